@@ -1,0 +1,142 @@
+package dev.pel.runtime;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Every {@code pel.*} setting in one place. Each is read from a system property, else from its
+ * environment variable, else takes its default; each can also be set in code through
+ * {@link #builder()}. The README lists them all.
+ *
+ * @param backend          {@code pel.backend} / {@code PEL_BACKEND}: {@code auto} (default) or a backend name to force
+ * @param strict           {@code pel.strict} / {@code PEL_STRICT}: turn every fallback into an exception
+ * @param threads          {@code pel.threads} / {@code PEL_THREADS}: worker threads of the CPU pool (default: cores)
+ * @param simdMinElements  {@code pel.dispatch.simdMinElements}: calls with fewer elements run on {@code cpu-scalar}
+ * @param parallelMinBytes {@code pel.dispatch.parallelMinBytes}: calls that move fewer bytes stay on one thread
+ */
+public record PelConfig(String backend, boolean strict, int threads, long simdMinElements, long parallelMinBytes) {
+
+    public static final String AUTO = "auto";
+
+    /** Default of {@code pel.dispatch.simdMinElements}: below this the scalar loop beats vector set-up. */
+    public static final long DEFAULT_SIMD_MIN_ELEMENTS = 8;
+    /** Default of {@code pel.dispatch.parallelMinBytes}: below this a thread hand-off costs more than it saves. */
+    public static final long DEFAULT_PARALLEL_MIN_BYTES = 1L << 20;
+
+    public PelConfig {
+        Objects.requireNonNull(backend, "backend");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads: must be >= 1, was " + threads);
+        }
+        if (simdMinElements < 0) {
+            throw new IllegalArgumentException("simdMinElements: must be >= 0, was " + simdMinElements);
+        }
+        if (parallelMinBytes < 0) {
+            throw new IllegalArgumentException("parallelMinBytes: must be >= 0, was " + parallelMinBytes);
+        }
+    }
+
+    /** The configuration from system properties and environment variables. */
+    public static PelConfig fromEnvironment() {
+        return from(System::getProperty, System.getenv());
+    }
+
+    static PelConfig from(Function<String, String> properties, Map<String, String> env) {
+        Builder b = builder();
+        String backend = setting(properties, env, "pel.backend", "PEL_BACKEND");
+        if (backend != null && !backend.isBlank()) {
+            b.backend(backend.trim());
+        }
+        String strict = setting(properties, env, "pel.strict", "PEL_STRICT");
+        if (strict != null) {
+            b.strict(parseBoolean("pel.strict", strict));
+        }
+        String threads = setting(properties, env, "pel.threads", "PEL_THREADS");
+        if (threads != null) {
+            b.threads((int) parseLong("pel.threads", threads));
+        }
+        String simdMin = setting(properties, env, "pel.dispatch.simdMinElements", "PEL_DISPATCH_SIMD_MIN_ELEMENTS");
+        if (simdMin != null) {
+            b.simdMinElements(parseLong("pel.dispatch.simdMinElements", simdMin));
+        }
+        String parMin = setting(properties, env, "pel.dispatch.parallelMinBytes", "PEL_DISPATCH_PARALLEL_MIN_BYTES");
+        if (parMin != null) {
+            b.parallelMinBytes(parseLong("pel.dispatch.parallelMinBytes", parMin));
+        }
+        return b.build();
+    }
+
+    private static String setting(Function<String, String> properties, Map<String, String> env, String property, String variable) {
+        String value = properties.apply(property);
+        return value != null ? value : env.get(variable);
+    }
+
+    private static boolean parseBoolean(String name, String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off", "" -> false;
+            default -> throw new IllegalArgumentException(name + ": expected true or false, was '" + text + "'");
+        };
+    }
+
+    private static long parseLong(String name, String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": expected a whole number, was '" + text + "'", e);
+        }
+    }
+
+    public boolean isAuto() {
+        return AUTO.equalsIgnoreCase(backend);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().backend(backend).strict(strict).threads(threads)
+                .simdMinElements(simdMinElements).parallelMinBytes(parallelMinBytes);
+    }
+
+    /** Builds a configuration in code; unset values take their defaults. */
+    public static final class Builder {
+        private String backend = AUTO;
+        private boolean strict;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private long simdMinElements = DEFAULT_SIMD_MIN_ELEMENTS;
+        private long parallelMinBytes = DEFAULT_PARALLEL_MIN_BYTES;
+
+        public Builder backend(String backend) {
+            this.backend = Objects.requireNonNull(backend, "backend");
+            return this;
+        }
+
+        public Builder strict(boolean strict) {
+            this.strict = strict;
+            return this;
+        }
+
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        public Builder simdMinElements(long simdMinElements) {
+            this.simdMinElements = simdMinElements;
+            return this;
+        }
+
+        public Builder parallelMinBytes(long parallelMinBytes) {
+            this.parallelMinBytes = parallelMinBytes;
+            return this;
+        }
+
+        public PelConfig build() {
+            return new PelConfig(backend, strict, threads, simdMinElements, parallelMinBytes);
+        }
+    }
+}

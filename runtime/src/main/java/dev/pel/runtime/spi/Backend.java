@@ -1,0 +1,22 @@
+package dev.pel.runtime.spi;
+
+/**
+ * A place kernels run: the CPU scalar reference, the Vector API on worker threads, an OpenCL device.
+ * A backend owns its native resources (threads, queues, caches) and releases them on {@link #close()}.
+ * It knows no particular kernel: the kernels module maps each backend to its implementations.
+ */
+public interface Backend extends AutoCloseable {
+
+    /** Stable name used by {@code pel.backend} and in reports, e.g. {@code cpu-simd}. */
+    String name();
+
+    /** The most threads a single call may use on this backend. */
+    int maxThreads();
+
+    /** One line of details for {@code pel devices}: lanes, threads, device properties. */
+    String details();
+
+    /** Releases the backend's resources; idempotent. */
+    @Override
+    void close();
+}
