@@ -43,7 +43,7 @@ public final class TwinGenerator {
         rule("\\bDoubleVector\\b", "FloatVector");
         rule("\\bDoubleArray\\b", "FloatArray");
         rule("(?<!/\\*wide\\*/)\\bdouble\\b", "float");
-        rule("\\bDouble\\b", "Float");
+        rule("(?<!/\\*wide\\*/)\\bDouble\\b", "Float");
         rule("\\bJAVA_DOUBLE\\b", "JAVA_FLOAT");
         rule("\\bOfDouble\\b", "OfFloat");
         rule("\\b(\\w*)F64\\b", "$1F32");

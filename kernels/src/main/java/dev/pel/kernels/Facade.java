@@ -1,0 +1,75 @@
+package dev.pel.kernels;
+
+import dev.pel.kernels.spi.KernelSet;
+import dev.pel.runtime.CallRecord;
+import dev.pel.runtime.DType;
+import dev.pel.runtime.PelRuntime;
+import dev.pel.runtime.dispatch.Decision;
+import dev.pel.runtime.dispatch.KernelSpec;
+import java.util.List;
+
+/**
+ * What every facade does after validating: ask the runtime where the call runs, run it there,
+ * record what ran. Facades bound to no runtime use {@link PelRuntime#defaultRuntime()} at call time.
+ */
+abstract class Facade {
+    private final PelRuntime runtime;
+
+    Facade(PelRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    /** The runtime calls go through. */
+    public final PelRuntime runtime() {
+        return runtime != null ? runtime : PelRuntime.defaultRuntime();
+    }
+
+    @FunctionalInterface
+    interface Body {
+        void run(KernelSet set, int threads);
+    }
+
+    @FunctionalInterface
+    interface DoubleBody {
+        /*wide*/double run(KernelSet set, int threads);
+    }
+
+    @FunctionalInterface
+    interface LongBody {
+        long run(KernelSet set, int threads);
+    }
+
+    final void run(KernelSpec kernel, DType dtype, long n, Body body) {
+        PelRuntime rt = runtime();
+        Decision d = rt.decide(kernel, dtype, n, KernelSets::supports);
+        KernelSet set = KernelSets.of(d.backend());
+        long t0 = System.nanoTime();
+        body.run(set, d.threads());
+        rt.record(new CallRecord(kernel.name(), dtype, n, d.backend().name(), d.threads(), System.nanoTime() - t0, d.reason()));
+    }
+
+    final double reduce(KernelSpec kernel, DType dtype, long n, DoubleBody body) {
+        PelRuntime rt = runtime();
+        Decision d = rt.decide(kernel, dtype, n, KernelSets::supports);
+        KernelSet set = KernelSets.of(d.backend());
+        long t0 = System.nanoTime();
+        double r = body.run(set, d.threads());
+        rt.record(new CallRecord(kernel.name(), dtype, n, d.backend().name(), d.threads(), System.nanoTime() - t0, d.reason()));
+        return r;
+    }
+
+    final long reduceIndex(KernelSpec kernel, DType dtype, long n, LongBody body) {
+        PelRuntime rt = runtime();
+        Decision d = rt.decide(kernel, dtype, n, KernelSets::supports);
+        KernelSet set = KernelSets.of(d.backend());
+        long t0 = System.nanoTime();
+        long r = body.run(set, d.threads());
+        rt.record(new CallRecord(kernel.name(), dtype, n, d.backend().name(), d.threads(), System.nanoTime() - t0, d.reason()));
+        return r;
+    }
+
+    /** {@code pel explain} lines for a kernel of this catalogue. */
+    public final List<String> explain(KernelSpec kernel, DType dtype, long n) {
+        return runtime().explain(kernel, dtype, n, KernelSets::supports);
+    }
+}

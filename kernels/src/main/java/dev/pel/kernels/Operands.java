@@ -1,0 +1,91 @@
+package dev.pel.kernels;
+
+import dev.pel.kernels.spi.VecF32;
+import dev.pel.kernels.spi.VecF64;
+import dev.pel.runtime.memory.DoubleArray;
+import dev.pel.runtime.memory.FloatArray;
+
+/** Validates user arguments into {@link VecF64}/{@link VecF32} operands, naming the bad argument. */
+final class Operands {
+    private static final Object OFF_HEAP = new Object();
+
+    private Operands() {
+    }
+
+    // @twin-begin F64
+    /** A BLAS-style operand of a heap array: n elements from offset, step inc (negative: backwards). */
+    static VecF64 of(String name, double[] a, long n, long offset, long inc) {
+        Check.notNull(name, a);
+        Check.range(name, a.length, n, offset, inc);
+        return new VecF64(a, null, Check.start(n, offset, inc), inc);
+    }
+
+    static VecF64 of(String name, DoubleArray a, long n, long offset, long inc) {
+        Check.open(name, a);
+        Check.range(name, a.length(), n, offset, inc);
+        return new VecF64(null, a.segment(), Check.start(n, offset, inc), inc);
+    }
+
+    static VecF64 whole(String name, double[] a) {
+        Check.notNull(name, a);
+        return new VecF64(a, null, 0, 1);
+    }
+
+    static VecF64 whole(String name, DoubleArray a) {
+        Check.open(name, a);
+        return new VecF64(null, a.segment(), 0, 1);
+    }
+
+    /** Rejects partial overlap of b with a; an exact match passes when {@code exactAllowed}. */
+    static void disjoint(String aName, VecF64 a, String bName, VecF64 b, long n, boolean exactAllowed) {
+        Check.noOverlap(aName, memory(a), base(a), a.start(), a.stride(), bName, memory(b), base(b), b.start(), b.stride(), n,
+                exactAllowed);
+    }
+
+    private static Object memory(VecF64 v) {
+        return v.heap() != null ? v.heap() : OFF_HEAP;
+    }
+
+    private static long base(VecF64 v) {
+        return v.heap() != null ? 0 : v.segment().address() / Double.BYTES;
+    }
+    // @twin-end
+    // @twin-generated F32 from the F64 region above by TwinGenerator: do not edit
+    /** A BLAS-style operand of a heap array: n elements from offset, step inc (negative: backwards). */
+    static VecF32 of(String name, float[] a, long n, long offset, long inc) {
+        Check.notNull(name, a);
+        Check.range(name, a.length, n, offset, inc);
+        return new VecF32(a, null, Check.start(n, offset, inc), inc);
+    }
+
+    static VecF32 of(String name, FloatArray a, long n, long offset, long inc) {
+        Check.open(name, a);
+        Check.range(name, a.length(), n, offset, inc);
+        return new VecF32(null, a.segment(), Check.start(n, offset, inc), inc);
+    }
+
+    static VecF32 whole(String name, float[] a) {
+        Check.notNull(name, a);
+        return new VecF32(a, null, 0, 1);
+    }
+
+    static VecF32 whole(String name, FloatArray a) {
+        Check.open(name, a);
+        return new VecF32(null, a.segment(), 0, 1);
+    }
+
+    /** Rejects partial overlap of b with a; an exact match passes when {@code exactAllowed}. */
+    static void disjoint(String aName, VecF32 a, String bName, VecF32 b, long n, boolean exactAllowed) {
+        Check.noOverlap(aName, memory(a), base(a), a.start(), a.stride(), bName, memory(b), base(b), b.start(), b.stride(), n,
+                exactAllowed);
+    }
+
+    private static Object memory(VecF32 v) {
+        return v.heap() != null ? v.heap() : OFF_HEAP;
+    }
+
+    private static long base(VecF32 v) {
+        return v.heap() != null ? 0 : v.segment().address() / Float.BYTES;
+    }
+    // @twin-end
+}

@@ -1,0 +1,1444 @@
+package dev.pel.kernels.cpu;
+
+import dev.pel.kernels.spi.BinaryOp;
+import dev.pel.kernels.spi.KernelSet;
+import dev.pel.kernels.spi.UnaryOp;
+import dev.pel.kernels.spi.VecF32;
+import dev.pel.kernels.spi.VecF64;
+import dev.pel.runtime.cpu.SimdBackend;
+import dev.pel.runtime.cpu.WorkerPool;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The {@code cpu-simd} kernels: Vector API loops over the preferred species, split across the
+ * runtime's worker pool in runs of whole {@link Blocking#BLOCK blocks}.
+ *
+ * <p>Heap arrays are read in place. Off-heap arrays are staged block by block through per-thread
+ * scratch arrays that stay in L1/L2: Vector API loads from a {@code MemorySegment} measured about
+ * 2x slower than from a {@code float[]} on cache-resident data, while the staging copy is a
+ * memcpy. Non-unit strides take the scalar reference loop on one thread.
+ *
+ * <p>Reductions: each block is summed with four independent vector accumulators (hiding FMA
+ * latency) and reduced to one value, block values are combined pairwise in double in block order;
+ * the result is therefore the same for any thread count.
+ */
+public final class SimdKernelSet implements KernelSet {
+    private static final int BLOCK = Blocking.BLOCK;
+    private static final ScalarKernelSet SCALAR = ScalarKernelSet.INSTANCE;
+
+    private final WorkerPool pool;
+
+    public SimdKernelSet(SimdBackend backend) {
+        this.pool = backend.pool();
+    }
+
+    @FunctionalInterface
+    private interface RangeTask {
+        void run(long lo, long hi);
+    }
+
+    @FunctionalInterface
+    private interface BlockValue {
+        /*wide*/double apply(long lo, int len);
+    }
+
+    @FunctionalInterface
+    private interface BlockPair {
+        void apply(long lo, int len, /*wide*/double[] first, /*wide*/double[] second, int block);
+    }
+
+    /** Runs task over [0, n) cut into at most {@code threads} contiguous runs of whole blocks. */
+    private void parallel(long n, int threads, RangeTask task) {
+        long blocks = Blocking.blocks(n);
+        int tasks = (int) Math.max(1, Math.min(threads, blocks));
+        if (tasks == 1) {
+            task.run(0, n);
+            return;
+        }
+        pool.run(tasks, t -> {
+            long b0 = blocks * t / tasks;
+            long b1 = blocks * (t + 1) / tasks;
+            task.run(b0 * BLOCK, Math.min(n, b1 * BLOCK));
+        });
+    }
+
+    /** One value per block, in block order. */
+    private /*wide*/double[] perBlock(long n, int threads, BlockValue f) {
+        /*wide*/double[] out = new /*wide*/double[(int) Blocking.blocks(n)];
+        parallel(n, threads, (lo, hi) -> {
+            for (long c = lo; c < hi; c += BLOCK) {
+                out[(int) (c / BLOCK)] = f.apply(c, (int) Math.min(BLOCK, hi - c));
+            }
+        });
+        return out;
+    }
+
+    /** Two values per block, in block order. */
+    private void perBlock(long n, int threads, /*wide*/double[] first, /*wide*/double[] second, BlockPair f) {
+        parallel(n, threads, (lo, hi) -> {
+            for (long c = lo; c < hi; c += BLOCK) {
+                f.apply(c, (int) Math.min(BLOCK, hi - c), first, second, (int) (c / BLOCK));
+            }
+        });
+    }
+
+    /** Pairwise sum of the block values; a single block skips the allocation. */
+    private /*wide*/double sumOfBlocks(long n, int threads, BlockValue f) {
+        if (n <= BLOCK) {
+            return n == 0 ? 0 : 0 + f.apply(0, (int) n);
+        }
+        /*wide*/double[] p = perBlock(n, threads, f);
+        return Blocking.pairwise(p, 0, p.length);
+    }
+
+    /** Chan et al.'s pairwise update over per-block (mean, M2), in block order. */
+    private static /*wide*/double combineVariance(long n, /*wide*/double[] means, /*wide*/double[] m2s) {
+        /*wide*/double count = 0;
+        /*wide*/double mean = 0;
+        /*wide*/double m2 = 0;
+        for (int b = 0; b < means.length; b++) {
+            /*wide*/double nb = Math.min(BLOCK, n - (long) b * BLOCK);
+            /*wide*/double total = count + nb;
+            /*wide*/double delta = means[b] - mean;
+            mean += delta * nb / total;
+            m2 += m2s[b] + delta * delta * count * nb / total;
+            count = total;
+        }
+        return m2;
+    }
+
+    // @twin-begin F64
+    private static final VectorSpecies<Double> SPECIES_F64 = DoubleVector.SPECIES_PREFERRED;
+    private static final ThreadLocal<double[][]> SCRATCH_F64 = ThreadLocal.withInitial(() -> new double[4][BLOCK]);
+
+    @FunctionalInterface
+    private interface Loop1F64 {
+        void run(double[] x, int xo, double[] o, int oo, int len);
+    }
+
+    @FunctionalInterface
+    private interface Loop2F64 {
+        void run(double[] x, int xo, double[] y, int yo, double[] o, int oo, int len);
+    }
+
+    @FunctionalInterface
+    private interface Loop3F64 {
+        void run(double[] x, int xo, double[] y, int yo, double[] z, int zo, double[] o, int oo, int len);
+    }
+
+    /** The array to read block [c, c+len) of v from: the heap array itself, or scratch after a copy. */
+    private static double[] src(VecF64 v, long c, int len, double[] scratch) {
+        if (v.heap() != null) {
+            return v.heap();
+        }
+        v.load(c, scratch, len);
+        return scratch;
+    }
+
+    private static int off(VecF64 v, long c) {
+        return v.heap() != null ? (int) (v.start() + c) : 0;
+    }
+
+    private static double[] dst(VecF64 v, double[] scratch) {
+        return v.heap() != null ? v.heap() : scratch;
+    }
+
+    private static void flush(VecF64 v, long c, int len, double[] scratch) {
+        if (v.heap() == null) {
+            v.store(c, scratch, len);
+        }
+    }
+
+    private void map1(long n, int threads, VecF64 x, VecF64 out, Loop1F64 loop) {
+        if (x.heap() != null && out.heap() != null) {
+            parallel(n, threads, (lo, hi) -> loop.run(x.heap(), off(x, lo), out.heap(), off(out, lo), (int) (hi - lo)));
+            return;
+        }
+        parallel(n, threads, (lo, hi) -> {
+            double[][] s = SCRATCH_F64.get();
+            for (long c = lo; c < hi; c += BLOCK) {
+                int len = (int) Math.min(BLOCK, hi - c);
+                double[] xs = src(x, c, len, s[0]);
+                loop.run(xs, off(x, c), dst(out, s[3]), off(out, c), len);
+                flush(out, c, len, s[3]);
+            }
+        });
+    }
+
+    private void map2(long n, int threads, VecF64 x, VecF64 y, VecF64 out, Loop2F64 loop) {
+        if (x.heap() != null && y.heap() != null && out.heap() != null) {
+            parallel(n, threads, (lo, hi) -> loop.run(x.heap(), off(x, lo), y.heap(), off(y, lo), out.heap(), off(out, lo),
+                    (int) (hi - lo)));
+            return;
+        }
+        parallel(n, threads, (lo, hi) -> {
+            double[][] s = SCRATCH_F64.get();
+            for (long c = lo; c < hi; c += BLOCK) {
+                int len = (int) Math.min(BLOCK, hi - c);
+                double[] xs = src(x, c, len, s[0]);
+                double[] ys = src(y, c, len, s[1]);
+                loop.run(xs, off(x, c), ys, off(y, c), dst(out, s[3]), off(out, c), len);
+                flush(out, c, len, s[3]);
+            }
+        });
+    }
+
+    private void map3(long n, int threads, VecF64 x, VecF64 y, VecF64 z, VecF64 out, Loop3F64 loop) {
+        if (x.heap() != null && y.heap() != null && z.heap() != null && out.heap() != null) {
+            parallel(n, threads, (lo, hi) -> loop.run(x.heap(), off(x, lo), y.heap(), off(y, lo), z.heap(), off(z, lo),
+                    out.heap(), off(out, lo), (int) (hi - lo)));
+            return;
+        }
+        parallel(n, threads, (lo, hi) -> {
+            double[][] s = SCRATCH_F64.get();
+            for (long c = lo; c < hi; c += BLOCK) {
+                int len = (int) Math.min(BLOCK, hi - c);
+                double[] xs = src(x, c, len, s[0]);
+                double[] ys = src(y, c, len, s[1]);
+                double[] zs = src(z, c, len, s[2]);
+                loop.run(xs, off(x, c), ys, off(y, c), zs, off(z, c), dst(out, s[3]), off(out, c), len);
+                flush(out, c, len, s[3]);
+            }
+        });
+    }
+
+    /** Reads block [lo, lo+len) of x, staged if off-heap, and reduces it. */
+    @FunctionalInterface
+    private interface BlockF64 {
+        /*wide*/double apply(double[] x, int xo, int len);
+    }
+
+    private static BlockValue block(VecF64 x, BlockF64 f) {
+        return (lo, len) -> f.apply(src(x, lo, len, SCRATCH_F64.get()[0]), off(x, lo), len);
+    }
+
+    @Override
+    public void axpy(long n, double a, VecF64 x, VecF64 y, int threads) {
+        if (!x.unit() || !y.unit()) {
+            SCALAR.axpy(n, a, x, y, 1);
+            return;
+        }
+        map2(n, threads, x, y, y, (xa, xo, ya, yo, o, oo, len) -> axpyLoop(a, xa, xo, ya, yo, o, oo, len));
+    }
+
+    private static void axpyLoop(double a, double[] x, int xo, double[] y, int yo, double[] o, int oo, int len) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        DoubleVector va = DoubleVector.broadcast(s, a);
+        int i = 0;
+        for (int ub = s.loopBound(len); i < ub; i += s.length()) {
+            va.fma(DoubleVector.fromArray(s, x, xo + i), DoubleVector.fromArray(s, y, yo + i)).intoArray(o, oo + i);
+        }
+        for (; i < len; i++) {
+            o[oo + i] = Math.fma(a, x[xo + i], y[yo + i]);
+        }
+    }
+
+    @Override
+    public void scal(long n, double a, VecF64 x, int threads) {
+        if (!x.unit()) {
+            SCALAR.scal(n, a, x, 1);
+            return;
+        }
+        map1(n, threads, x, x, (xa, xo, o, oo, len) -> scalarLoop(BinaryOp.MUL, xa, xo, a, false, o, oo, len));
+    }
+
+    @Override
+    public void copy(long n, VecF64 x, VecF64 y, int threads) {
+        if (!x.unit() || !y.unit()) {
+            SCALAR.copy(n, x, y, 1);
+            return;
+        }
+        map1(n, threads, x, y, (xa, xo, o, oo, len) -> System.arraycopy(xa, xo, o, oo, len));
+    }
+
+    @Override
+    public void swap(long n, VecF64 x, VecF64 y, int threads) {
+        if (!x.unit() || !y.unit()) {
+            SCALAR.swap(n, x, y, 1);
+            return;
+        }
+        parallel(n, threads, (lo, hi) -> {
+            double[][] s = SCRATCH_F64.get();
+            for (long c = lo; c < hi; c += BLOCK) {
+                int len = (int) Math.min(BLOCK, hi - c);
+                x.load(c, s[0], len);
+                y.load(c, s[1], len);
+                x.store(c, s[1], len);
+                y.store(c, s[0], len);
+            }
+        });
+    }
+
+    @Override
+    public double dot(long n, VecF64 x, VecF64 y, int threads) {
+        if (!x.unit() || !y.unit()) {
+            return SCALAR.dot(n, x, y, 1);
+        }
+        return (double) sumOfBlocks(n, threads, (lo, len) -> {
+            double[][] s = SCRATCH_F64.get();
+            return dotBlock(src(x, lo, len, s[0]), off(x, lo), src(y, lo, len, s[1]), off(y, lo), len);
+        });
+    }
+
+    private static /*wide*/double dotBlock(double[] x, int xo, double[] y, int yo, int len) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        int l = s.length();
+        DoubleVector a0 = DoubleVector.zero(s);
+        DoubleVector a1 = DoubleVector.zero(s);
+        DoubleVector a2 = DoubleVector.zero(s);
+        DoubleVector a3 = DoubleVector.zero(s);
+        int i = 0;
+        for (; i <= len - 4 * l; i += 4 * l) {
+            a0 = DoubleVector.fromArray(s, x, xo + i).fma(DoubleVector.fromArray(s, y, yo + i), a0);
+            a1 = DoubleVector.fromArray(s, x, xo + i + l).fma(DoubleVector.fromArray(s, y, yo + i + l), a1);
+            a2 = DoubleVector.fromArray(s, x, xo + i + 2 * l).fma(DoubleVector.fromArray(s, y, yo + i + 2 * l), a2);
+            a3 = DoubleVector.fromArray(s, x, xo + i + 3 * l).fma(DoubleVector.fromArray(s, y, yo + i + 3 * l), a3);
+        }
+        for (; i <= len - l; i += l) {
+            a0 = DoubleVector.fromArray(s, x, xo + i).fma(DoubleVector.fromArray(s, y, yo + i), a0);
+        }
+        double r = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        for (; i < len; i++) {
+            r = Math.fma(x[xo + i], y[yo + i], r);
+        }
+        return r;
+    }
+
+    @Override
+    public double asum(long n, VecF64 x, int threads) {
+        if (!x.unit()) {
+            return SCALAR.asum(n, x, 1);
+        }
+        return (double) sumOfBlocks(n, threads, block(x, (xa, xo, len) -> sumBlock(xa, xo, len, true)));
+    }
+
+    @Override
+    public double sum(long n, VecF64 x, int threads) {
+        return (double) wideSum(n, x, threads);
+    }
+
+    private /*wide*/double wideSum(long n, VecF64 x, int threads) {
+        if (!x.unit()) {
+            return SCALAR.sum(n, x, 1);
+        }
+        return sumOfBlocks(n, threads, block(x, (xa, xo, len) -> sumBlock(xa, xo, len, false)));
+    }
+
+    private static /*wide*/double sumBlock(double[] x, int xo, int len, boolean abs) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        int l = s.length();
+        DoubleVector a0 = DoubleVector.zero(s);
+        DoubleVector a1 = DoubleVector.zero(s);
+        DoubleVector a2 = DoubleVector.zero(s);
+        DoubleVector a3 = DoubleVector.zero(s);
+        int i = 0;
+        if (abs) {
+            for (; i <= len - 4 * l; i += 4 * l) {
+                a0 = a0.add(DoubleVector.fromArray(s, x, xo + i).abs());
+                a1 = a1.add(DoubleVector.fromArray(s, x, xo + i + l).abs());
+                a2 = a2.add(DoubleVector.fromArray(s, x, xo + i + 2 * l).abs());
+                a3 = a3.add(DoubleVector.fromArray(s, x, xo + i + 3 * l).abs());
+            }
+            for (; i <= len - l; i += l) {
+                a0 = a0.add(DoubleVector.fromArray(s, x, xo + i).abs());
+            }
+        } else {
+            for (; i <= len - 4 * l; i += 4 * l) {
+                a0 = a0.add(DoubleVector.fromArray(s, x, xo + i));
+                a1 = a1.add(DoubleVector.fromArray(s, x, xo + i + l));
+                a2 = a2.add(DoubleVector.fromArray(s, x, xo + i + 2 * l));
+                a3 = a3.add(DoubleVector.fromArray(s, x, xo + i + 3 * l));
+            }
+            for (; i <= len - l; i += l) {
+                a0 = a0.add(DoubleVector.fromArray(s, x, xo + i));
+            }
+        }
+        double r = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        for (; i < len; i++) {
+            r += abs ? Math.abs(x[xo + i]) : x[xo + i];
+        }
+        return r;
+    }
+
+    @Override
+    public double mean(long n, VecF64 x, int threads) {
+        return (double) (wideSum(n, x, threads) / n);
+    }
+
+    @Override
+    public double variance(long n, VecF64 x, int ddof, int threads) {
+        if (!x.unit()) {
+            return SCALAR.variance(n, x, ddof, 1);
+        }
+        if (n <= ddof) {
+            return Double.NaN; //F32: return Float.NaN;
+        }
+        int blocks = (int) Blocking.blocks(n);
+        /*wide*/double[] means = new /*wide*/double[blocks];
+        /*wide*/double[] m2s = new /*wide*/double[blocks];
+        perBlock(n, threads, means, m2s, (lo, len, mean, m2, b) -> {
+            double[] xa = src(x, lo, len, SCRATCH_F64.get()[0]);
+            varianceBlock(xa, off(x, lo), len, mean, m2, b);
+        });
+        return (double) (combineVariance(n, means, m2s) / (n - ddof));
+    }
+
+    /** Two passes over one cache-resident block: its mean, then deviations with the corrected two-pass term. */
+    private static void varianceBlock(double[] x, int xo, int len, /*wide*/double[] means, /*wide*/double[] m2s, int b) {
+        double m = (double) (sumBlock(x, xo, len, false) / len);
+        VectorSpecies<Double> s = SPECIES_F64;
+        DoubleVector vm = DoubleVector.broadcast(s, m);
+        DoubleVector ss0 = DoubleVector.zero(s);
+        DoubleVector ss1 = DoubleVector.zero(s);
+        DoubleVector c0 = DoubleVector.zero(s);
+        DoubleVector c1 = DoubleVector.zero(s);
+        int l = s.length();
+        int i = 0;
+        for (; i <= len - 2 * l; i += 2 * l) {
+            DoubleVector d0 = DoubleVector.fromArray(s, x, xo + i).sub(vm);
+            DoubleVector d1 = DoubleVector.fromArray(s, x, xo + i + l).sub(vm);
+            ss0 = d0.fma(d0, ss0);
+            ss1 = d1.fma(d1, ss1);
+            c0 = c0.add(d0);
+            c1 = c1.add(d1);
+        }
+        /*wide*/double ss = ss0.add(ss1).reduceLanes(VectorOperators.ADD);
+        /*wide*/double comp = c0.add(c1).reduceLanes(VectorOperators.ADD);
+        for (; i < len; i++) {
+            /*wide*/double d = x[xo + i] - m;
+            ss += d * d;
+            comp += d;
+        }
+        means[b] = m + comp / len;
+        m2s[b] = ss - comp * comp / len;
+    }
+
+    @Override
+    public double min(long n, VecF64 x, int threads) {
+        if (!x.unit()) {
+            return SCALAR.min(n, x, 1);
+        }
+        /*wide*/double[] p = perBlock(n, threads, block(x, (xa, xo, len) -> extremumBlock(xa, xo, len, false, false)));
+        /*wide*/double m = p[0];
+        for (/*wide*/double v : p) {
+            m = Math.min(m, v);
+        }
+        return (double) m;
+    }
+
+    @Override
+    public double max(long n, VecF64 x, int threads) {
+        if (!x.unit()) {
+            return SCALAR.max(n, x, 1);
+        }
+        /*wide*/double[] p = perBlock(n, threads, block(x, (xa, xo, len) -> extremumBlock(xa, xo, len, true, false)));
+        /*wide*/double m = p[0];
+        for (/*wide*/double v : p) {
+            m = Math.max(m, v);
+        }
+        return (double) m;
+    }
+
+    /** min or max (of |x| when {@code abs}) of one block; NaN propagates as in {@link Math#min}. */
+    private static /*wide*/double extremumBlock(double[] x, int xo, int len, boolean max, boolean abs) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        int l = s.length();
+        double first = abs ? Math.abs(x[xo]) : x[xo];
+        DoubleVector a0 = DoubleVector.broadcast(s, first);
+        DoubleVector a1 = a0;
+        int i = 0;
+        for (; i <= len - 2 * l; i += 2 * l) {
+            DoubleVector v0 = DoubleVector.fromArray(s, x, xo + i);
+            DoubleVector v1 = DoubleVector.fromArray(s, x, xo + i + l);
+            if (abs) {
+                v0 = v0.abs();
+                v1 = v1.abs();
+            }
+            a0 = max ? a0.max(v0) : a0.min(v0);
+            a1 = max ? a1.max(v1) : a1.min(v1);
+        }
+        DoubleVector a = max ? a0.max(a1) : a0.min(a1);
+        double r = a.reduceLanes(max ? VectorOperators.MAX : VectorOperators.MIN);
+        if (a.test(VectorOperators.IS_NAN).anyTrue()) {
+            r = Double.NaN; //F32: r = Float.NaN;
+        }
+        for (; i < len; i++) {
+            double v = abs ? Math.abs(x[xo + i]) : x[xo + i];
+            r = max ? Math.max(r, v) : Math.min(r, v);
+        }
+        return r;
+    }
+
+    @Override
+    public double nrm2(long n, VecF64 x, int threads) {
+        if (!x.unit()) {
+            return SCALAR.nrm2(n, x, 1);
+        }
+        if (n == 0) {
+            return 0;
+        }
+        int blocks = (int) Blocking.blocks(n);
+        /*wide*/double[] sumsq = new /*wide*/double[blocks];
+        /*wide*/double[] amax = new /*wide*/double[blocks];
+        perBlock(n, threads, sumsq, amax, (lo, len, sq, mx, b) -> {
+            double[] xa = src(x, lo, len, SCRATCH_F64.get()[0]);
+            sq[b] = dotBlock(xa, off(x, lo), xa, off(x, lo), len);
+            mx[b] = extremumBlock(xa, off(x, lo), len, true, true);
+        });
+        /*wide*/double big = 0;
+        for (/*wide*/double m : amax) {
+            big = Math.max(big, m);
+        }
+        if (/*wide*/Double.isNaN(big) || big == /*wide*/Double.POSITIVE_INFINITY) {
+            return (double) big;
+        }
+        /*wide*/double total = Blocking.pairwise(sumsq, 0, blocks);
+        // Unscaled squares are exact enough unless some overflowed or the largest is so small that
+        // squares lost precision to underflow; then redo the sum on values scaled by a power of two.
+        if (total != /*wide*/Double.POSITIVE_INFINITY && big >= NRM2_TINY_F64) {
+            return (double) Math.sqrt(total);
+        }
+        // Clamped so that 2^-exp stays representable when the largest value is subnormal.
+        int exp = Math.max(Math.getExponent(big), -1000); //F32: int exp = Math.max(Math.getExponent(big), -120);
+        double scale = Math.scalb((double) 1, -exp);
+        /*wide*/double scaled = sumOfBlocks(n, threads, (lo, len) -> {
+            double[][] s = SCRATCH_F64.get();
+            double[] xa = src(x, lo, len, s[0]);
+            int xo = off(x, lo);
+            scalarLoop(BinaryOp.MUL, xa, xo, scale, false, s[1], 0, len);
+            return dotBlock(s[1], 0, s[1], 0, len);
+        });
+        return (double) Math.scalb(Math.sqrt(scaled), exp);
+    }
+
+    /** Below this largest |x|, squares of small elements underflow enough to matter (see nrm2). */
+    private static final double NRM2_TINY_F64 = 0x1p-480; //F32: private static final float NRM2_TINY_F32 = 0x1p-40f;
+
+    @Override
+    public long iamax(long n, VecF64 x, int threads) {
+        if (!x.unit()) {
+            return SCALAR.iamax(n, x, 1);
+        }
+        if (n == 0) {
+            return -1;
+        }
+        /*wide*/double[] p = perBlock(n, threads, block(x, (xa, xo, len) -> extremumBlock(xa, xo, len, true, true)));
+        /*wide*/double big = p[0];
+        for (/*wide*/double v : p) {
+            big = Math.max(big, v);
+        }
+        double target = (double) big;
+        // The first block whose maximum is the target holds the answer: scan only that one.
+        for (int b = 0; b < p.length; b++) {
+            if (p[b] == big || (/*wide*/Double.isNaN(big) && /*wide*/Double.isNaN(p[b]))) {
+                long lo = (long) b * BLOCK;
+                int len = (int) Math.min(BLOCK, n - lo);
+                double[] xa = src(x, lo, len, SCRATCH_F64.get()[0]);
+                return lo + firstIndexOf(xa, off(x, lo), len, target);
+            }
+        }
+        throw new IllegalStateException("iamax: maximum " + big + " not found");
+    }
+
+    /** First i in [0, len) with |x[xo+i]| == target, or x[xo+i] NaN when target is NaN. */
+    private static int firstIndexOf(double[] x, int xo, int len, double target) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        boolean nan = Double.isNaN(target);
+        int i = 0;
+        for (int ub = s.loopBound(len); i < ub; i += s.length()) {
+            DoubleVector v = DoubleVector.fromArray(s, x, xo + i);
+            VectorMask<Double> hit = nan ? v.test(VectorOperators.IS_NAN) : v.abs().compare(VectorOperators.EQ, target);
+            if (hit.anyTrue()) {
+                return i + hit.firstTrue();
+            }
+        }
+        for (; i < len; i++) {
+            double v = Math.abs(x[xo + i]);
+            if (nan ? Double.isNaN(v) : v == target) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void unary(UnaryOp op, long n, VecF64 x, VecF64 out, int threads) {
+        if (!x.unit() || !out.unit()) {
+            SCALAR.unary(op, n, x, out, 1);
+            return;
+        }
+        map1(n, threads, x, out, (xa, xo, o, oo, len) -> unaryLoop(op, xa, xo, o, oo, len));
+    }
+
+    private static void unaryLoop(UnaryOp op, double[] x, int xo, double[] o, int oo, int len) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        int l = s.length();
+        int ub = s.loopBound(len);
+        int i = 0;
+        switch (op) {
+            case ABS -> {
+                for (; i < ub; i += l) {
+                    DoubleVector.fromArray(s, x, xo + i).abs().intoArray(o, oo + i);
+                }
+            }
+            case NEG -> {
+                for (; i < ub; i += l) {
+                    DoubleVector.fromArray(s, x, xo + i).neg().intoArray(o, oo + i);
+                }
+            }
+            case SQRT -> {
+                for (; i < ub; i += l) {
+                    DoubleVector.fromArray(s, x, xo + i).sqrt().intoArray(o, oo + i);
+                }
+            }
+            case EXP -> {
+                for (; i < ub; i += l) {
+                    DoubleVector.fromArray(s, x, xo + i).lanewise(VectorOperators.EXP).intoArray(o, oo + i);
+                }
+            }
+            case LOG -> {
+                for (; i < ub; i += l) {
+                    DoubleVector.fromArray(s, x, xo + i).lanewise(VectorOperators.LOG).intoArray(o, oo + i);
+                }
+            }
+            case TANH -> {
+                for (; i < ub; i += l) {
+                    DoubleVector.fromArray(s, x, xo + i).lanewise(VectorOperators.TANH).intoArray(o, oo + i);
+                }
+            }
+            case SIGMOID -> {
+                DoubleVector one = DoubleVector.broadcast(s, (double) 1);
+                for (; i < ub; i += l) {
+                    DoubleVector e = DoubleVector.fromArray(s, x, xo + i).neg().lanewise(VectorOperators.EXP);
+                    one.div(one.add(e)).intoArray(o, oo + i);
+                }
+            }
+        }
+        for (; i < len; i++) {
+            double v = x[xo + i];
+            o[oo + i] = switch (op) {
+                case ABS -> Math.abs(v);
+                case NEG -> -v;
+                case SQRT -> (double) Math.sqrt(v);
+                case EXP -> (double) Math.exp(v);
+                case LOG -> (double) Math.log(v);
+                case TANH -> (double) Math.tanh(v);
+                case SIGMOID -> (double) (1 / (1 + Math.exp(-v)));
+            };
+        }
+    }
+
+    @Override
+    public void binary(BinaryOp op, long n, VecF64 x, VecF64 y, VecF64 out, int threads) {
+        if (!x.unit() || !y.unit() || !out.unit()) {
+            SCALAR.binary(op, n, x, y, out, 1);
+            return;
+        }
+        map2(n, threads, x, y, out, (xa, xo, ya, yo, o, oo, len) -> binaryLoop(op, xa, xo, ya, yo, o, oo, len));
+    }
+
+    private static void binaryLoop(BinaryOp op, double[] x, int xo, double[] y, int yo, double[] o, int oo, int len) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        int l = s.length();
+        int ub = s.loopBound(len);
+        int i = 0;
+        switch (op) {
+            case ADD -> {
+                for (; i < ub; i += l) {
+                    DoubleVector.fromArray(s, x, xo + i).add(DoubleVector.fromArray(s, y, yo + i)).intoArray(o, oo + i);
+                }
+            }
+            case SUB -> {
+                for (; i < ub; i += l) {
+                    DoubleVector.fromArray(s, x, xo + i).sub(DoubleVector.fromArray(s, y, yo + i)).intoArray(o, oo + i);
+                }
+            }
+            case MUL -> {
+                for (; i < ub; i += l) {
+                    DoubleVector.fromArray(s, x, xo + i).mul(DoubleVector.fromArray(s, y, yo + i)).intoArray(o, oo + i);
+                }
+            }
+            case DIV -> {
+                for (; i < ub; i += l) {
+                    DoubleVector.fromArray(s, x, xo + i).div(DoubleVector.fromArray(s, y, yo + i)).intoArray(o, oo + i);
+                }
+            }
+        }
+        for (; i < len; i++) {
+            o[oo + i] = op.apply(x[xo + i], y[yo + i]);
+        }
+    }
+
+    @Override
+    public void binaryScalar(BinaryOp op, long n, VecF64 x, double c, boolean scalarFirst, VecF64 out, int threads) {
+        if (!x.unit() || !out.unit()) {
+            SCALAR.binaryScalar(op, n, x, c, scalarFirst, out, 1);
+            return;
+        }
+        map1(n, threads, x, out, (xa, xo, o, oo, len) -> scalarLoop(op, xa, xo, c, scalarFirst, o, oo, len));
+    }
+
+    private static void scalarLoop(BinaryOp op, double[] x, int xo, double c, boolean first, double[] o, int oo, int len) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        int l = s.length();
+        int ub = s.loopBound(len);
+        DoubleVector vc = DoubleVector.broadcast(s, c);
+        int i = 0;
+        switch (op) {
+            case ADD -> {
+                for (; i < ub; i += l) {
+                    DoubleVector.fromArray(s, x, xo + i).add(vc).intoArray(o, oo + i);
+                }
+            }
+            case MUL -> {
+                for (; i < ub; i += l) {
+                    DoubleVector.fromArray(s, x, xo + i).mul(vc).intoArray(o, oo + i);
+                }
+            }
+            case SUB -> {
+                for (; i < ub; i += l) {
+                    DoubleVector v = DoubleVector.fromArray(s, x, xo + i);
+                    (first ? vc.sub(v) : v.sub(vc)).intoArray(o, oo + i);
+                }
+            }
+            case DIV -> {
+                for (; i < ub; i += l) {
+                    DoubleVector v = DoubleVector.fromArray(s, x, xo + i);
+                    (first ? vc.div(v) : v.div(vc)).intoArray(o, oo + i);
+                }
+            }
+        }
+        for (; i < len; i++) {
+            o[oo + i] = first ? op.apply(c, x[xo + i]) : op.apply(x[xo + i], c);
+        }
+    }
+
+    @Override
+    public void fma(long n, VecF64 x, VecF64 y, VecF64 z, VecF64 out, int threads) {
+        if (!x.unit() || !y.unit() || !z.unit() || !out.unit()) {
+            SCALAR.fma(n, x, y, z, out, 1);
+            return;
+        }
+        map3(n, threads, x, y, z, out, SimdKernelSet::fmaLoop);
+    }
+
+    private static void fmaLoop(double[] x, int xo, double[] y, int yo, double[] z, int zo, double[] o, int oo, int len) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        int i = 0;
+        for (int ub = s.loopBound(len); i < ub; i += s.length()) {
+            DoubleVector.fromArray(s, x, xo + i).fma(DoubleVector.fromArray(s, y, yo + i), DoubleVector.fromArray(s, z, zo + i))
+                    .intoArray(o, oo + i);
+        }
+        for (; i < len; i++) {
+            o[oo + i] = Math.fma(x[xo + i], y[yo + i], z[zo + i]);
+        }
+    }
+
+    @Override
+    public void fmaScalar(long n, VecF64 x, double a, double b, VecF64 out, int threads) {
+        if (!x.unit() || !out.unit()) {
+            SCALAR.fmaScalar(n, x, a, b, out, 1);
+            return;
+        }
+        map1(n, threads, x, out, (xa, xo, o, oo, len) -> {
+            VectorSpecies<Double> s = SPECIES_F64;
+            DoubleVector va = DoubleVector.broadcast(s, a);
+            DoubleVector vb = DoubleVector.broadcast(s, b);
+            int i = 0;
+            for (int ub = s.loopBound(len); i < ub; i += s.length()) {
+                DoubleVector.fromArray(s, xa, xo + i).fma(va, vb).intoArray(o, oo + i);
+            }
+            for (; i < len; i++) {
+                o[oo + i] = Math.fma(xa[xo + i], a, b);
+            }
+        });
+    }
+
+    @Override
+    public void clamp(long n, VecF64 x, double lo, double hi, VecF64 out, int threads) {
+        if (!x.unit() || !out.unit()) {
+            SCALAR.clamp(n, x, lo, hi, out, 1);
+            return;
+        }
+        map1(n, threads, x, out, (xa, xo, o, oo, len) -> {
+            VectorSpecies<Double> s = SPECIES_F64;
+            int i = 0;
+            for (int ub = s.loopBound(len); i < ub; i += s.length()) {
+                DoubleVector.fromArray(s, xa, xo + i).max(lo).min(hi).intoArray(o, oo + i);
+            }
+            for (; i < len; i++) {
+                o[oo + i] = Math.min(Math.max(xa[xo + i], lo), hi);
+            }
+        });
+    }
+    // @twin-end
+    // @twin-generated F32 from the F64 region above by TwinGenerator: do not edit
+    private static final VectorSpecies<Float> SPECIES_F32 = FloatVector.SPECIES_PREFERRED;
+    private static final ThreadLocal<float[][]> SCRATCH_F32 = ThreadLocal.withInitial(() -> new float[4][BLOCK]);
+
+    @FunctionalInterface
+    private interface Loop1F32 {
+        void run(float[] x, int xo, float[] o, int oo, int len);
+    }
+
+    @FunctionalInterface
+    private interface Loop2F32 {
+        void run(float[] x, int xo, float[] y, int yo, float[] o, int oo, int len);
+    }
+
+    @FunctionalInterface
+    private interface Loop3F32 {
+        void run(float[] x, int xo, float[] y, int yo, float[] z, int zo, float[] o, int oo, int len);
+    }
+
+    /** The array to read block [c, c+len) of v from: the heap array itself, or scratch after a copy. */
+    private static float[] src(VecF32 v, long c, int len, float[] scratch) {
+        if (v.heap() != null) {
+            return v.heap();
+        }
+        v.load(c, scratch, len);
+        return scratch;
+    }
+
+    private static int off(VecF32 v, long c) {
+        return v.heap() != null ? (int) (v.start() + c) : 0;
+    }
+
+    private static float[] dst(VecF32 v, float[] scratch) {
+        return v.heap() != null ? v.heap() : scratch;
+    }
+
+    private static void flush(VecF32 v, long c, int len, float[] scratch) {
+        if (v.heap() == null) {
+            v.store(c, scratch, len);
+        }
+    }
+
+    private void map1(long n, int threads, VecF32 x, VecF32 out, Loop1F32 loop) {
+        if (x.heap() != null && out.heap() != null) {
+            parallel(n, threads, (lo, hi) -> loop.run(x.heap(), off(x, lo), out.heap(), off(out, lo), (int) (hi - lo)));
+            return;
+        }
+        parallel(n, threads, (lo, hi) -> {
+            float[][] s = SCRATCH_F32.get();
+            for (long c = lo; c < hi; c += BLOCK) {
+                int len = (int) Math.min(BLOCK, hi - c);
+                float[] xs = src(x, c, len, s[0]);
+                loop.run(xs, off(x, c), dst(out, s[3]), off(out, c), len);
+                flush(out, c, len, s[3]);
+            }
+        });
+    }
+
+    private void map2(long n, int threads, VecF32 x, VecF32 y, VecF32 out, Loop2F32 loop) {
+        if (x.heap() != null && y.heap() != null && out.heap() != null) {
+            parallel(n, threads, (lo, hi) -> loop.run(x.heap(), off(x, lo), y.heap(), off(y, lo), out.heap(), off(out, lo),
+                    (int) (hi - lo)));
+            return;
+        }
+        parallel(n, threads, (lo, hi) -> {
+            float[][] s = SCRATCH_F32.get();
+            for (long c = lo; c < hi; c += BLOCK) {
+                int len = (int) Math.min(BLOCK, hi - c);
+                float[] xs = src(x, c, len, s[0]);
+                float[] ys = src(y, c, len, s[1]);
+                loop.run(xs, off(x, c), ys, off(y, c), dst(out, s[3]), off(out, c), len);
+                flush(out, c, len, s[3]);
+            }
+        });
+    }
+
+    private void map3(long n, int threads, VecF32 x, VecF32 y, VecF32 z, VecF32 out, Loop3F32 loop) {
+        if (x.heap() != null && y.heap() != null && z.heap() != null && out.heap() != null) {
+            parallel(n, threads, (lo, hi) -> loop.run(x.heap(), off(x, lo), y.heap(), off(y, lo), z.heap(), off(z, lo),
+                    out.heap(), off(out, lo), (int) (hi - lo)));
+            return;
+        }
+        parallel(n, threads, (lo, hi) -> {
+            float[][] s = SCRATCH_F32.get();
+            for (long c = lo; c < hi; c += BLOCK) {
+                int len = (int) Math.min(BLOCK, hi - c);
+                float[] xs = src(x, c, len, s[0]);
+                float[] ys = src(y, c, len, s[1]);
+                float[] zs = src(z, c, len, s[2]);
+                loop.run(xs, off(x, c), ys, off(y, c), zs, off(z, c), dst(out, s[3]), off(out, c), len);
+                flush(out, c, len, s[3]);
+            }
+        });
+    }
+
+    /** Reads block [lo, lo+len) of x, staged if off-heap, and reduces it. */
+    @FunctionalInterface
+    private interface BlockF32 {
+        /*wide*/double apply(float[] x, int xo, int len);
+    }
+
+    private static BlockValue block(VecF32 x, BlockF32 f) {
+        return (lo, len) -> f.apply(src(x, lo, len, SCRATCH_F32.get()[0]), off(x, lo), len);
+    }
+
+    @Override
+    public void axpy(long n, float a, VecF32 x, VecF32 y, int threads) {
+        if (!x.unit() || !y.unit()) {
+            SCALAR.axpy(n, a, x, y, 1);
+            return;
+        }
+        map2(n, threads, x, y, y, (xa, xo, ya, yo, o, oo, len) -> axpyLoop(a, xa, xo, ya, yo, o, oo, len));
+    }
+
+    private static void axpyLoop(float a, float[] x, int xo, float[] y, int yo, float[] o, int oo, int len) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        FloatVector va = FloatVector.broadcast(s, a);
+        int i = 0;
+        for (int ub = s.loopBound(len); i < ub; i += s.length()) {
+            va.fma(FloatVector.fromArray(s, x, xo + i), FloatVector.fromArray(s, y, yo + i)).intoArray(o, oo + i);
+        }
+        for (; i < len; i++) {
+            o[oo + i] = Math.fma(a, x[xo + i], y[yo + i]);
+        }
+    }
+
+    @Override
+    public void scal(long n, float a, VecF32 x, int threads) {
+        if (!x.unit()) {
+            SCALAR.scal(n, a, x, 1);
+            return;
+        }
+        map1(n, threads, x, x, (xa, xo, o, oo, len) -> scalarLoop(BinaryOp.MUL, xa, xo, a, false, o, oo, len));
+    }
+
+    @Override
+    public void copy(long n, VecF32 x, VecF32 y, int threads) {
+        if (!x.unit() || !y.unit()) {
+            SCALAR.copy(n, x, y, 1);
+            return;
+        }
+        map1(n, threads, x, y, (xa, xo, o, oo, len) -> System.arraycopy(xa, xo, o, oo, len));
+    }
+
+    @Override
+    public void swap(long n, VecF32 x, VecF32 y, int threads) {
+        if (!x.unit() || !y.unit()) {
+            SCALAR.swap(n, x, y, 1);
+            return;
+        }
+        parallel(n, threads, (lo, hi) -> {
+            float[][] s = SCRATCH_F32.get();
+            for (long c = lo; c < hi; c += BLOCK) {
+                int len = (int) Math.min(BLOCK, hi - c);
+                x.load(c, s[0], len);
+                y.load(c, s[1], len);
+                x.store(c, s[1], len);
+                y.store(c, s[0], len);
+            }
+        });
+    }
+
+    @Override
+    public float dot(long n, VecF32 x, VecF32 y, int threads) {
+        if (!x.unit() || !y.unit()) {
+            return SCALAR.dot(n, x, y, 1);
+        }
+        return (float) sumOfBlocks(n, threads, (lo, len) -> {
+            float[][] s = SCRATCH_F32.get();
+            return dotBlock(src(x, lo, len, s[0]), off(x, lo), src(y, lo, len, s[1]), off(y, lo), len);
+        });
+    }
+
+    private static /*wide*/double dotBlock(float[] x, int xo, float[] y, int yo, int len) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        int l = s.length();
+        FloatVector a0 = FloatVector.zero(s);
+        FloatVector a1 = FloatVector.zero(s);
+        FloatVector a2 = FloatVector.zero(s);
+        FloatVector a3 = FloatVector.zero(s);
+        int i = 0;
+        for (; i <= len - 4 * l; i += 4 * l) {
+            a0 = FloatVector.fromArray(s, x, xo + i).fma(FloatVector.fromArray(s, y, yo + i), a0);
+            a1 = FloatVector.fromArray(s, x, xo + i + l).fma(FloatVector.fromArray(s, y, yo + i + l), a1);
+            a2 = FloatVector.fromArray(s, x, xo + i + 2 * l).fma(FloatVector.fromArray(s, y, yo + i + 2 * l), a2);
+            a3 = FloatVector.fromArray(s, x, xo + i + 3 * l).fma(FloatVector.fromArray(s, y, yo + i + 3 * l), a3);
+        }
+        for (; i <= len - l; i += l) {
+            a0 = FloatVector.fromArray(s, x, xo + i).fma(FloatVector.fromArray(s, y, yo + i), a0);
+        }
+        float r = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        for (; i < len; i++) {
+            r = Math.fma(x[xo + i], y[yo + i], r);
+        }
+        return r;
+    }
+
+    @Override
+    public float asum(long n, VecF32 x, int threads) {
+        if (!x.unit()) {
+            return SCALAR.asum(n, x, 1);
+        }
+        return (float) sumOfBlocks(n, threads, block(x, (xa, xo, len) -> sumBlock(xa, xo, len, true)));
+    }
+
+    @Override
+    public float sum(long n, VecF32 x, int threads) {
+        return (float) wideSum(n, x, threads);
+    }
+
+    private /*wide*/double wideSum(long n, VecF32 x, int threads) {
+        if (!x.unit()) {
+            return SCALAR.sum(n, x, 1);
+        }
+        return sumOfBlocks(n, threads, block(x, (xa, xo, len) -> sumBlock(xa, xo, len, false)));
+    }
+
+    private static /*wide*/double sumBlock(float[] x, int xo, int len, boolean abs) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        int l = s.length();
+        FloatVector a0 = FloatVector.zero(s);
+        FloatVector a1 = FloatVector.zero(s);
+        FloatVector a2 = FloatVector.zero(s);
+        FloatVector a3 = FloatVector.zero(s);
+        int i = 0;
+        if (abs) {
+            for (; i <= len - 4 * l; i += 4 * l) {
+                a0 = a0.add(FloatVector.fromArray(s, x, xo + i).abs());
+                a1 = a1.add(FloatVector.fromArray(s, x, xo + i + l).abs());
+                a2 = a2.add(FloatVector.fromArray(s, x, xo + i + 2 * l).abs());
+                a3 = a3.add(FloatVector.fromArray(s, x, xo + i + 3 * l).abs());
+            }
+            for (; i <= len - l; i += l) {
+                a0 = a0.add(FloatVector.fromArray(s, x, xo + i).abs());
+            }
+        } else {
+            for (; i <= len - 4 * l; i += 4 * l) {
+                a0 = a0.add(FloatVector.fromArray(s, x, xo + i));
+                a1 = a1.add(FloatVector.fromArray(s, x, xo + i + l));
+                a2 = a2.add(FloatVector.fromArray(s, x, xo + i + 2 * l));
+                a3 = a3.add(FloatVector.fromArray(s, x, xo + i + 3 * l));
+            }
+            for (; i <= len - l; i += l) {
+                a0 = a0.add(FloatVector.fromArray(s, x, xo + i));
+            }
+        }
+        float r = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        for (; i < len; i++) {
+            r += abs ? Math.abs(x[xo + i]) : x[xo + i];
+        }
+        return r;
+    }
+
+    @Override
+    public float mean(long n, VecF32 x, int threads) {
+        return (float) (wideSum(n, x, threads) / n);
+    }
+
+    @Override
+    public float variance(long n, VecF32 x, int ddof, int threads) {
+        if (!x.unit()) {
+            return SCALAR.variance(n, x, ddof, 1);
+        }
+        if (n <= ddof) {
+            return Float.NaN;
+        }
+        int blocks = (int) Blocking.blocks(n);
+        /*wide*/double[] means = new /*wide*/double[blocks];
+        /*wide*/double[] m2s = new /*wide*/double[blocks];
+        perBlock(n, threads, means, m2s, (lo, len, mean, m2, b) -> {
+            float[] xa = src(x, lo, len, SCRATCH_F32.get()[0]);
+            varianceBlock(xa, off(x, lo), len, mean, m2, b);
+        });
+        return (float) (combineVariance(n, means, m2s) / (n - ddof));
+    }
+
+    /** Two passes over one cache-resident block: its mean, then deviations with the corrected two-pass term. */
+    private static void varianceBlock(float[] x, int xo, int len, /*wide*/double[] means, /*wide*/double[] m2s, int b) {
+        float m = (float) (sumBlock(x, xo, len, false) / len);
+        VectorSpecies<Float> s = SPECIES_F32;
+        FloatVector vm = FloatVector.broadcast(s, m);
+        FloatVector ss0 = FloatVector.zero(s);
+        FloatVector ss1 = FloatVector.zero(s);
+        FloatVector c0 = FloatVector.zero(s);
+        FloatVector c1 = FloatVector.zero(s);
+        int l = s.length();
+        int i = 0;
+        for (; i <= len - 2 * l; i += 2 * l) {
+            FloatVector d0 = FloatVector.fromArray(s, x, xo + i).sub(vm);
+            FloatVector d1 = FloatVector.fromArray(s, x, xo + i + l).sub(vm);
+            ss0 = d0.fma(d0, ss0);
+            ss1 = d1.fma(d1, ss1);
+            c0 = c0.add(d0);
+            c1 = c1.add(d1);
+        }
+        /*wide*/double ss = ss0.add(ss1).reduceLanes(VectorOperators.ADD);
+        /*wide*/double comp = c0.add(c1).reduceLanes(VectorOperators.ADD);
+        for (; i < len; i++) {
+            /*wide*/double d = x[xo + i] - m;
+            ss += d * d;
+            comp += d;
+        }
+        means[b] = m + comp / len;
+        m2s[b] = ss - comp * comp / len;
+    }
+
+    @Override
+    public float min(long n, VecF32 x, int threads) {
+        if (!x.unit()) {
+            return SCALAR.min(n, x, 1);
+        }
+        /*wide*/double[] p = perBlock(n, threads, block(x, (xa, xo, len) -> extremumBlock(xa, xo, len, false, false)));
+        /*wide*/double m = p[0];
+        for (/*wide*/double v : p) {
+            m = Math.min(m, v);
+        }
+        return (float) m;
+    }
+
+    @Override
+    public float max(long n, VecF32 x, int threads) {
+        if (!x.unit()) {
+            return SCALAR.max(n, x, 1);
+        }
+        /*wide*/double[] p = perBlock(n, threads, block(x, (xa, xo, len) -> extremumBlock(xa, xo, len, true, false)));
+        /*wide*/double m = p[0];
+        for (/*wide*/double v : p) {
+            m = Math.max(m, v);
+        }
+        return (float) m;
+    }
+
+    /** min or max (of |x| when {@code abs}) of one block; NaN propagates as in {@link Math#min}. */
+    private static /*wide*/double extremumBlock(float[] x, int xo, int len, boolean max, boolean abs) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        int l = s.length();
+        float first = abs ? Math.abs(x[xo]) : x[xo];
+        FloatVector a0 = FloatVector.broadcast(s, first);
+        FloatVector a1 = a0;
+        int i = 0;
+        for (; i <= len - 2 * l; i += 2 * l) {
+            FloatVector v0 = FloatVector.fromArray(s, x, xo + i);
+            FloatVector v1 = FloatVector.fromArray(s, x, xo + i + l);
+            if (abs) {
+                v0 = v0.abs();
+                v1 = v1.abs();
+            }
+            a0 = max ? a0.max(v0) : a0.min(v0);
+            a1 = max ? a1.max(v1) : a1.min(v1);
+        }
+        FloatVector a = max ? a0.max(a1) : a0.min(a1);
+        float r = a.reduceLanes(max ? VectorOperators.MAX : VectorOperators.MIN);
+        if (a.test(VectorOperators.IS_NAN).anyTrue()) {
+            r = Float.NaN;
+        }
+        for (; i < len; i++) {
+            float v = abs ? Math.abs(x[xo + i]) : x[xo + i];
+            r = max ? Math.max(r, v) : Math.min(r, v);
+        }
+        return r;
+    }
+
+    @Override
+    public float nrm2(long n, VecF32 x, int threads) {
+        if (!x.unit()) {
+            return SCALAR.nrm2(n, x, 1);
+        }
+        if (n == 0) {
+            return 0;
+        }
+        int blocks = (int) Blocking.blocks(n);
+        /*wide*/double[] sumsq = new /*wide*/double[blocks];
+        /*wide*/double[] amax = new /*wide*/double[blocks];
+        perBlock(n, threads, sumsq, amax, (lo, len, sq, mx, b) -> {
+            float[] xa = src(x, lo, len, SCRATCH_F32.get()[0]);
+            sq[b] = dotBlock(xa, off(x, lo), xa, off(x, lo), len);
+            mx[b] = extremumBlock(xa, off(x, lo), len, true, true);
+        });
+        /*wide*/double big = 0;
+        for (/*wide*/double m : amax) {
+            big = Math.max(big, m);
+        }
+        if (/*wide*/Double.isNaN(big) || big == /*wide*/Double.POSITIVE_INFINITY) {
+            return (float) big;
+        }
+        /*wide*/double total = Blocking.pairwise(sumsq, 0, blocks);
+        // Unscaled squares are exact enough unless some overflowed or the largest is so small that
+        // squares lost precision to underflow; then redo the sum on values scaled by a power of two.
+        if (total != /*wide*/Double.POSITIVE_INFINITY && big >= NRM2_TINY_F32) {
+            return (float) Math.sqrt(total);
+        }
+        // Clamped so that 2^-exp stays representable when the largest value is subnormal.
+        int exp = Math.max(Math.getExponent(big), -120);
+        float scale = Math.scalb((float) 1, -exp);
+        /*wide*/double scaled = sumOfBlocks(n, threads, (lo, len) -> {
+            float[][] s = SCRATCH_F32.get();
+            float[] xa = src(x, lo, len, s[0]);
+            int xo = off(x, lo);
+            scalarLoop(BinaryOp.MUL, xa, xo, scale, false, s[1], 0, len);
+            return dotBlock(s[1], 0, s[1], 0, len);
+        });
+        return (float) Math.scalb(Math.sqrt(scaled), exp);
+    }
+
+    /** Below this largest |x|, squares of small elements underflow enough to matter (see nrm2). */
+    private static final float NRM2_TINY_F32 = 0x1p-40f;
+
+    @Override
+    public long iamax(long n, VecF32 x, int threads) {
+        if (!x.unit()) {
+            return SCALAR.iamax(n, x, 1);
+        }
+        if (n == 0) {
+            return -1;
+        }
+        /*wide*/double[] p = perBlock(n, threads, block(x, (xa, xo, len) -> extremumBlock(xa, xo, len, true, true)));
+        /*wide*/double big = p[0];
+        for (/*wide*/double v : p) {
+            big = Math.max(big, v);
+        }
+        float target = (float) big;
+        // The first block whose maximum is the target holds the answer: scan only that one.
+        for (int b = 0; b < p.length; b++) {
+            if (p[b] == big || (/*wide*/Double.isNaN(big) && /*wide*/Double.isNaN(p[b]))) {
+                long lo = (long) b * BLOCK;
+                int len = (int) Math.min(BLOCK, n - lo);
+                float[] xa = src(x, lo, len, SCRATCH_F32.get()[0]);
+                return lo + firstIndexOf(xa, off(x, lo), len, target);
+            }
+        }
+        throw new IllegalStateException("iamax: maximum " + big + " not found");
+    }
+
+    /** First i in [0, len) with |x[xo+i]| == target, or x[xo+i] NaN when target is NaN. */
+    private static int firstIndexOf(float[] x, int xo, int len, float target) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        boolean nan = Float.isNaN(target);
+        int i = 0;
+        for (int ub = s.loopBound(len); i < ub; i += s.length()) {
+            FloatVector v = FloatVector.fromArray(s, x, xo + i);
+            VectorMask<Float> hit = nan ? v.test(VectorOperators.IS_NAN) : v.abs().compare(VectorOperators.EQ, target);
+            if (hit.anyTrue()) {
+                return i + hit.firstTrue();
+            }
+        }
+        for (; i < len; i++) {
+            float v = Math.abs(x[xo + i]);
+            if (nan ? Float.isNaN(v) : v == target) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void unary(UnaryOp op, long n, VecF32 x, VecF32 out, int threads) {
+        if (!x.unit() || !out.unit()) {
+            SCALAR.unary(op, n, x, out, 1);
+            return;
+        }
+        map1(n, threads, x, out, (xa, xo, o, oo, len) -> unaryLoop(op, xa, xo, o, oo, len));
+    }
+
+    private static void unaryLoop(UnaryOp op, float[] x, int xo, float[] o, int oo, int len) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        int l = s.length();
+        int ub = s.loopBound(len);
+        int i = 0;
+        switch (op) {
+            case ABS -> {
+                for (; i < ub; i += l) {
+                    FloatVector.fromArray(s, x, xo + i).abs().intoArray(o, oo + i);
+                }
+            }
+            case NEG -> {
+                for (; i < ub; i += l) {
+                    FloatVector.fromArray(s, x, xo + i).neg().intoArray(o, oo + i);
+                }
+            }
+            case SQRT -> {
+                for (; i < ub; i += l) {
+                    FloatVector.fromArray(s, x, xo + i).sqrt().intoArray(o, oo + i);
+                }
+            }
+            case EXP -> {
+                for (; i < ub; i += l) {
+                    FloatVector.fromArray(s, x, xo + i).lanewise(VectorOperators.EXP).intoArray(o, oo + i);
+                }
+            }
+            case LOG -> {
+                for (; i < ub; i += l) {
+                    FloatVector.fromArray(s, x, xo + i).lanewise(VectorOperators.LOG).intoArray(o, oo + i);
+                }
+            }
+            case TANH -> {
+                for (; i < ub; i += l) {
+                    FloatVector.fromArray(s, x, xo + i).lanewise(VectorOperators.TANH).intoArray(o, oo + i);
+                }
+            }
+            case SIGMOID -> {
+                FloatVector one = FloatVector.broadcast(s, (float) 1);
+                for (; i < ub; i += l) {
+                    FloatVector e = FloatVector.fromArray(s, x, xo + i).neg().lanewise(VectorOperators.EXP);
+                    one.div(one.add(e)).intoArray(o, oo + i);
+                }
+            }
+        }
+        for (; i < len; i++) {
+            float v = x[xo + i];
+            o[oo + i] = switch (op) {
+                case ABS -> Math.abs(v);
+                case NEG -> -v;
+                case SQRT -> (float) Math.sqrt(v);
+                case EXP -> (float) Math.exp(v);
+                case LOG -> (float) Math.log(v);
+                case TANH -> (float) Math.tanh(v);
+                case SIGMOID -> (float) (1 / (1 + Math.exp(-v)));
+            };
+        }
+    }
+
+    @Override
+    public void binary(BinaryOp op, long n, VecF32 x, VecF32 y, VecF32 out, int threads) {
+        if (!x.unit() || !y.unit() || !out.unit()) {
+            SCALAR.binary(op, n, x, y, out, 1);
+            return;
+        }
+        map2(n, threads, x, y, out, (xa, xo, ya, yo, o, oo, len) -> binaryLoop(op, xa, xo, ya, yo, o, oo, len));
+    }
+
+    private static void binaryLoop(BinaryOp op, float[] x, int xo, float[] y, int yo, float[] o, int oo, int len) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        int l = s.length();
+        int ub = s.loopBound(len);
+        int i = 0;
+        switch (op) {
+            case ADD -> {
+                for (; i < ub; i += l) {
+                    FloatVector.fromArray(s, x, xo + i).add(FloatVector.fromArray(s, y, yo + i)).intoArray(o, oo + i);
+                }
+            }
+            case SUB -> {
+                for (; i < ub; i += l) {
+                    FloatVector.fromArray(s, x, xo + i).sub(FloatVector.fromArray(s, y, yo + i)).intoArray(o, oo + i);
+                }
+            }
+            case MUL -> {
+                for (; i < ub; i += l) {
+                    FloatVector.fromArray(s, x, xo + i).mul(FloatVector.fromArray(s, y, yo + i)).intoArray(o, oo + i);
+                }
+            }
+            case DIV -> {
+                for (; i < ub; i += l) {
+                    FloatVector.fromArray(s, x, xo + i).div(FloatVector.fromArray(s, y, yo + i)).intoArray(o, oo + i);
+                }
+            }
+        }
+        for (; i < len; i++) {
+            o[oo + i] = op.apply(x[xo + i], y[yo + i]);
+        }
+    }
+
+    @Override
+    public void binaryScalar(BinaryOp op, long n, VecF32 x, float c, boolean scalarFirst, VecF32 out, int threads) {
+        if (!x.unit() || !out.unit()) {
+            SCALAR.binaryScalar(op, n, x, c, scalarFirst, out, 1);
+            return;
+        }
+        map1(n, threads, x, out, (xa, xo, o, oo, len) -> scalarLoop(op, xa, xo, c, scalarFirst, o, oo, len));
+    }
+
+    private static void scalarLoop(BinaryOp op, float[] x, int xo, float c, boolean first, float[] o, int oo, int len) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        int l = s.length();
+        int ub = s.loopBound(len);
+        FloatVector vc = FloatVector.broadcast(s, c);
+        int i = 0;
+        switch (op) {
+            case ADD -> {
+                for (; i < ub; i += l) {
+                    FloatVector.fromArray(s, x, xo + i).add(vc).intoArray(o, oo + i);
+                }
+            }
+            case MUL -> {
+                for (; i < ub; i += l) {
+                    FloatVector.fromArray(s, x, xo + i).mul(vc).intoArray(o, oo + i);
+                }
+            }
+            case SUB -> {
+                for (; i < ub; i += l) {
+                    FloatVector v = FloatVector.fromArray(s, x, xo + i);
+                    (first ? vc.sub(v) : v.sub(vc)).intoArray(o, oo + i);
+                }
+            }
+            case DIV -> {
+                for (; i < ub; i += l) {
+                    FloatVector v = FloatVector.fromArray(s, x, xo + i);
+                    (first ? vc.div(v) : v.div(vc)).intoArray(o, oo + i);
+                }
+            }
+        }
+        for (; i < len; i++) {
+            o[oo + i] = first ? op.apply(c, x[xo + i]) : op.apply(x[xo + i], c);
+        }
+    }
+
+    @Override
+    public void fma(long n, VecF32 x, VecF32 y, VecF32 z, VecF32 out, int threads) {
+        if (!x.unit() || !y.unit() || !z.unit() || !out.unit()) {
+            SCALAR.fma(n, x, y, z, out, 1);
+            return;
+        }
+        map3(n, threads, x, y, z, out, SimdKernelSet::fmaLoop);
+    }
+
+    private static void fmaLoop(float[] x, int xo, float[] y, int yo, float[] z, int zo, float[] o, int oo, int len) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        int i = 0;
+        for (int ub = s.loopBound(len); i < ub; i += s.length()) {
+            FloatVector.fromArray(s, x, xo + i).fma(FloatVector.fromArray(s, y, yo + i), FloatVector.fromArray(s, z, zo + i))
+                    .intoArray(o, oo + i);
+        }
+        for (; i < len; i++) {
+            o[oo + i] = Math.fma(x[xo + i], y[yo + i], z[zo + i]);
+        }
+    }
+
+    @Override
+    public void fmaScalar(long n, VecF32 x, float a, float b, VecF32 out, int threads) {
+        if (!x.unit() || !out.unit()) {
+            SCALAR.fmaScalar(n, x, a, b, out, 1);
+            return;
+        }
+        map1(n, threads, x, out, (xa, xo, o, oo, len) -> {
+            VectorSpecies<Float> s = SPECIES_F32;
+            FloatVector va = FloatVector.broadcast(s, a);
+            FloatVector vb = FloatVector.broadcast(s, b);
+            int i = 0;
+            for (int ub = s.loopBound(len); i < ub; i += s.length()) {
+                FloatVector.fromArray(s, xa, xo + i).fma(va, vb).intoArray(o, oo + i);
+            }
+            for (; i < len; i++) {
+                o[oo + i] = Math.fma(xa[xo + i], a, b);
+            }
+        });
+    }
+
+    @Override
+    public void clamp(long n, VecF32 x, float lo, float hi, VecF32 out, int threads) {
+        if (!x.unit() || !out.unit()) {
+            SCALAR.clamp(n, x, lo, hi, out, 1);
+            return;
+        }
+        map1(n, threads, x, out, (xa, xo, o, oo, len) -> {
+            VectorSpecies<Float> s = SPECIES_F32;
+            int i = 0;
+            for (int ub = s.loopBound(len); i < ub; i += s.length()) {
+                FloatVector.fromArray(s, xa, xo + i).max(lo).min(hi).intoArray(o, oo + i);
+            }
+            for (; i < len; i++) {
+                o[oo + i] = Math.min(Math.max(xa[xo + i], lo), hi);
+            }
+        });
+    }
+    // @twin-end
+}

@@ -1,0 +1,56 @@
+// Generated from VecF64.java by TwinGenerator: do not edit.
+package dev.pel.kernels.spi;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * A validated vector operand: element {@code i} (0 &lt;= i &lt; n) lives at index
+ * {@code start + i * stride} of either a heap array or an off-heap segment. A negative BLAS
+ * increment is already folded in: {@code start} is where logical element 0 lives.
+ *
+ * @param heap    the heap array, or null for off-heap memory
+ * @param segment the off-heap memory (the array's or view's own segment), or null for heap
+ * @param start   index of logical element 0
+ * @param stride  index step between consecutive elements (non-zero)
+ */
+public record VecF32(float[] heap, MemorySegment segment, long start, long stride) {
+    private static final ValueLayout.OfFloat LAYOUT = ValueLayout.JAVA_FLOAT;
+
+    public float get(long i) {
+        long k = start + i * stride;
+        return heap != null ? heap[(int) k] : segment.getAtIndex(LAYOUT, k);
+    }
+
+    public void set(long i, float value) {
+        long k = start + i * stride;
+        if (heap != null) {
+            heap[(int) k] = value;
+        } else {
+            segment.setAtIndex(LAYOUT, k, value);
+        }
+    }
+
+    /** True when consecutive elements are adjacent (stride 1): the SIMD fast path. */
+    public boolean unit() {
+        return stride == 1;
+    }
+
+    /** Copies {@code len} elements from logical index {@code from} into {@code dst[0..len)}; unit stride only. */
+    public void load(long from, float[] dst, int len) {
+        if (heap != null) {
+            System.arraycopy(heap, (int) (start + from), dst, 0, len);
+        } else {
+            MemorySegment.copy(segment, LAYOUT, (start + from) * Float.BYTES, dst, 0, len);
+        }
+    }
+
+    /** Copies {@code src[0..len)} to logical index {@code from}; unit stride only. */
+    public void store(long from, float[] src, int len) {
+        if (heap != null) {
+            System.arraycopy(src, 0, heap, (int) (start + from), len);
+        } else {
+            MemorySegment.copy(src, 0, segment, LAYOUT, (start + from) * Float.BYTES, len);
+        }
+    }
+}
