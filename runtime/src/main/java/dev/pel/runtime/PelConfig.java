@@ -21,7 +21,7 @@ public record PelConfig(String backend, boolean strict, int threads, long simdMi
     public static final String AUTO = "auto";
 
     /** Default of {@code pel.dispatch.simdMinElements}: below this the scalar loop beats vector set-up. */
-    public static final long DEFAULT_SIMD_MIN_ELEMENTS = 8;
+    public static final long DEFAULT_SIMD_MIN_ELEMENTS = 16;
     /** Default of {@code pel.dispatch.parallelMinBytes}: below this a thread hand-off costs more than it saves. */
     public static final long DEFAULT_PARALLEL_MIN_BYTES = 1L << 20;
 

@@ -223,14 +223,21 @@ public final class PelRuntime implements AutoCloseable {
         return d;
     }
 
+    /** Candidates per kernel family's predicate (a constant method reference), so a call allocates nothing. */
+    private final Map<Predicate<Backend>, List<Backend>> candidateCache = new ConcurrentHashMap<>();
+
     private List<Backend> candidates(Predicate<Backend> supports) {
+        return candidateCache.computeIfAbsent(supports, this::filter);
+    }
+
+    private List<Backend> filter(Predicate<Backend> supports) {
         List<Backend> out = new ArrayList<>(backends.size());
         for (Backend b : backends.values()) {
             if (supports.test(b)) {
                 out.add(b);
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private void fallback(String preferred, String actual, String reason) {
