@@ -23,7 +23,7 @@ public record PelConfig(String backend, boolean strict, int threads, long simdMi
     /** Default of {@code pel.dispatch.simdMinElements}: below this the scalar loop beats vector set-up. */
     public static final long DEFAULT_SIMD_MIN_ELEMENTS = 16;
     /** Default of {@code pel.dispatch.parallelMinBytes}: below this a thread hand-off costs more than it saves. */
-    public static final long DEFAULT_PARALLEL_MIN_BYTES = 1L << 20;
+    public static final long DEFAULT_PARALLEL_MIN_BYTES = 256L << 10;
 
     public PelConfig {
         Objects.requireNonNull(backend, "backend");

@@ -1,5 +1,7 @@
 package dev.pel.bench.peers;
 
+import dev.pel.bench.workload.BenchKernel;
+import dev.pel.runtime.DType;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -31,7 +33,7 @@ public final class Peers {
         return all().stream().map(Peer::name).collect(Collectors.joining(", "));
     }
 
-    static IllegalArgumentException unsupported(Peer peer, Object kernel, Object dtype) {
-        return new IllegalArgumentException("peer " + peer.name() + " has no " + kernel + " for " + dtype);
+    static IllegalArgumentException unsupported(Peer peer, BenchKernel kernel, DType dtype) {
+        return new IllegalArgumentException("peer " + peer.name() + " has no " + kernel.label() + " for " + dtype.label());
     }
 }

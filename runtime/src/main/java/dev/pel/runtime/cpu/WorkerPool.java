@@ -1,106 +1,200 @@
 package dev.pel.runtime.cpu;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntConsumer;
 
 /**
  * The runtime's own bounded pool of daemon worker threads (never the common ForkJoinPool, which
- * user code may saturate). A parallel call hands tasks 1..k-1 to the pool and runs task 0 on the
- * calling thread, so a two-way split costs one hand-off, not two. Work stealing comes from the
- * underlying {@link ForkJoinPool}.
+ * user code may saturate). A parallel call runs on the calling thread plus up to
+ * {@code threads - 1} workers, all taking task indices from one counter, so a slow participant
+ * simply takes fewer tasks.
+ *
+ * <p>Why not a {@code ForkJoinPool}: waking a parked thread costs tens of microseconds on virtual
+ * machines (measured 15-30 us here), which made two threads slower than one up to 1M elements.
+ * Workers therefore spin for {@link #DEFAULT_SPIN_NANOS} after each job before parking, as OpenMP
+ * runtimes do, so back-to-back calls find them awake.
+ *
+ * <p>One call at a time uses the workers; a concurrent or nested call runs all its tasks on its
+ * own thread instead of waiting (same result: callers split work in fixed blocks).
  */
 public final class WorkerPool implements AutoCloseable {
+    /** How long an idle worker spins before parking. */
+    public static final long DEFAULT_SPIN_NANOS = 100_000;
+
     private static final AtomicInteger POOLS = new AtomicInteger();
 
-    private final ForkJoinPool pool;
-    private final int threads;
+    private final Worker[] workers;
+    private final ReentrantLock busy = new ReentrantLock();
+    private final long spinNanos;
+    private volatile boolean closed;
 
     public WorkerPool(int threads) {
+        this(threads, DEFAULT_SPIN_NANOS);
+    }
+
+    public WorkerPool(int threads, long spinNanos) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads: must be >= 1, was " + threads);
         }
-        this.threads = threads;
-        int id = POOLS.incrementAndGet();
-        AtomicInteger count = new AtomicInteger();
-        ForkJoinPool.ForkJoinWorkerThreadFactory factory = p -> {
-            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-            t.setName("pel-worker-" + id + "-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        this.pool = new ForkJoinPool(threads, factory, null, false);
+        this.spinNanos = spinNanos;
+        this.workers = new Worker[threads - 1];
+        int pool = POOLS.incrementAndGet();
+        for (int i = 0; i < workers.length; i++) {
+            workers[i] = new Worker("pel-worker-" + pool + "-" + (i + 1));
+            workers[i].thread.start();
+        }
     }
 
     /** The most tasks that run at once (the calling thread included). */
     public int threads() {
-        return threads;
+        return workers.length + 1;
     }
 
     /**
      * Runs {@code task.accept(i)} for every i in [0, tasks) and returns when all have finished.
-     * The first failure is rethrown (unchecked) after every task has ended.
+     * The first failure is rethrown after every task has ended.
      */
     public void run(int tasks, IntConsumer task) {
-        if (tasks <= 1) {
-            if (tasks == 1) {
-                task.accept(0);
-            }
-            return;
-        }
-        if (pool.isShutdown()) {
+        if (closed) {
             throw new IllegalStateException("worker pool is closed");
         }
-        @SuppressWarnings("unchecked")
-        ForkJoinTask<?>[] forked = new ForkJoinTask<?>[tasks - 1];
-        for (int i = 1; i < tasks; i++) {
-            final int index = i;
-            forked[i - 1] = pool.submit(() -> task.accept(index));
+        if (tasks <= 0) {
+            return;
         }
-        RuntimeException failure = null;
+        if (tasks == 1 || workers.length == 0 || !busy.tryLock()) {
+            Job job = new Job(task, tasks, 0, Thread.currentThread());
+            job.work();
+            job.rethrow();
+            return;
+        }
         try {
-            task.accept(0);
-        } catch (RuntimeException | Error e) {
-            failure = wrap(e);
-        }
-        for (ForkJoinTask<?> f : forked) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = wrap(e.getCause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                if (failure == null) {
-                    failure = new IllegalStateException("interrupted while waiting for pel workers", e);
-                }
+            int helpers = Math.min(tasks - 1, workers.length);
+            Job job = new Job(task, tasks, helpers, Thread.currentThread());
+            for (int w = 0; w < helpers; w++) {
+                workers[w].submit(job);
             }
+            job.work();
+            job.awaitHelpers(spinNanos);
+            job.rethrow();
+        } finally {
+            busy.unlock();
         }
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    private static RuntimeException wrap(Throwable t) {
-        if (t instanceof RuntimeException r) {
-            return r;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return new IllegalStateException(t);
     }
 
     public boolean isClosed() {
-        return pool.isShutdown();
+        return closed;
     }
 
+    /** Stops the workers; a call in progress completes first. Idempotent. */
     @Override
     public void close() {
-        pool.shutdownNow();
+        closed = true;
+        for (Worker w : workers) {
+            LockSupport.unpark(w.thread);
+        }
+    }
+
+    /** One parallel call: tasks handed out by a counter, helpers counted down on completion. */
+    private static final class Job {
+        private final IntConsumer task;
+        private final int tasks;
+        private final AtomicInteger next = new AtomicInteger();
+        private final AtomicInteger helpersLeft;
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private final Thread caller;
+
+        Job(IntConsumer task, int tasks, int helpers, Thread caller) {
+            this.task = task;
+            this.tasks = tasks;
+            this.helpersLeft = new AtomicInteger(helpers);
+            this.caller = caller;
+        }
+
+        void work() {
+            for (int i = next.getAndIncrement(); i < tasks; i = next.getAndIncrement()) {
+                try {
+                    task.accept(i);
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
+            }
+        }
+
+        void helperDone() {
+            if (helpersLeft.decrementAndGet() == 0) {
+                LockSupport.unpark(caller);
+            }
+        }
+
+        void awaitHelpers(long spinNanos) {
+            long deadline = System.nanoTime() + spinNanos;
+            while (helpersLeft.get() > 0) {
+                if (System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.parkNanos(this, 50_000);
+                }
+            }
+        }
+
+        void rethrow() {
+            Throwable t = failure.get();
+            if (t instanceof RuntimeException r) {
+                throw r;
+            }
+            if (t instanceof Error e) {
+                throw e;
+            }
+            if (t != null) {
+                throw new IllegalStateException(t);
+            }
+        }
+    }
+
+    private final class Worker implements Runnable {
+        private final Thread thread;
+        private volatile Job job;
+
+        Worker(String name) {
+            this.thread = new Thread(this, name);
+            thread.setDaemon(true);
+        }
+
+        void submit(Job j) {
+            job = j;
+            LockSupport.unpark(thread);
+        }
+
+        @Override
+        public void run() {
+            while (!closed) {
+                Job j = awaitJob();
+                if (j == null) {
+                    return;
+                }
+                job = null;
+                j.work();
+                j.helperDone();
+            }
+        }
+
+        private Job awaitJob() {
+            long deadline = System.nanoTime() + spinNanos;
+            Job j;
+            while ((j = job) == null) {
+                if (closed) {
+                    return null;
+                }
+                if (System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
+            }
+            return j;
+        }
     }
 }

@@ -1,0 +1,53 @@
+package dev.pel.bench.cli;
+
+import dev.pel.kernels.Blas;
+import dev.pel.kernels.Catalogue;
+import dev.pel.runtime.DType;
+import dev.pel.runtime.PelRuntime;
+import dev.pel.runtime.dispatch.KernelSpec;
+import java.io.PrintWriter;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code pel explain <kernel>}: where the runtime would run a call, and why. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = "Explains where the default runtime would run one call of a kernel, and why.")
+final class ExplainCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "KERNEL", description = "a kernel of the catalogue, e.g. dot, axpy, sum, exp")
+    String kernel;
+
+    @Option(names = "--dtype", defaultValue = "f32", description = "element type: f32 or f64 (default: ${DEFAULT-VALUE})")
+    String dtype;
+
+    @Option(names = "--n", defaultValue = "1000000", description = "elements (default: ${DEFAULT-VALUE})")
+    long n;
+
+    @Override
+    public void run() {
+        KernelSpec k = Catalogue.all().get(kernel);
+        if (k == null) {
+            throw new ParameterException(spec.commandLine(), "unknown kernel '" + kernel + "'; known kernels: "
+                    + String.join(", ", Catalogue.all().keySet()));
+        }
+        DType type = Options.dtype(spec, dtype);
+        if (n < 0) {
+            throw new ParameterException(spec.commandLine(), "--n: must be >= 0, was " + n);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "explain %s %s n=%d (pel.backend=%s)%n", k.name(), type.label(), n,
+                PelRuntime.defaultRuntime().config().backend());
+        // Every facade explains through the same runtime rule; Blas is as good as any.
+        for (String line : Blas.get().explain(k, type, n)) {
+            out.println("  " + line);
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.pel.bench.peers;
+
+import dev.ludovic.netlib.blas.JavaBLAS;
+import dev.pel.bench.workload.BenchKernel;
+import dev.pel.bench.workload.KernelCall;
+import dev.pel.bench.workload.Operands;
+import dev.pel.runtime.DType;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * dev.ludovic.netlib's pure-Java BLAS, whose {@code VectorBLAS} uses the Vector API (the class is
+ * package-private: {@link JavaBLAS#getInstance()} returns it when {@code jdk.incubator.vector} is
+ * in the boot layer, else an older scalar implementation). The peer is available only when it got
+ * {@code VectorBLAS}, so that its name says what ran. BLAS level 1 has no plain sum.
+ */
+public final class NetlibVectorPeer implements Peer {
+    public static final String NAME = "netlib-vector";
+    private static final String VECTOR_BLAS = "dev.ludovic.netlib.blas.VectorBLAS";
+
+    /**
+     * netlib loads its JNI BLAS first and logs a warning when the system has no native BLAS. This
+     * peer asks for the Java implementation only, so that warning is noise here; the logger is held
+     * strongly because JUL forgets the levels of loggers nobody references.
+     */
+    private static final Logger NETLIB_LOG = Logger.getLogger("dev.ludovic.netlib.blas.InstanceBuilder");
+
+    private JavaBLAS blas;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    private synchronized JavaBLAS blas() {
+        if (blas == null) {
+            NETLIB_LOG.setLevel(Level.SEVERE);
+            blas = JavaBLAS.getInstance();
+        }
+        return blas;
+    }
+
+    /** The class netlib returned, e.g. {@code dev.ludovic.netlib.blas.VectorBLAS}. */
+    public String implementation() {
+        return blas().getClass().getName();
+    }
+
+    @Override
+    public Optional<String> unavailableReason() {
+        String impl = implementation();
+        if (impl.equals(VECTOR_BLAS)) {
+            return Optional.empty();
+        }
+        return Optional.of("JavaBLAS.getInstance() returned " + impl + ", not " + VECTOR_BLAS
+                + " (is jdk.incubator.vector in the boot layer?)");
+    }
+
+    @Override
+    public String details() {
+        return implementation() + " (netlib blas 3.0.4), 1 thread";
+    }
+
+    @Override
+    public boolean supports(BenchKernel kernel, DType dtype) {
+        return kernel != BenchKernel.SUM;
+    }
+
+    @Override
+    public KernelCall bind(BenchKernel kernel, Operands in) {
+        if (!supports(kernel, in.dtype())) {
+            throw Peers.unsupported(this, kernel, in.dtype());
+        }
+        JavaBLAS b = blas();
+        int n = in.n();
+        if (in.dtype() == DType.F32) {
+            float[] x = in.xF32();
+            float[] y = in.yF32();
+            float a = (float) Operands.AXPY_ALPHA;
+            return switch (kernel) {
+                case DOT -> () -> b.sdot(n, x, 1, y, 1);
+                case AXPY -> () -> {
+                    b.saxpy(n, a, x, 1, y, 1);
+                    return 0;
+                };
+                case SCAL -> () -> {
+                    b.sscal(n, (float) in.nextScale(), x, 1);
+                    return 0;
+                };
+                case COPY -> () -> {
+                    b.scopy(n, x, 1, y, 1);
+                    return 0;
+                };
+                case ASUM -> () -> b.sasum(n, x, 1);
+                case NRM2 -> () -> b.snrm2(n, x, 1);
+                case SUM -> throw Peers.unsupported(this, kernel, in.dtype());
+            };
+        }
+        double[] x = in.xF64();
+        double[] y = in.yF64();
+        double a = Operands.AXPY_ALPHA;
+        return switch (kernel) {
+            case DOT -> () -> b.ddot(n, x, 1, y, 1);
+            case AXPY -> () -> {
+                b.daxpy(n, a, x, 1, y, 1);
+                return 0;
+            };
+            case SCAL -> () -> {
+                b.dscal(n, in.nextScale(), x, 1);
+                return 0;
+            };
+            case COPY -> () -> {
+                b.dcopy(n, x, 1, y, 1);
+                return 0;
+            };
+            case ASUM -> () -> b.dasum(n, x, 1);
+            case NRM2 -> () -> b.dnrm2(n, x, 1);
+            case SUM -> throw Peers.unsupported(this, kernel, in.dtype());
+        };
+    }
+}

@@ -1,0 +1,76 @@
+package dev.pel.bench.sweep;
+
+import dev.pel.bench.peers.Peer;
+import dev.pel.bench.workload.BenchKernel;
+import dev.pel.bench.workload.KernelCall;
+import dev.pel.bench.workload.Operands;
+import dev.pel.bench.workload.PelCalls;
+import dev.pel.runtime.CallRecord;
+import dev.pel.runtime.DType;
+import dev.pel.runtime.PelRuntime;
+
+/** One column of a sweep: a Pel backend (forced, or {@code auto}) or a peer library. */
+public sealed interface Contender {
+
+    /** The CSV {@code backend} column: a backend name, {@code auto}, or {@code peer:<name>}. */
+    String label();
+
+    boolean supports(BenchKernel kernel, DType dtype);
+
+    KernelCall bind(BenchKernel kernel, Operands in);
+
+    /** The CSV {@code chosen} column, read right after this contender's last call. */
+    String chosen();
+
+    /** Pel through {@code runtime}: a view forcing one backend, or one with backend {@code auto}. */
+    record Pel(String label, PelRuntime runtime) implements Contender {
+        @Override
+        public boolean supports(BenchKernel kernel, DType dtype) {
+            return true; // every BenchKernel is a foundation kernel that each CPU backend implements
+        }
+
+        @Override
+        public KernelCall bind(BenchKernel kernel, Operands in) {
+            return PelCalls.bind(kernel, in, runtime);
+        }
+
+        /** The backend that ran the last call (what auto picked), from the runtime's own record. */
+        @Override
+        public String chosen() {
+            CallRecord last = PelRuntime.lastCall();
+            if (last == null) {
+                throw new IllegalStateException("no Pel call was recorded on this thread");
+            }
+            return last.backend();
+        }
+
+        /** Threads the last call used, for the progress line. */
+        public int lastThreads() {
+            CallRecord last = PelRuntime.lastCall();
+            return last == null ? 0 : last.threads();
+        }
+    }
+
+    /** A peer library, reported as {@code peer:<name>}. */
+    record PeerLibrary(Peer peer) implements Contender {
+        @Override
+        public String label() {
+            return "peer:" + peer.name();
+        }
+
+        @Override
+        public boolean supports(BenchKernel kernel, DType dtype) {
+            return peer.supports(kernel, dtype);
+        }
+
+        @Override
+        public KernelCall bind(BenchKernel kernel, Operands in) {
+            return peer.bind(kernel, in);
+        }
+
+        @Override
+        public String chosen() {
+            return peer.name();
+        }
+    }
+}

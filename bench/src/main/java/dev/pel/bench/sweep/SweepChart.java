@@ -1,0 +1,150 @@
+package dev.pel.bench.sweep;
+
+import dev.pel.bench.workload.BenchKernel;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Draws {@code sweep.png}: one line chart per kernel and element type, laid out in a grid (one row
+ * per kernel, one column per element type), x = n on a log axis, one series per backend or peer.
+ * The y metric is GB/s for memory-bound kernels and GFLOP/s for compute-bound ones.
+ */
+public final class SweepChart {
+    static {
+        // Render without a display (servers, CI); must be set before AWT initialises.
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    static final int PANEL_WIDTH = 640;
+    static final int PANEL_HEIGHT = 400;
+
+    /**
+     * Below this many flops per byte a kernel is limited by memory bandwidth on any current CPU
+     * (machine balance is several flops per byte), so GB/s is the rate worth comparing.
+     */
+    static final double COMPUTE_BOUND_FLOPS_PER_BYTE = 4;
+
+    private SweepChart() {
+    }
+
+    public static void write(List<SweepRow> rows, Path png) throws IOException {
+        Map<String, List<SweepRow>> panels = new LinkedHashMap<>();
+        for (SweepRow r : rows) {
+            panels.computeIfAbsent(r.kernel() + " " + r.dtype(), k -> new java.util.ArrayList<>()).add(r);
+        }
+        long dtypes = rows.stream().map(SweepRow::dtype).distinct().count();
+        int cols = (int) Math.max(1, Math.min(dtypes, panels.size()));
+        int rowsOfPanels = Math.max(1, (panels.size() + cols - 1) / cols);
+
+        BufferedImage image = new BufferedImage(cols * PANEL_WIDTH, rowsOfPanels * PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, image.getWidth(), image.getHeight());
+            int i = 0;
+            for (Map.Entry<String, List<SweepRow>> panel : panels.entrySet()) {
+                JFreeChart chart = chart(panel.getKey(), panel.getValue());
+                Rectangle2D area = new Rectangle2D.Double((i % cols) * PANEL_WIDTH, (i / cols) * PANEL_HEIGHT, PANEL_WIDTH,
+                        PANEL_HEIGHT);
+                chart.draw(g, area);
+                i++;
+            }
+        } finally {
+            g.dispose();
+        }
+        if (!ImageIO.write(image, "png", png.toFile())) {
+            throw new IOException("no PNG writer available to write " + png);
+        }
+    }
+
+    /** True when the y axis of this kernel's panel is GFLOP/s rather than GB/s. */
+    static boolean computeBound(String kernel, String dtype) {
+        var spec = BenchKernel.parse(kernel).spec();
+        var type = dev.pel.runtime.DType.parse(dtype);
+        long bytes = spec.bytes(type, 1);
+        return bytes == 0 || spec.flops(1) / bytes >= COMPUTE_BOUND_FLOPS_PER_BYTE;
+    }
+
+    private static JFreeChart chart(String title, List<SweepRow> rows) {
+        boolean flops = computeBound(rows.getFirst().kernel(), rows.getFirst().dtype());
+        String metric = flops ? "GFLOP/s" : "GB/s";
+        XYSeriesCollection data = new XYSeriesCollection();
+        Map<String, XYSeries> series = new LinkedHashMap<>();
+        for (SweepRow r : rows) {
+            XYSeries s = series.computeIfAbsent(r.backend(), k -> {
+                XYSeries created = new XYSeries(k);
+                data.addSeries(created);
+                return created;
+            });
+            s.add(r.n(), flops ? r.gflops() : r.gbps());
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart(title + " (" + metric + ")", "n (elements)", metric, data,
+                PlotOrientation.VERTICAL, true, false, false);
+        XYPlot plot = chart.getXYPlot();
+        LogAxis x = new LogAxis("n (elements)");
+        x.setBase(10);
+        x.setNumberFormatOverride(new SiFormat());
+        plot.setDomainAxis(x);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true); // points show single sizes too
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            renderer.setSeriesStroke(i, new BasicStroke(2f));
+        }
+        plot.setRenderer(renderer);
+        return chart;
+    }
+
+    /** Axis labels as 1k, 64k, 16M rather than 1E3 or 1.6E7. */
+    static final class SiFormat extends NumberFormat {
+        private static final String[] SUFFIX = {"", "k", "M", "G", "T"};
+
+        @Override
+        public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
+            double v = number;
+            int i = 0;
+            while (Math.abs(v) >= 1000 && i < SUFFIX.length - 1) {
+                v /= 1000;
+                i++;
+            }
+            String digits = v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.3g", v);
+            return to.append(digits).append(SUFFIX[i]);
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
+            return format((double) number, to, pos);
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition pos) {
+            throw new UnsupportedOperationException("axis labels are only formatted");
+        }
+    }
+}

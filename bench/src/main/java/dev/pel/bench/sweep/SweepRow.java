@@ -1,0 +1,25 @@
+package dev.pel.bench.sweep;
+
+import java.util.Locale;
+
+/**
+ * One measured point, as written to {@code sweep.csv}.
+ *
+ * @param kernel      kernel name
+ * @param dtype       {@code f32} or {@code f64}
+ * @param n           elements
+ * @param backend     a backend name, {@code auto}, or {@code peer:<name>}
+ * @param chosen      the backend that actually ran (what auto picked), or the peer's name
+ * @param medianNanos median time of one call
+ * @param gflops      floating-point operations per nanosecond (= GFLOP/s)
+ * @param gbps        bytes moved per nanosecond (= GB/s)
+ */
+public record SweepRow(String kernel, String dtype, long n, String backend, String chosen, double medianNanos,
+        double gflops, double gbps) {
+
+    /** The row in the column order of {@link SweepCsv#HEADER}. */
+    public String toCsv() {
+        return String.format(Locale.ROOT, "%s,%s,%d,%s,%s,%.1f,%.4f,%.4f", kernel, dtype, n, backend, chosen, medianNanos,
+                gflops, gbps);
+    }
+}
