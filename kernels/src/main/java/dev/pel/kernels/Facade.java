@@ -42,30 +42,31 @@ abstract class Facade {
     final void run(KernelSpec kernel, DType dtype, long n, Body body) {
         PelRuntime rt = runtime();
         Decision d = rt.decide(kernel, dtype, n, KernelSets::supports);
-        KernelSet set = KernelSets.of(d.backend());
         long t0 = System.nanoTime();
-        body.run(set, d.threads());
-        rt.record(new CallRecord(kernel.name(), dtype, n, d.backend().name(), d.threads(), System.nanoTime() - t0, d.reason()));
+        body.run(KernelSets.of(d.backend()), d.threads());
+        record(rt, kernel, dtype, n, d, t0);
     }
 
     final double reduce(KernelSpec kernel, DType dtype, long n, DoubleBody body) {
         PelRuntime rt = runtime();
         Decision d = rt.decide(kernel, dtype, n, KernelSets::supports);
-        KernelSet set = KernelSets.of(d.backend());
         long t0 = System.nanoTime();
-        double r = body.run(set, d.threads());
-        rt.record(new CallRecord(kernel.name(), dtype, n, d.backend().name(), d.threads(), System.nanoTime() - t0, d.reason()));
+        double r = body.run(KernelSets.of(d.backend()), d.threads());
+        record(rt, kernel, dtype, n, d, t0);
         return r;
     }
 
     final long reduceIndex(KernelSpec kernel, DType dtype, long n, LongBody body) {
         PelRuntime rt = runtime();
         Decision d = rt.decide(kernel, dtype, n, KernelSets::supports);
-        KernelSet set = KernelSets.of(d.backend());
         long t0 = System.nanoTime();
-        long r = body.run(set, d.threads());
-        rt.record(new CallRecord(kernel.name(), dtype, n, d.backend().name(), d.threads(), System.nanoTime() - t0, d.reason()));
+        long r = body.run(KernelSets.of(d.backend()), d.threads());
+        record(rt, kernel, dtype, n, d, t0);
         return r;
+    }
+
+    private static void record(PelRuntime rt, KernelSpec kernel, DType dtype, long n, Decision d, long t0) {
+        rt.record(new CallRecord(kernel.name(), dtype, n, d.backend().name(), d.threads(), System.nanoTime() - t0, d.reason()));
     }
 
     /** {@code pel explain} lines for a kernel of this catalogue. */

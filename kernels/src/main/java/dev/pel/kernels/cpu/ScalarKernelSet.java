@@ -166,16 +166,7 @@ public final class ScalarKernelSet implements KernelSet {
     @Override
     public void unary(UnaryOp op, long n, VecF64 x, VecF64 out, int threads) {
         for (long i = 0; i < n; i++) {
-            double v = x.get(i);
-            out.set(i, switch (op) {
-                case ABS -> Math.abs(v);
-                case NEG -> -v;
-                case SQRT -> (double) Math.sqrt(v);
-                case EXP -> (double) Math.exp(v);
-                case LOG -> (double) Math.log(v);
-                case TANH -> (double) Math.tanh(v);
-                case SIGMOID -> (double) (1 / (1 + Math.exp(-v)));
-            });
+            out.set(i, op.apply(x.get(i)));
         }
     }
 
@@ -363,16 +354,7 @@ public final class ScalarKernelSet implements KernelSet {
     @Override
     public void unary(UnaryOp op, long n, VecF32 x, VecF32 out, int threads) {
         for (long i = 0; i < n; i++) {
-            float v = x.get(i);
-            out.set(i, switch (op) {
-                case ABS -> Math.abs(v);
-                case NEG -> -v;
-                case SQRT -> (float) Math.sqrt(v);
-                case EXP -> (float) Math.exp(v);
-                case LOG -> (float) Math.log(v);
-                case TANH -> (float) Math.tanh(v);
-                case SIGMOID -> (float) (1 / (1 + Math.exp(-v)));
-            });
+            out.set(i, op.apply(x.get(i)));
         }
     }
 

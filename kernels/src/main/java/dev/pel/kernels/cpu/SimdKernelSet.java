@@ -619,16 +619,7 @@ public final class SimdKernelSet implements KernelSet {
             }
         }
         for (; i < len; i++) {
-            double v = x[xo + i];
-            o[oo + i] = switch (op) {
-                case ABS -> Math.abs(v);
-                case NEG -> -v;
-                case SQRT -> (double) Math.sqrt(v);
-                case EXP -> (double) Math.exp(v);
-                case LOG -> (double) Math.log(v);
-                case TANH -> (double) Math.tanh(v);
-                case SIGMOID -> (double) (1 / (1 + Math.exp(-v)));
-            };
+            o[oo + i] = op.apply(x[xo + i]);
         }
     }
 
@@ -1284,16 +1275,7 @@ public final class SimdKernelSet implements KernelSet {
             }
         }
         for (; i < len; i++) {
-            float v = x[xo + i];
-            o[oo + i] = switch (op) {
-                case ABS -> Math.abs(v);
-                case NEG -> -v;
-                case SQRT -> (float) Math.sqrt(v);
-                case EXP -> (float) Math.exp(v);
-                case LOG -> (float) Math.log(v);
-                case TANH -> (float) Math.tanh(v);
-                case SIGMOID -> (float) (1 / (1 + Math.exp(-v)));
-            };
+            o[oo + i] = op.apply(x[xo + i]);
         }
     }
 

@@ -8,6 +8,7 @@ public enum BinaryOp {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    // @twin-begin F64
     /** {@code a op b}, the scalar definition every backend must match. */
     public double apply(double a, double b) {
         return switch (this) {
@@ -17,7 +18,9 @@ public enum BinaryOp {
             case DIV -> a / b;
         };
     }
-
+    // @twin-end
+    // @twin-generated F32 from the F64 region above by TwinGenerator: do not edit
+    /** {@code a op b}, the scalar definition every backend must match. */
     public float apply(float a, float b) {
         return switch (this) {
             case ADD -> a + b;
@@ -26,4 +29,5 @@ public enum BinaryOp {
             case DIV -> a / b;
         };
     }
+    // @twin-end
 }

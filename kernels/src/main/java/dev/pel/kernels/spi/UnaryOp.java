@@ -8,4 +8,33 @@ public enum UnaryOp {
     public String kernelName() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
+
+    // @twin-begin F64
+    /** The scalar definition every backend must match (floats are computed in double, then rounded once). */
+    public double apply(double v) {
+        return switch (this) {
+            case ABS -> Math.abs(v);
+            case NEG -> -v;
+            case SQRT -> (double) Math.sqrt(v);
+            case EXP -> (double) Math.exp(v);
+            case LOG -> (double) Math.log(v);
+            case TANH -> (double) Math.tanh(v);
+            case SIGMOID -> (double) (1 / (1 + Math.exp(-v)));
+        };
+    }
+    // @twin-end
+    // @twin-generated F32 from the F64 region above by TwinGenerator: do not edit
+    /** The scalar definition every backend must match (floats are computed in float, then rounded once). */
+    public float apply(float v) {
+        return switch (this) {
+            case ABS -> Math.abs(v);
+            case NEG -> -v;
+            case SQRT -> (float) Math.sqrt(v);
+            case EXP -> (float) Math.exp(v);
+            case LOG -> (float) Math.log(v);
+            case TANH -> (float) Math.tanh(v);
+            case SIGMOID -> (float) (1 / (1 + Math.exp(-v)));
+        };
+    }
+    // @twin-end
 }
