@@ -41,6 +41,9 @@ public final class PelRuntime implements AutoCloseable {
     private final List<Probe> probes;
     private final Map<String, Backend> backends;
     private final Backend forced;
+    private final List<Backend> forcedList;
+    private final String forcedReason;
+    private final boolean simdMissing;
     private final Dispatcher dispatcher;
     private final boolean owner;
     private final Shared shared;
@@ -66,6 +69,9 @@ public final class PelRuntime implements AutoCloseable {
         this.owner = owner;
         this.shared = shared;
         this.forced = config.isAuto() ? null : resolve(config.backend());
+        this.forcedList = forced == null ? List.of() : List.of(forced);
+        this.forcedReason = forced == null ? null : "forced by pel.backend=" + forced.name();
+        this.simdMissing = !backends.containsKey(SimdBackend.NAME);
     }
 
     /** The process-wide runtime, configured from system properties and environment on first use. */
@@ -205,8 +211,8 @@ public final class PelRuntime implements AutoCloseable {
                 throw new BackendUnavailableException("backend: forced backend '" + forced.name() + "' does not implement "
                         + kernel.name() + " for " + dtype.label());
             }
-            int threads = forced.maxThreads() == 1 ? 1 : dispatcher.decide(kernel, dtype, n, List.of(forced)).threads();
-            return new Decision(forced, threads, "forced by pel.backend=" + forced.name());
+            int threads = forced.maxThreads() == 1 ? 1 : dispatcher.decide(kernel, dtype, n, forcedList).threads();
+            return new Decision(forced, threads, forcedReason);
         }
         List<Backend> candidates = candidates(supports);
         if (candidates.isEmpty()) {
@@ -214,8 +220,7 @@ public final class PelRuntime implements AutoCloseable {
                     + dtype.label() + "; available: " + String.join(", ", backends.keySet()));
         }
         Decision d = dispatcher.decide(kernel, dtype, n, candidates);
-        if (!backends.containsKey(SimdBackend.NAME) && !d.backend().name().equals(SimdBackend.NAME)
-                && n >= config.simdMinElements()) {
+        if (simdMissing && n >= config.simdMinElements()) {
             String reason = probes.stream().filter(p -> p.name().equals(SimdBackend.NAME)).findFirst()
                     .flatMap(Probe::reason).orElse("not available");
             fallback(SimdBackend.NAME, d.backend().name(), reason);

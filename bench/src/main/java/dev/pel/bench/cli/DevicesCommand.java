@@ -25,14 +25,14 @@ final class DevicesCommand implements Runnable {
         out.println("hardware: " + runtime.hardware().summary());
         for (Probe p : runtime.probes()) {
             if (p.isAvailable()) {
-                out.printf(Locale.ROOT, "backend %-12s available  %s%n", p.name(), p.backend().orElseThrow().details());
+                out.printf(Locale.ROOT, "backend %-14s available  %s%n", p.name(), p.backend().orElseThrow().details());
             } else {
-                out.printf(Locale.ROOT, "backend %-12s declined   %s%n", p.name(), p.reason().orElse(""));
+                out.printf(Locale.ROOT, "backend %-14s declined   %s%n", p.name(), p.reason().orElse(""));
             }
         }
         for (Peer peer : Peers.all()) {
             var reason = peer.unavailableReason();
-            out.printf(Locale.ROOT, "peer    %-12s %s  %s%n", peer.name(), reason.isEmpty() ? "available" : "declined ",
+            out.printf(Locale.ROOT, "peer    %-14s %s  %s%n", peer.name(), reason.isEmpty() ? "available" : "declined ",
                     reason.orElse(peer.details()));
         }
         out.flush();

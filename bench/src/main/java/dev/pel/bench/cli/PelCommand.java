@@ -19,8 +19,7 @@ import picocli.CommandLine.Spec;
                 + " compare backends and peer libraries, or run a demo job.",
         subcommands = {DevicesCommand.class, ExplainCommand.class, SweepCommand.class, DemoCommand.class,
                 CommandLine.HelpCommand.class},
-        footer = {"", "  pel jmh [JMH options]   runs the JMH benchmarks (the launcher starts org.openjdk.jmh.Main;"
-                + " try 'pel jmh -h' or 'pel jmh -l')"})
+        footer = {"", "  jmh      JMH benchmarks: pel jmh [JMH options], e.g. pel jmh -l"})
 public final class PelCommand implements Runnable {
     /** Exit code of a failure while running. */
     public static final int FAILED = 1;

@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
  * writes {@code sweep.csv} and {@code sweep.png}. Every point is validated before it is timed.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Times kernels on Pel backends and peer libraries; writes DIR/sweep.csv and DIR/sweep.png.",
+        description = "Times kernels on Pel backends and peer libraries; writes a CSV and a chart:"
+                + " DIR/sweep.csv, DIR/sweep.png.",
         footer = {"", "Forced backends run through PelRuntime.defaultRuntime().withBackend(name); 'auto' is the"
                 + " dispatcher's choice, recorded in the CSV column 'chosen'. A peer that lacks a kernel has no row"
                 + " for it. A wrong result is reported and not timed, and the exit code is then 1."})
@@ -70,15 +71,15 @@ final class SweepCommand implements Callable<Integer> {
             description = "output directory (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--reps", defaultValue = "10", description = "timed samples per point; the median is reported"
+    @Option(names = "--reps", defaultValue = "10", paramLabel = "N", description = "timed samples per point; the median is reported"
             + " (default: ${DEFAULT-VALUE})")
     int reps;
 
-    @Option(names = "--warmup-ms", defaultValue = "200", description = "warm-up per point in ms"
-            + " (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup-ms", defaultValue = "200", paramLabel = "MS", description = "least warm-up per point in"
+            + " ms; it goes on while the JIT is still compiling (default: ${DEFAULT-VALUE})")
     long warmupMs;
 
-    @Option(names = "--seed", defaultValue = "42", description = "seed of the random inputs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "SEED", description = "seed of the random inputs (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Override

@@ -3,7 +3,6 @@ package dev.pel.bench.jmh;
 import dev.pel.bench.workload.BenchKernel;
 import dev.pel.bench.workload.Operands;
 import dev.pel.kernels.Blas;
-import dev.pel.runtime.DType;
 import org.openjdk.jmh.annotations.Benchmark;
 
 /**
@@ -11,8 +10,9 @@ import org.openjdk.jmh.annotations.Benchmark;
  * on every invocation; with the small {@link Operands#AXPY_ALPHA} it stays bounded.
  */
 public class AxpyBenchmark extends PelBenchmarkBase {
+    private static final float ALPHA_F32 = (float) Operands.AXPY_ALPHA;
+
     private Blas blas;
-    private boolean f32;
 
     @Override
     protected BenchKernel kernel() {
@@ -22,15 +22,14 @@ public class AxpyBenchmark extends PelBenchmarkBase {
     @Override
     protected void bind() {
         blas = Blas.on(runtime);
-        f32 = operands.dtype() == DType.F32;
     }
 
     @Benchmark
     public void axpy() {
         if (f32) {
-            blas.axpy((float) Operands.AXPY_ALPHA, operands.xF32(), operands.yF32());
+            blas.axpy(ALPHA_F32, xF32, yF32);
         } else {
-            blas.axpy(Operands.AXPY_ALPHA, operands.xF64(), operands.yF64());
+            blas.axpy(Operands.AXPY_ALPHA, xF64, yF64);
         }
     }
 }

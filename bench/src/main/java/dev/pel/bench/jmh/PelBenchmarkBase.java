@@ -10,6 +10,7 @@ import dev.pel.runtime.PelRuntime;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -25,21 +26,22 @@ import org.openjdk.jmh.annotations.Warmup;
  * kernel's result against the float64 reference before anything is measured, so a fast wrong
  * kernel cannot win.
  *
- * <p>Sizes: 1000 elements stay in L1, 64Ki in L2, 1Mi in L3 and 16Mi in DRAM (for f32 and f64 on the
- * machines we run on). 1000 rather than 1024 because an exact 4 KiB stride between x and y
+ * <p>Sizes: for f32 operands, 1000 elements fit in L1, 64Ki in L2, 1Mi in L3 and 16Mi only in DRAM
+ * on the machines we run on (ANCHORS.md). 1000 rather than 1024 because an exact 4 KiB stride between x and y
  * causes 4K aliasing and times the store buffer rather than the kernel (ANCHORS.md).
  *
- * <p>The forked JVMs inherit the launcher's flags (JMH copies the host JVM's arguments), which
- * come from native-config/pel.jvmargs; the append below keeps cpu-simd and the netlib-free Vector
- * API available when the benchmarks are started some other way.
+ * <p>No JVM flags here: the forked JVMs inherit the host JVM's arguments, which {@code pel jmh}
+ * takes from native-config/pel.jvmargs (the one place they are defined). Setup fails loudly if a
+ * forced backend is not available, so a run without the flags cannot pass off scalar as SIMD.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
+@Fork(1)
 public abstract class PelBenchmarkBase {
+    private static final long SEED = 42;
 
     @Param({"cpu-scalar", "cpu-simd", "auto"})
     public String backend;
@@ -52,7 +54,12 @@ public abstract class PelBenchmarkBase {
 
     /** The runtime view the benchmark calls through. */
     protected PelRuntime runtime;
-    protected Operands operands;
+    /** Whether the f32 or the f64 arrays below are set. */
+    protected boolean f32;
+    protected float[] xF32;
+    protected float[] yF32;
+    protected double[] xF64;
+    protected double[] yF64;
 
     /** The kernel this benchmark measures. */
     protected abstract BenchKernel kernel();
@@ -60,10 +67,10 @@ public abstract class PelBenchmarkBase {
     /** Binds the facades of the subclass to {@link #runtime}. */
     protected abstract void bind();
 
-    @Setup
+    @Setup(Level.Trial)
     public final void setUpTrial() {
         runtime = PelRuntime.defaultRuntime().withBackend(backend);
-        operands = Operands.generate(DType.parse(dtype), size, 42);
+        Operands operands = Operands.generate(DType.parse(dtype), size, SEED);
         BenchKernel k = kernel();
         k.verify(operands, PelCalls.bind(k, operands, runtime).call(), backend);
         CallRecord last = PelRuntime.lastCall();
@@ -71,6 +78,14 @@ public abstract class PelBenchmarkBase {
             throw new IllegalStateException("forced " + backend + " but " + last.backend() + " ran " + k.label());
         }
         operands.reset();
+        f32 = operands.dtype() == DType.F32;
+        if (f32) {
+            xF32 = operands.xF32();
+            yF32 = operands.yF32();
+        } else {
+            xF64 = operands.xF64();
+            yF64 = operands.yF64();
+        }
         bind();
     }
 }

@@ -5,6 +5,7 @@ import dev.pel.bench.workload.BenchKernel;
 import dev.pel.bench.workload.KernelCall;
 import dev.pel.bench.workload.Operands;
 import dev.pel.bench.workload.PelCalls;
+import dev.pel.kernels.KernelSets;
 import dev.pel.runtime.CallRecord;
 import dev.pel.runtime.DType;
 import dev.pel.runtime.PelRuntime;
@@ -24,9 +25,10 @@ public sealed interface Contender {
 
     /** Pel through {@code runtime}: a view forcing one backend, or one with backend {@code auto}. */
     record Pel(String label, PelRuntime runtime) implements Contender {
+        /** Every BenchKernel is a foundation kernel: a backend has all of them or none (KernelSets says which). */
         @Override
         public boolean supports(BenchKernel kernel, DType dtype) {
-            return true; // every BenchKernel is a foundation kernel that each CPU backend implements
+            return runtime.forcedBackend().map(KernelSets::supports).orElse(true);
         }
 
         @Override

@@ -1,6 +1,8 @@
 package dev.pel.bench.sweep;
 
 import dev.pel.bench.workload.BenchKernel;
+import dev.pel.runtime.DType;
+import dev.pel.runtime.dispatch.KernelSpec;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +24,7 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -40,6 +44,7 @@ public final class SweepChart {
 
     static final int PANEL_WIDTH = 640;
     static final int PANEL_HEIGHT = 400;
+    static final int MAX_COLUMNS = 3;
 
     /**
      * Below this many flops per byte a kernel is limited by memory bandwidth on any current CPU
@@ -47,16 +52,27 @@ public final class SweepChart {
      */
     static final double COMPUTE_BOUND_FLOPS_PER_BYTE = 4;
 
+    /** Colours that stay apart on white and for common colour-vision deficiencies (Tableau 10). */
+    private static final Color[] PALETTE = {new Color(0x4E79A7), new Color(0xF28E2B), new Color(0xE15759),
+        new Color(0x76B7B2), new Color(0x59A14F), new Color(0xEDC948), new Color(0xB07AA1), new Color(0xFF9DA7),
+        new Color(0x9C755F), new Color(0xBAB0AC)};
+    private static final BasicStroke PEL_STROKE = new BasicStroke(2.5f);
+    private static final BasicStroke PEER_STROKE = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[] {6f, 4f}, 0f);
+
     private SweepChart() {
     }
 
     public static void write(List<SweepRow> rows, Path png) throws IOException {
         Map<String, List<SweepRow>> panels = new LinkedHashMap<>();
         for (SweepRow r : rows) {
-            panels.computeIfAbsent(r.kernel() + " " + r.dtype(), k -> new java.util.ArrayList<>()).add(r);
+            panels.computeIfAbsent(r.kernel() + " " + r.dtype(), k -> new ArrayList<>()).add(r);
         }
+        // One colour per backend or peer across all panels, in order of first appearance.
+        List<String> labels = rows.stream().map(SweepRow::backend).distinct().toList();
         long dtypes = rows.stream().map(SweepRow::dtype).distinct().count();
-        int cols = (int) Math.max(1, Math.min(dtypes, panels.size()));
+        // One column per element type, so each row of panels is one kernel; a single type fills up to 3 columns.
+        int cols = (int) Math.max(1, Math.min(dtypes > 1 ? dtypes : MAX_COLUMNS, panels.size()));
         int rowsOfPanels = Math.max(1, (panels.size() + cols - 1) / cols);
 
         BufferedImage image = new BufferedImage(cols * PANEL_WIDTH, rowsOfPanels * PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
@@ -67,7 +83,7 @@ public final class SweepChart {
             g.fillRect(0, 0, image.getWidth(), image.getHeight());
             int i = 0;
             for (Map.Entry<String, List<SweepRow>> panel : panels.entrySet()) {
-                JFreeChart chart = chart(panel.getKey(), panel.getValue());
+                JFreeChart chart = chart(panel.getKey(), panel.getValue(), labels);
                 Rectangle2D area = new Rectangle2D.Double((i % cols) * PANEL_WIDTH, (i / cols) * PANEL_HEIGHT, PANEL_WIDTH,
                         PANEL_HEIGHT);
                 chart.draw(g, area);
@@ -83,13 +99,13 @@ public final class SweepChart {
 
     /** True when the y axis of this kernel's panel is GFLOP/s rather than GB/s. */
     static boolean computeBound(String kernel, String dtype) {
-        var spec = BenchKernel.parse(kernel).spec();
-        var type = dev.pel.runtime.DType.parse(dtype);
+        KernelSpec spec = BenchKernel.parse(kernel).spec();
+        DType type = DType.parse(dtype);
         long bytes = spec.bytes(type, 1);
         return bytes == 0 || spec.flops(1) / bytes >= COMPUTE_BOUND_FLOPS_PER_BYTE;
     }
 
-    private static JFreeChart chart(String title, List<SweepRow> rows) {
+    private static JFreeChart chart(String title, List<SweepRow> rows, List<String> labels) {
         boolean flops = computeBound(rows.getFirst().kernel(), rows.getFirst().dtype());
         String metric = flops ? "GFLOP/s" : "GB/s";
         XYSeriesCollection data = new XYSeriesCollection();
@@ -107,6 +123,7 @@ public final class SweepChart {
         XYPlot plot = chart.getXYPlot();
         LogAxis x = new LogAxis("n (elements)");
         x.setBase(10);
+        x.setTickUnit(new NumberTickUnit(1)); // one tick per power of ten (the unit is an exponent)
         x.setNumberFormatOverride(new SiFormat());
         plot.setDomainAxis(x);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
@@ -115,7 +132,10 @@ public final class SweepChart {
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true); // points show single sizes too
         for (int i = 0; i < data.getSeriesCount(); i++) {
-            renderer.setSeriesStroke(i, new BasicStroke(2f));
+            String label = data.getSeriesKey(i).toString();
+            boolean peer = label.startsWith("peer:");
+            renderer.setSeriesPaint(i, PALETTE[labels.indexOf(label) % PALETTE.length]);
+            renderer.setSeriesStroke(i, peer ? PEER_STROKE : PEL_STROKE); // peers dashed, Pel solid
         }
         plot.setRenderer(renderer);
         return chart;

@@ -1,10 +1,13 @@
 package dev.pel.bench.sweep;
 
 import dev.pel.bench.workload.KernelCall;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 
 /**
- * Times a call: warm-up for a fixed time, then {@code reps} samples whose median is reported.
+ * Times a call: warm-up until the JIT is done with it (see {@link #measure}), then {@code reps}
+ * samples whose median is reported.
  * A sample times a batch of calls sized from the warm-up so that it lasts at least
  * {@link #MIN_SAMPLE_NANOS}: {@code System.nanoTime} has a granularity and a cost of tens of
  * nanoseconds, which would swamp a single small call. The sweep is a quick survey; JMH
@@ -13,6 +16,22 @@ import java.util.Arrays;
 public final class Timer {
     /** Shortest sample: ~1000x the cost of a nanoTime pair. */
     static final long MIN_SAMPLE_NANOS = 50_000;
+
+    /** Length of one warm-up round. */
+    static final long ROUND_NANOS = 10_000_000;
+    /** Calls before C2 has compiled a small kernel (tiered thresholds are ~5,000 calls and ~15,000 loop trips). */
+    static final long MIN_WARMUP_CALLS = 20_000;
+    /** A call this long loops enough to have its loop compiled without MIN_WARMUP_CALLS calls. */
+    static final long LONG_CALL_NANOS = 100_000;
+    /** A round that beats the best so far by less than this fraction does not count as progress. */
+    static final double STABLE_GAIN = 0.1;
+    /** Rounds in a row without progress before the warm-up may end. */
+    static final int PATIENCE = 3;
+    /** Warm-up ends after this many times the requested time, or MIN_WARMUP_CAP_NANOS, even without convergence. */
+    static final long MAX_WARMUP_FACTOR = 10;
+    static final long MIN_WARMUP_CAP_NANOS = 2_000_000_000L;
+
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
     /** Results are folded in here so the JIT cannot drop a call whose result looks unused. */
     private static volatile double sink;
@@ -41,15 +60,34 @@ public final class Timer {
 
     public Timing measure(KernelCall call) {
         double acc = 0;
+        long perCall = Long.MAX_VALUE;
+        long warmed = 0;
         long calls = 0;
-        long start = System.nanoTime();
-        long elapsed;
-        do {
-            acc += call.call();
-            calls++;
-            elapsed = System.nanoTime() - start;
-        } while (elapsed < warmupNanos);
-        long perCall = Math.max(1, elapsed / calls);
+        int stableRounds = 0;
+        long cap = Math.max(MAX_WARMUP_FACTOR * warmupNanos, MIN_WARMUP_CAP_NANOS);
+        // Warm up in rounds until the time is spent, the JIT has seen enough calls to compile the
+        // kernel with C2, and PATIENCE rounds in a row neither beat the best one by STABLE_GAIN nor
+        // saw the JIT compile anything. Time alone is not enough: Vector API code runs ~100x slower
+        // until C2 compiles it, and on a busy machine it waits in the compile queue meanwhile,
+        // running at a steady (slow) speed that looks converged.
+        while (warmed < cap && (warmed < warmupNanos || (calls < MIN_WARMUP_CALLS && perCall < LONG_CALL_NANOS)
+                || stableRounds < PATIENCE)) {
+            long roundCalls = 0;
+            long jitBefore = jitMillis();
+            long t0 = System.nanoTime();
+            long elapsed;
+            do {
+                acc += call.call();
+                roundCalls++;
+                elapsed = System.nanoTime() - t0;
+            } while (elapsed < ROUND_NANOS);
+            warmed += elapsed;
+            calls += roundCalls;
+            long round = Math.max(1, elapsed / roundCalls);
+            boolean jitIdle = jitMillis() == jitBefore;
+            stableRounds = jitIdle && round >= perCall * (1 - STABLE_GAIN) ? stableRounds + 1 : 0;
+            perCall = Math.min(perCall, round);
+        }
         long batch = Math.max(1, (MIN_SAMPLE_NANOS + perCall - 1) / perCall);
 
         double[] samples = new double[reps];
@@ -62,6 +100,11 @@ public final class Timer {
         }
         sink = acc;
         return new Timing(median(samples), reps, batch);
+    }
+
+    /** Milliseconds the JIT has spent compiling so far (0 where the JVM does not say). */
+    private static long jitMillis() {
+        return JIT != null && JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() : 0;
     }
 
     static double median(double[] values) {

@@ -102,7 +102,7 @@ public enum BenchKernel {
         double tolerance = Math.max(n, 1) * ulp1 * magnitude;
         if (!(Math.abs(result - value) <= tolerance)) {
             throw new WrongResultException(String.format(Locale.ROOT,
-                    "%s gave a wrong %s for %s n=%d (seed %d): got %s, float64 reference %s, tolerance %s",
+                    "%s gave a wrong result for %s %s n=%d (seed %d): got %s, float64 reference %s, tolerance %s",
                     who, label(), in.dtype().label(), n, in.seed(), result, value, tolerance));
         }
     }
@@ -135,7 +135,7 @@ public enum BenchKernel {
             double tolerance = ulp1 * magnitude;
             if (!(Math.abs(got - expected) <= tolerance)) {
                 throw new WrongResultException(String.format(Locale.ROOT,
-                        "%s gave a wrong %s for %s n=%d (seed %d): at index %d (x=%s, y=%s) got %s, float64 reference %s,"
+                        "%s gave a wrong result for %s %s n=%d (seed %d): at index %d (x=%s, y=%s) got %s, float64 reference %s,"
                                 + " tolerance %s", who, label(), in.dtype().label(), in.n(), in.seed(), i, x, y, got,
                         expected, tolerance));
             }

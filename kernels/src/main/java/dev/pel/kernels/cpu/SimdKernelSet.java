@@ -51,10 +51,13 @@ public final class SimdKernelSet implements KernelSet {
         void apply(long lo, int len, /*wide*/double[] first, /*wide*/double[] second, int block);
     }
 
-    /** Runs task over [0, n) cut into at most {@code threads} contiguous runs of whole blocks. */
+    /** Tasks per thread: several, so a thread that gets no CPU (a busy core) leaves its share to the others. */
+    private static final int TASKS_PER_THREAD = 4;
+
+    /** Runs task over [0, n) cut into contiguous runs of whole blocks, shared by up to {@code threads} threads. */
     private void parallel(long n, int threads, RangeTask task) {
         long blocks = Blocking.blocks(n);
-        int tasks = (int) Math.max(1, Math.min(threads, blocks));
+        int tasks = threads <= 1 ? 1 : (int) Math.max(1, Math.min((long) threads * TASKS_PER_THREAD, blocks));
         if (tasks == 1) {
             task.run(0, n);
             return;

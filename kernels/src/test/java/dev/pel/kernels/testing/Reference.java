@@ -26,33 +26,48 @@ public final class Reference {
 
     // ---- reductions -------------------------------------------------------------------------
 
-    /** Neumaier's compensated sum of the terms; NaN if a term is NaN or +inf meets -inf. */
-    public static double sum(double[] terms) {
-        double s = 0;
-        double c = 0;
-        boolean posInf = false;
-        boolean negInf = false;
-        for (double t : terms) {
+    /** Neumaier's compensated sum, one term at a time (for data too large to copy). */
+    public static final class Accumulator {
+        private double s;
+        private double c;
+        private boolean nan;
+        private boolean posInf;
+        private boolean negInf;
+
+        public Accumulator add(double t) {
             if (Double.isNaN(t)) {
-                return Double.NaN;
-            }
-            if (Double.isInfinite(t)) {
+                nan = true;
+            } else if (Double.isInfinite(t)) {
                 posInf |= t > 0;
                 negInf |= t < 0;
-                continue;
-            }
-            double next = s + t;
-            if (Math.abs(s) >= Math.abs(t)) {
-                c += (s - next) + t;
             } else {
-                c += (t - next) + s;
+                double next = s + t;
+                if (Math.abs(s) >= Math.abs(t)) {
+                    c += (s - next) + t;
+                } else {
+                    c += (t - next) + s;
+                }
+                s = next;
             }
-            s = next;
+            return this;
         }
-        if (posInf || negInf) {
-            return posInf && negInf ? Double.NaN : posInf ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+
+        /** The sum so far; NaN if a term was NaN or +inf met -inf. */
+        public double value() {
+            if (nan || (posInf && negInf)) {
+                return Double.NaN;
+            }
+            return posInf ? Double.POSITIVE_INFINITY : negInf ? Double.NEGATIVE_INFINITY : s + c;
         }
-        return s + c;
+    }
+
+    /** Neumaier's compensated sum of the terms; NaN if a term is NaN or +inf meets -inf. */
+    public static double sum(double[] terms) {
+        Accumulator a = new Accumulator();
+        for (double t : terms) {
+            a.add(t);
+        }
+        return a.value();
     }
 
     public static double sumAbs(double[] x) {

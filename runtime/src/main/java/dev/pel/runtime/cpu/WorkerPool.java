@@ -18,7 +18,10 @@ import java.util.function.IntConsumer;
  * runtimes do, so back-to-back calls find them awake.
  *
  * <p>One call at a time uses the workers; a concurrent or nested call runs all its tasks on its
- * own thread instead of waiting (same result: callers split work in fixed blocks).
+ * own thread instead of waiting (same result: callers split work in fixed blocks). A worker that
+ * has not joined a job by the time the caller has taken the last task is not waited for: when the
+ * other core is busy with another process, the caller simply does all the work itself instead of
+ * waiting a scheduler time slice for a helper.
  */
 public final class WorkerPool implements AutoCloseable {
     /** How long an idle worker spins before parking. */
@@ -65,19 +68,19 @@ public final class WorkerPool implements AutoCloseable {
             return;
         }
         if (tasks == 1 || workers.length == 0 || !busy.tryLock()) {
-            Job job = new Job(task, tasks, 0, Thread.currentThread());
+            Job job = new Job(task, tasks, Thread.currentThread());
             job.work();
             job.rethrow();
             return;
         }
         try {
             int helpers = Math.min(tasks - 1, workers.length);
-            Job job = new Job(task, tasks, helpers, Thread.currentThread());
+            Job job = new Job(task, tasks, Thread.currentThread());
             for (int w = 0; w < helpers; w++) {
                 workers[w].submit(job);
             }
             job.work();
-            job.awaitHelpers(spinNanos);
+            job.closeAndAwait(spinNanos);
             job.rethrow();
         } finally {
             busy.unlock();
@@ -97,19 +100,22 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    /** One parallel call: tasks handed out by a counter, helpers counted down on completion. */
+    /** One parallel call: tasks handed out by a counter; helpers join, work, and leave. */
     private static final class Job {
+        /** Set in {@link #state} once the caller has taken every task: no helper may join after. */
+        private static final int CLOSED = 1 << 30;
+
         private final IntConsumer task;
         private final int tasks;
         private final AtomicInteger next = new AtomicInteger();
-        private final AtomicInteger helpersLeft;
+        /** CLOSED bit plus the number of helpers currently inside the job. */
+        private final AtomicInteger state = new AtomicInteger();
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
         private final Thread caller;
 
-        Job(IntConsumer task, int tasks, int helpers, Thread caller) {
+        Job(IntConsumer task, int tasks, Thread caller) {
             this.task = task;
             this.tasks = tasks;
-            this.helpersLeft = new AtomicInteger(helpers);
             this.caller = caller;
         }
 
@@ -123,15 +129,23 @@ public final class WorkerPool implements AutoCloseable {
             }
         }
 
-        void helperDone() {
-            if (helpersLeft.decrementAndGet() == 0) {
+        /** A helper enters; false when the caller has already closed the job. */
+        boolean join() {
+            int s = state.updateAndGet(v -> (v & CLOSED) != 0 ? v : v + 1);
+            return (s & CLOSED) == 0;
+        }
+
+        void leave() {
+            if (state.decrementAndGet() == CLOSED) {
                 LockSupport.unpark(caller);
             }
         }
 
-        void awaitHelpers(long spinNanos) {
+        /** Called by the caller after its own work: close the job, then wait for helpers inside it. */
+        void closeAndAwait(long spinNanos) {
+            state.updateAndGet(v -> v | CLOSED);
             long deadline = System.nanoTime() + spinNanos;
-            while (helpersLeft.get() > 0) {
+            while (state.get() != CLOSED) {
                 if (System.nanoTime() < deadline) {
                     Thread.onSpinWait();
                 } else {
@@ -176,8 +190,10 @@ public final class WorkerPool implements AutoCloseable {
                     return;
                 }
                 job = null;
-                j.work();
-                j.helperDone();
+                if (j.join()) {
+                    j.work();
+                    j.leave();
+                }
             }
         }
 

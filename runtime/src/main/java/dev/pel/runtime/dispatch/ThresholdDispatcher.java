@@ -21,10 +21,18 @@ import java.util.List;
 public final class ThresholdDispatcher implements Dispatcher {
     private final long simdMinElements;
     private final long parallelMinBytes;
+    // Reasons are built once: a decision must cost nanoseconds, not a string concatenation.
+    private final String noSimd = "cpu-simd is not available";
+    private final String small;
+    private final String oneThread;
+    private final String allThreads;
 
     public ThresholdDispatcher(PelConfig config) {
         this.simdMinElements = config.simdMinElements();
         this.parallelMinBytes = config.parallelMinBytes();
+        this.small = "n < simdMinElements=" + simdMinElements;
+        this.oneThread = "bytes moved < parallelMinBytes=" + parallelMinBytes;
+        this.allThreads = "bytes moved >= parallelMinBytes=" + parallelMinBytes;
     }
 
     @Override
@@ -33,14 +41,13 @@ public final class ThresholdDispatcher implements Dispatcher {
         Backend scalar = find(candidates, ScalarBackend.NAME);
         if (simd == null || (n < simdMinElements && scalar != null)) {
             Backend b = scalar != null ? scalar : candidates.getFirst();
-            String why = simd == null ? "cpu-simd is not available" : "n=" + n + " < simdMinElements=" + simdMinElements;
-            return new Decision(b, 1, why);
+            return new Decision(b, 1, simd == null ? noSimd : small);
         }
         long bytes = kernel.bytes(dtype, n);
         if (bytes < parallelMinBytes || simd.maxThreads() == 1) {
-            return new Decision(simd, 1, bytes + " bytes < parallelMinBytes=" + parallelMinBytes);
+            return new Decision(simd, 1, oneThread);
         }
-        return new Decision(simd, simd.maxThreads(), bytes + " bytes >= parallelMinBytes=" + parallelMinBytes);
+        return new Decision(simd, simd.maxThreads(), allThreads);
     }
 
     @Override

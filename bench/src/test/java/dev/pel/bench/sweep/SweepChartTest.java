@@ -1,0 +1,36 @@
+package dev.pel.bench.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SweepChartTest {
+
+    @Test
+    void onePanelPerKernelAndDtypeInAGridWithADtypePerColumn(@TempDir Path dir) throws IOException {
+        List<SweepRow> rows = List.of(
+                new SweepRow("dot", "f32", 1000, "cpu-simd", "cpu-simd", 100, 20, 80),
+                new SweepRow("dot", "f32", 65536, "cpu-simd", "cpu-simd", 5000, 26, 104),
+                new SweepRow("dot", "f64", 1000, "peer:ejml", "ejml", 200, 10, 80),
+                new SweepRow("axpy", "f32", 1000, "auto", "cpu-simd", 60, 33, 200),
+                new SweepRow("axpy", "f64", 1000, "auto", "cpu-simd", 90, 22, 260));
+        Path png = dir.resolve("sweep.png");
+        SweepChart.write(rows, png);
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(2 * SweepChart.PANEL_WIDTH, image.getWidth());
+        assertEquals(2 * SweepChart.PANEL_HEIGHT, image.getHeight());
+    }
+
+    @Test
+    void levelOneKernelsArePlottedInBandwidth() {
+        assertFalse(SweepChart.computeBound("dot", "f32"));
+        assertFalse(SweepChart.computeBound("axpy", "f64"));
+    }
+}

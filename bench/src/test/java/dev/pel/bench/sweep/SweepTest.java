@@ -1,0 +1,72 @@
+package dev.pel.bench.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pel.bench.peers.JavaLoopPeer;
+import dev.pel.bench.peers.Peer;
+import dev.pel.bench.workload.BenchKernel;
+import dev.pel.bench.workload.KernelCall;
+import dev.pel.bench.workload.Operands;
+import dev.pel.runtime.DType;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SweepTest {
+
+    /** Fast and wrong: a dot that skips the last element. */
+    private static final class SloppyPeer implements Peer {
+        @Override
+        public String name() {
+            return "sloppy";
+        }
+
+        @Override
+        public Optional<String> unavailableReason() {
+            return Optional.empty();
+        }
+
+        @Override
+        public String details() {
+            return "drops the last element";
+        }
+
+        @Override
+        public boolean supports(BenchKernel kernel, DType dtype) {
+            return kernel == BenchKernel.DOT;
+        }
+
+        @Override
+        public KernelCall bind(BenchKernel kernel, Operands in) {
+            double[] x = in.xF64();
+            double[] y = in.yF64();
+            return () -> {
+                double s = 0;
+                for (int i = 0; i < x.length - 1; i++) {
+                    s += x[i] * y[i];
+                }
+                return s;
+            };
+        }
+    }
+
+    @Test
+    void aWrongResultIsReportedAndNeverTimed() {
+        Sweep.Plan plan = new Sweep.Plan(List.of(BenchKernel.DOT, BenchKernel.SUM), List.of(DType.F64), List.of(1000L),
+                List.of(new Contender.PeerLibrary(new SloppyPeer()), new Contender.PeerLibrary(new JavaLoopPeer())),
+                new Timer(1, 0), 1);
+        assertEquals(3, plan.points(), "sloppy has no sum: that point is left out, not faked");
+
+        StringWriter progress = new StringWriter();
+        Sweep.Result result = Sweep.run(plan, new PrintWriter(progress, true));
+
+        assertEquals(1, result.wrongResults().size(), progress.toString());
+        assertTrue(result.wrongResults().getFirst().startsWith("peer:sloppy gave a wrong result for dot f64 n=1000"),
+                result.wrongResults().getFirst());
+        assertEquals(List.of("peer:java-loop", "peer:java-loop"), result.rows().stream().map(SweepRow::backend).toList());
+        assertTrue(progress.toString().contains("[1/3] dot f64 n=1000 peer:sloppy ... WRONG RESULT"), progress.toString());
+    }
+}
