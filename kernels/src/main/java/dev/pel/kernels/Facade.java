@@ -41,7 +41,7 @@ abstract class Facade {
 
     final void run(KernelSpec kernel, DType dtype, long n, Body body) {
         PelRuntime rt = runtime();
-        Decision d = rt.decide(kernel, dtype, n, KernelSets::supports);
+        Decision d = rt.decide(kernel, dtype, n, KernelSets.supporting(dtype));
         long t0 = System.nanoTime();
         body.run(KernelSets.of(d.backend()), d.threads());
         record(rt, kernel, dtype, n, d, t0);
@@ -49,7 +49,7 @@ abstract class Facade {
 
     final double reduce(KernelSpec kernel, DType dtype, long n, DoubleBody body) {
         PelRuntime rt = runtime();
-        Decision d = rt.decide(kernel, dtype, n, KernelSets::supports);
+        Decision d = rt.decide(kernel, dtype, n, KernelSets.supporting(dtype));
         long t0 = System.nanoTime();
         double r = body.run(KernelSets.of(d.backend()), d.threads());
         record(rt, kernel, dtype, n, d, t0);
@@ -58,7 +58,7 @@ abstract class Facade {
 
     final long reduceIndex(KernelSpec kernel, DType dtype, long n, LongBody body) {
         PelRuntime rt = runtime();
-        Decision d = rt.decide(kernel, dtype, n, KernelSets::supports);
+        Decision d = rt.decide(kernel, dtype, n, KernelSets.supporting(dtype));
         long t0 = System.nanoTime();
         long r = body.run(KernelSets.of(d.backend()), d.threads());
         record(rt, kernel, dtype, n, d, t0);
@@ -71,6 +71,6 @@ abstract class Facade {
 
     /** {@code pel explain} lines for a kernel of this catalogue. */
     public final List<String> explain(KernelSpec kernel, DType dtype, long n) {
-        return runtime().explain(kernel, dtype, n, KernelSets::supports);
+        return runtime().explain(kernel, dtype, n, KernelSets.supporting(dtype));
     }
 }

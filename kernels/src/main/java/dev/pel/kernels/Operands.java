@@ -17,23 +17,23 @@ final class Operands {
     static VecF64 of(String name, double[] a, long n, long offset, long inc) {
         Check.notNull(name, a);
         Check.range(name, a.length, n, offset, inc);
-        return new VecF64(a, null, Check.start(n, offset, inc), inc);
+        return VecF64.heap(a, Check.start(n, offset, inc), inc);
     }
 
     static VecF64 of(String name, DoubleArray a, long n, long offset, long inc) {
         Check.open(name, a);
         Check.range(name, a.length(), n, offset, inc);
-        return new VecF64(null, a.segment(), Check.start(n, offset, inc), inc);
+        return VecF64.offHeap(a, Check.start(n, offset, inc), inc);
     }
 
     static VecF64 whole(String name, double[] a) {
         Check.notNull(name, a);
-        return new VecF64(a, null, 0, 1);
+        return VecF64.heap(a, 0, 1);
     }
 
     static VecF64 whole(String name, DoubleArray a) {
         Check.open(name, a);
-        return new VecF64(null, a.segment(), 0, 1);
+        return VecF64.offHeap(a, 0, 1);
     }
 
     /** Rejects partial overlap of b with a; an exact match passes when {@code exactAllowed}. */
@@ -55,23 +55,23 @@ final class Operands {
     static VecF32 of(String name, float[] a, long n, long offset, long inc) {
         Check.notNull(name, a);
         Check.range(name, a.length, n, offset, inc);
-        return new VecF32(a, null, Check.start(n, offset, inc), inc);
+        return VecF32.heap(a, Check.start(n, offset, inc), inc);
     }
 
     static VecF32 of(String name, FloatArray a, long n, long offset, long inc) {
         Check.open(name, a);
         Check.range(name, a.length(), n, offset, inc);
-        return new VecF32(null, a.segment(), Check.start(n, offset, inc), inc);
+        return VecF32.offHeap(a, Check.start(n, offset, inc), inc);
     }
 
     static VecF32 whole(String name, float[] a) {
         Check.notNull(name, a);
-        return new VecF32(a, null, 0, 1);
+        return VecF32.heap(a, 0, 1);
     }
 
     static VecF32 whole(String name, FloatArray a) {
         Check.open(name, a);
-        return new VecF32(null, a.segment(), 0, 1);
+        return VecF32.offHeap(a, 0, 1);
     }
 
     /** Rejects partial overlap of b with a; an exact match passes when {@code exactAllowed}. */

@@ -15,8 +15,11 @@ import java.util.function.Function;
  * @param threads          {@code pel.threads} / {@code PEL_THREADS}: worker threads of the CPU pool (default: cores)
  * @param simdMinElements  {@code pel.dispatch.simdMinElements}: calls with fewer elements run on {@code cpu-scalar}
  * @param parallelMinBytes {@code pel.dispatch.parallelMinBytes}: calls that move fewer bytes stay on one thread
+ * @param cacheDir         {@code pel.cache.dir} / {@code PEL_CACHE_DIR}: where compiled device programs are kept
+ *                         (default {@code $XDG_CACHE_HOME/pel}, else {@code ~/.cache/pel})
  */
-public record PelConfig(String backend, boolean strict, int threads, long simdMinElements, long parallelMinBytes) {
+public record PelConfig(String backend, boolean strict, int threads, long simdMinElements, long parallelMinBytes,
+        java.nio.file.Path cacheDir) {
 
     public static final String AUTO = "auto";
 
@@ -36,6 +39,15 @@ public record PelConfig(String backend, boolean strict, int threads, long simdMi
         if (parallelMinBytes < 0) {
             throw new IllegalArgumentException("parallelMinBytes: must be >= 0, was " + parallelMinBytes);
         }
+        Objects.requireNonNull(cacheDir, "cacheDir");
+    }
+
+    /** {@code $XDG_CACHE_HOME/pel}, else {@code ~/.cache/pel}. */
+    public static java.nio.file.Path defaultCacheDir() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        java.nio.file.Path base = xdg != null && !xdg.isBlank() ? java.nio.file.Path.of(xdg)
+                : java.nio.file.Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("pel");
     }
 
     /** The configuration from system properties and environment variables. */
@@ -64,6 +76,10 @@ public record PelConfig(String backend, boolean strict, int threads, long simdMi
         String parMin = setting(properties, env, "pel.dispatch.parallelMinBytes", "PEL_DISPATCH_PARALLEL_MIN_BYTES");
         if (parMin != null) {
             b.parallelMinBytes(parseLong("pel.dispatch.parallelMinBytes", parMin));
+        }
+        String cache = setting(properties, env, "pel.cache.dir", "PEL_CACHE_DIR");
+        if (cache != null && !cache.isBlank()) {
+            b.cacheDir(java.nio.file.Path.of(cache.trim()));
         }
         return b.build();
     }
@@ -99,7 +115,7 @@ public record PelConfig(String backend, boolean strict, int threads, long simdMi
 
     public Builder toBuilder() {
         return new Builder().backend(backend).strict(strict).threads(threads)
-                .simdMinElements(simdMinElements).parallelMinBytes(parallelMinBytes);
+                .simdMinElements(simdMinElements).parallelMinBytes(parallelMinBytes).cacheDir(cacheDir);
     }
 
     /** Builds a configuration in code; unset values take their defaults. */
@@ -109,6 +125,7 @@ public record PelConfig(String backend, boolean strict, int threads, long simdMi
         private int threads = Runtime.getRuntime().availableProcessors();
         private long simdMinElements = DEFAULT_SIMD_MIN_ELEMENTS;
         private long parallelMinBytes = DEFAULT_PARALLEL_MIN_BYTES;
+        private java.nio.file.Path cacheDir = defaultCacheDir();
 
         public Builder backend(String backend) {
             this.backend = Objects.requireNonNull(backend, "backend");
@@ -135,8 +152,13 @@ public record PelConfig(String backend, boolean strict, int threads, long simdMi
             return this;
         }
 
+        public Builder cacheDir(java.nio.file.Path cacheDir) {
+            this.cacheDir = Objects.requireNonNull(cacheDir, "cacheDir");
+            return this;
+        }
+
         public PelConfig build() {
-            return new PelConfig(backend, strict, threads, simdMinElements, parallelMinBytes);
+            return new PelConfig(backend, strict, threads, simdMinElements, parallelMinBytes, cacheDir);
         }
     }
 }

@@ -186,6 +186,11 @@ public final class PelRuntime implements AutoCloseable {
         if (b != null) {
             return b;
         }
+        for (Backend candidate : backends.values()) {
+            if (candidate.aliases().contains(name)) {
+                return candidate;
+            }
+        }
         String available = String.join(", ", backends.keySet());
         for (Probe p : probes) {
             if (p.name().equals(name)) {

@@ -28,7 +28,7 @@ public sealed interface Contender {
         /** Every BenchKernel is a foundation kernel: a backend has all of them or none (KernelSets says which). */
         @Override
         public boolean supports(BenchKernel kernel, DType dtype) {
-            return runtime.forcedBackend().map(KernelSets::supports).orElse(true);
+            return runtime.forcedBackend().map(b -> KernelSets.supports(b, dtype)).orElse(true);
         }
 
         @Override

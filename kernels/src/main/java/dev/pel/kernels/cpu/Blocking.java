@@ -31,4 +31,24 @@ public final class Blocking {
         int mid = lo + count / 2;
         return pairwise(p, lo, mid) + pairwise(p, mid, hi);
     }
+
+    /** Below this largest |x|, squares of small elements underflow enough to matter in nrm2: rescale. */
+    public static final double NRM2_TINY_F64 = 0x1p-480;
+    public static final float NRM2_TINY_F32 = 0x1p-40f;
+
+    /** Chan et al.'s pairwise update over per-block (mean, M2), in block order. */
+    public static double combineVariance(long n, double[] means, double[] m2s) {
+        double count = 0;
+        double mean = 0;
+        double m2 = 0;
+        for (int b = 0; b < means.length; b++) {
+            double nb = Math.min(BLOCK, n - (long) b * BLOCK);
+            double total = count + nb;
+            double delta = means[b] - mean;
+            mean += delta * nb / total;
+            m2 += m2s[b] + delta * delta * count * nb / total;
+            count = total;
+        }
+        return m2;
+    }
 }

@@ -98,22 +98,6 @@ public final class SimdKernelSet implements KernelSet {
         return Blocking.pairwise(p, 0, p.length);
     }
 
-    /** Chan et al.'s pairwise update over per-block (mean, M2), in block order. */
-    private static /*wide*/double combineVariance(long n, /*wide*/double[] means, /*wide*/double[] m2s) {
-        /*wide*/double count = 0;
-        /*wide*/double mean = 0;
-        /*wide*/double m2 = 0;
-        for (int b = 0; b < means.length; b++) {
-            /*wide*/double nb = Math.min(BLOCK, n - (long) b * BLOCK);
-            /*wide*/double total = count + nb;
-            /*wide*/double delta = means[b] - mean;
-            mean += delta * nb / total;
-            m2 += m2s[b] + delta * delta * count * nb / total;
-            count = total;
-        }
-        return m2;
-    }
-
     // @twin-begin F64
     private static final VectorSpecies<Double> SPECIES_F64 = DoubleVector.SPECIES_PREFERRED;
     private static final ThreadLocal<double[][]> SCRATCH_F64 = ThreadLocal.withInitial(() -> new double[4][BLOCK]);
@@ -387,7 +371,7 @@ public final class SimdKernelSet implements KernelSet {
             double[] xa = src(x, lo, len, SCRATCH_F64.get()[0]);
             varianceBlock(xa, off(x, lo), len, mean, m2, b);
         });
-        return (double) (combineVariance(n, means, m2s) / (n - ddof));
+        return (double) (Blocking.combineVariance(n, means, m2s) / (n - ddof));
     }
 
     /** Two passes over one cache-resident block: its mean, then deviations with the corrected two-pass term. */
@@ -502,7 +486,7 @@ public final class SimdKernelSet implements KernelSet {
         /*wide*/double total = Blocking.pairwise(sumsq, 0, blocks);
         // Unscaled squares are exact enough unless some overflowed or the largest is so small that
         // squares lost precision to underflow; then redo the sum on values scaled by a power of two.
-        if (total != /*wide*/Double.POSITIVE_INFINITY && big >= NRM2_TINY_F64) {
+        if (total != /*wide*/Double.POSITIVE_INFINITY && big >= Blocking.NRM2_TINY_F64) {
             return (double) Math.sqrt(total);
         }
         // Clamped so that 2^-exp stays representable when the largest value is subnormal.
@@ -517,9 +501,6 @@ public final class SimdKernelSet implements KernelSet {
         });
         return (double) Math.scalb(Math.sqrt(scaled), exp);
     }
-
-    /** Below this largest |x|, squares of small elements underflow enough to matter (see nrm2). */
-    private static final double NRM2_TINY_F64 = 0x1p-480; //F32: private static final float NRM2_TINY_F32 = 0x1p-40f;
 
     @Override
     public long iamax(long n, VecF64 x, int threads) {
@@ -1043,7 +1024,7 @@ public final class SimdKernelSet implements KernelSet {
             float[] xa = src(x, lo, len, SCRATCH_F32.get()[0]);
             varianceBlock(xa, off(x, lo), len, mean, m2, b);
         });
-        return (float) (combineVariance(n, means, m2s) / (n - ddof));
+        return (float) (Blocking.combineVariance(n, means, m2s) / (n - ddof));
     }
 
     /** Two passes over one cache-resident block: its mean, then deviations with the corrected two-pass term. */
@@ -1158,7 +1139,7 @@ public final class SimdKernelSet implements KernelSet {
         /*wide*/double total = Blocking.pairwise(sumsq, 0, blocks);
         // Unscaled squares are exact enough unless some overflowed or the largest is so small that
         // squares lost precision to underflow; then redo the sum on values scaled by a power of two.
-        if (total != /*wide*/Double.POSITIVE_INFINITY && big >= NRM2_TINY_F32) {
+        if (total != /*wide*/Double.POSITIVE_INFINITY && big >= Blocking.NRM2_TINY_F32) {
             return (float) Math.sqrt(total);
         }
         // Clamped so that 2^-exp stays representable when the largest value is subnormal.
@@ -1173,9 +1154,6 @@ public final class SimdKernelSet implements KernelSet {
         });
         return (float) Math.scalb(Math.sqrt(scaled), exp);
     }
-
-    /** Below this largest |x|, squares of small elements underflow enough to matter (see nrm2). */
-    private static final float NRM2_TINY_F32 = 0x1p-40f;
 
     @Override
     public long iamax(long n, VecF32 x, int threads) {

@@ -1,6 +1,7 @@
 // Generated from VecF64.java by TwinGenerator: do not edit.
 package dev.pel.kernels.spi;
 
+import dev.pel.runtime.memory.FloatArray;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
@@ -10,11 +11,27 @@ import java.lang.foreign.ValueLayout;
  * increment is already folded in: {@code start} is where logical element 0 lives.
  *
  * @param heap    the heap array, or null for off-heap memory
+ * @param array   the off-heap array or view, or null for heap; device backends address its owner
  * @param segment the off-heap memory (the array's or view's own segment), or null for heap
  * @param start   index of logical element 0
  * @param stride  index step between consecutive elements (non-zero)
  */
-public record VecF32(float[] heap, MemorySegment segment, long start, long stride) {
+public record VecF32(float[] heap, FloatArray array, MemorySegment segment, long start, long stride) {
+
+    public static VecF32 heap(float[] heap, long start, long stride) {
+        return new VecF32(heap, null, null, start, stride);
+    }
+
+    public static VecF32 offHeap(FloatArray array, long start, long stride) {
+        return new VecF32(null, array, array.segmentNoSync(), start, stride);
+    }
+
+    /** Makes an off-heap operand's host copy valid before host code reads it (or writes it, when {@code write}). */
+    public void forHost(boolean write) {
+        if (array != null) {
+            array.hostAccess(write);
+        }
+    }
     private static final ValueLayout.OfFloat LAYOUT = ValueLayout.JAVA_FLOAT;
 
     public float get(long i) {

@@ -1,6 +1,7 @@
 // @twin-file
 package dev.pel.kernels.spi;
 
+import dev.pel.runtime.memory.DoubleArray;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
@@ -10,11 +11,27 @@ import java.lang.foreign.ValueLayout;
  * increment is already folded in: {@code start} is where logical element 0 lives.
  *
  * @param heap    the heap array, or null for off-heap memory
+ * @param array   the off-heap array or view, or null for heap; device backends address its owner
  * @param segment the off-heap memory (the array's or view's own segment), or null for heap
  * @param start   index of logical element 0
  * @param stride  index step between consecutive elements (non-zero)
  */
-public record VecF64(double[] heap, MemorySegment segment, long start, long stride) {
+public record VecF64(double[] heap, DoubleArray array, MemorySegment segment, long start, long stride) {
+
+    public static VecF64 heap(double[] heap, long start, long stride) {
+        return new VecF64(heap, null, null, start, stride);
+    }
+
+    public static VecF64 offHeap(DoubleArray array, long start, long stride) {
+        return new VecF64(null, array, array.segmentNoSync(), start, stride);
+    }
+
+    /** Makes an off-heap operand's host copy valid before host code reads it (or writes it, when {@code write}). */
+    public void forHost(boolean write) {
+        if (array != null) {
+            array.hostAccess(write);
+        }
+    }
     private static final ValueLayout.OfDouble LAYOUT = ValueLayout.JAVA_DOUBLE;
 
     public double get(long i) {

@@ -22,7 +22,7 @@ class ScalarReferenceTest {
 
     // @twin-begin F64
     private static VecF64 vF64(double... values) {
-        return new VecF64(values, null, 0, 1);
+        return VecF64.heap(values, 0, 1);
     }
 
     @Test
@@ -51,8 +51,8 @@ class ScalarReferenceTest {
         // logical x = {arr[4], arr[2], arr[0]} = {5, 3, 1}; y = {b[1], b[3], b[5]}
         double[] arr = {1, 2, 3, 4, 5};
         double[] b = {0, 10, 0, 20, 0, 30};
-        VecF64 x = new VecF64(arr, null, 4, -2);
-        VecF64 y = new VecF64(b, null, 1, 2);
+        VecF64 x = VecF64.heap(arr, 4, -2);
+        VecF64 y = VecF64.heap(b, 1, 2);
         assertEquals(5 * 10 + 3 * 20 + 1 * 30, K.dot(3, x, y, 1));
         assertEquals(0, K.iamax(3, x, 1));
         K.axpy(3, 1, x, y, 1);
@@ -63,9 +63,9 @@ class ScalarReferenceTest {
     @Test
     void offHeapOperandsF64() {
         try (DoubleArray a = DoubleArray.of(3, 4, 12); DoubleArray out = DoubleArray.allocate(3)) {
-            VecF64 x = new VecF64(null, a.segment(), 0, 1);
+            VecF64 x = VecF64.offHeap(a, 0, 1);
             assertEquals(13, K.nrm2(3, x, 1), 1e-12);
-            K.unary(UnaryOp.NEG, 3, x, new VecF64(null, out.segment(), 0, 1), 1);
+            K.unary(UnaryOp.NEG, 3, x, VecF64.offHeap(out, 0, 1), 1);
             assertArrayEquals(new double[] {-3, -4, -12}, out.toArray());
         }
     }
@@ -200,7 +200,7 @@ class ScalarReferenceTest {
     // @twin-end
     // @twin-generated F32 from the F64 region above by TwinGenerator: do not edit
     private static VecF32 vF32(float... values) {
-        return new VecF32(values, null, 0, 1);
+        return VecF32.heap(values, 0, 1);
     }
 
     @Test
@@ -229,8 +229,8 @@ class ScalarReferenceTest {
         // logical x = {arr[4], arr[2], arr[0]} = {5, 3, 1}; y = {b[1], b[3], b[5]}
         float[] arr = {1, 2, 3, 4, 5};
         float[] b = {0, 10, 0, 20, 0, 30};
-        VecF32 x = new VecF32(arr, null, 4, -2);
-        VecF32 y = new VecF32(b, null, 1, 2);
+        VecF32 x = VecF32.heap(arr, 4, -2);
+        VecF32 y = VecF32.heap(b, 1, 2);
         assertEquals(5 * 10 + 3 * 20 + 1 * 30, K.dot(3, x, y, 1));
         assertEquals(0, K.iamax(3, x, 1));
         K.axpy(3, 1, x, y, 1);
@@ -241,9 +241,9 @@ class ScalarReferenceTest {
     @Test
     void offHeapOperandsF32() {
         try (FloatArray a = FloatArray.of(3, 4, 12); FloatArray out = FloatArray.allocate(3)) {
-            VecF32 x = new VecF32(null, a.segment(), 0, 1);
+            VecF32 x = VecF32.offHeap(a, 0, 1);
             assertEquals(13, K.nrm2(3, x, 1), 1e-12f);
-            K.unary(UnaryOp.NEG, 3, x, new VecF32(null, out.segment(), 0, 1), 1);
+            K.unary(UnaryOp.NEG, 3, x, VecF32.offHeap(out, 0, 1), 1);
             assertArrayEquals(new float[] {-3, -4, -12}, out.toArray());
         }
     }

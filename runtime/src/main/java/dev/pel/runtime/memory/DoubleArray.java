@@ -37,18 +37,22 @@ public final class DoubleArray extends NativeArray {
 
     public double get(long index) {
         checkIndex(index);
-        return segment().getAtIndex(LAYOUT, index);
+        hostAccess(false);
+        return segmentNoSync().getAtIndex(LAYOUT, index);
     }
 
     public void set(long index, double value) {
         checkIndex(index);
-        segment().setAtIndex(LAYOUT, index, value);
+        hostAccess(true);
+        segmentNoSync().setAtIndex(LAYOUT, index, value);
     }
 
     public void fill(double value) {
         checkOpen("this");
+        hostAccess(true);
+        MemorySegment s = segmentNoSync();
         for (long i = 0; i < length(); i++) {
-            segment().setAtIndex(LAYOUT, i, value);
+            s.setAtIndex(LAYOUT, i, value);
         }
     }
 
@@ -59,7 +63,8 @@ public final class DoubleArray extends NativeArray {
             throw new IllegalArgumentException("source: length " + source.length + " != array length " + length());
         }
         checkOpen("this");
-        MemorySegment.copy(source, 0, segment(), LAYOUT, 0, source.length);
+        hostAccess(true);
+        MemorySegment.copy(source, 0, segmentNoSync(), LAYOUT, 0, source.length);
     }
 
     /** Copies this array into {@code target}, whose length must match. */
@@ -69,7 +74,8 @@ public final class DoubleArray extends NativeArray {
             throw new IllegalArgumentException("target: length " + target.length + " != array length " + length());
         }
         checkOpen("this");
-        MemorySegment.copy(segment(), LAYOUT, 0, target, 0, target.length);
+        hostAccess(false);
+        MemorySegment.copy(segmentNoSync(), LAYOUT, 0, target, 0, target.length);
     }
 
     /** A heap copy; the array must fit in a Java array. */

@@ -3,6 +3,7 @@ package dev.pel.runtime.memory;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.ref.Cleaner;
+import java.util.function.Function;
 
 /**
  * Off-heap, 64-byte-aligned array memory shared by {@link FloatArray} and {@link DoubleArray}.
@@ -24,6 +25,81 @@ public abstract sealed class NativeArray implements AutoCloseable permits FloatA
     private final long length;
     private final Cleaner.Cleanable cleanable; // null for views
     private final NativeArray owner;
+    private final long offsetInOwner;
+    private final Residency residency; // the owner's, shared by its views
+    private final int elementBytes;
+
+    /** Where the valid data of an array is. */
+    public enum Where {
+        HOST, DEVICE, BOTH
+    }
+
+    /** Owner-level residency state; also reachable from the cleaner, which must not see the array. */
+    static final class Residency {
+        private final MemorySegment whole;
+        private volatile DeviceCopy copy; // read without the lock on the host fast path
+        private boolean hostValid = true;
+        private boolean deviceValid;
+
+        Residency(MemorySegment whole) {
+            this.whole = whole;
+        }
+
+        void forHost(boolean write) {
+            if (copy != null) {
+                forHostLocked(write);
+            }
+        }
+
+        private synchronized void forHostLocked(boolean write) {
+            if (copy == null) {
+                return;
+            }
+            if (!hostValid) {
+                copy.download(whole);
+                hostValid = true;
+            }
+            if (write) {
+                deviceValid = false;
+            }
+        }
+
+        synchronized <T extends DeviceCopy> T forDevice(Object device, Function<MemorySegment, T> create, boolean write) {
+            if (copy != null && copy.device() != device) {
+                forHostLocked(false);
+                copy.release();
+                copy = null;
+            }
+            if (copy == null) {
+                copy = create.apply(whole);
+                deviceValid = false;
+            }
+            if (!deviceValid) {
+                copy.upload(whole);
+                deviceValid = true;
+            }
+            if (write) {
+                hostValid = false;
+            }
+            @SuppressWarnings("unchecked")
+            T t = (T) copy;
+            return t;
+        }
+
+        synchronized Where where() {
+            if (copy == null || (hostValid && deviceValid)) {
+                return copy == null ? Where.HOST : Where.BOTH;
+            }
+            return hostValid ? Where.HOST : Where.DEVICE;
+        }
+
+        synchronized void release() {
+            if (copy != null) {
+                copy.release();
+                copy = null;
+            }
+        }
+    }
 
     /** Allocates an owner of {@code length} elements of {@code elementBytes} each, zeroed. */
     NativeArray(long length, int elementBytes) {
@@ -31,8 +107,15 @@ public abstract sealed class NativeArray implements AutoCloseable permits FloatA
         Arena arena = Arena.ofShared();
         this.segment = arena.allocate(bytes, ALIGNMENT);
         this.length = length;
-        this.cleanable = CLEANER.register(this, arena::close);
         this.owner = this;
+        this.offsetInOwner = 0;
+        this.elementBytes = elementBytes;
+        Residency r = new Residency(segment);
+        this.residency = r;
+        this.cleanable = CLEANER.register(this, () -> {
+            r.release();
+            arena.close();
+        });
     }
 
     /** A view of {@code length} elements starting {@code offset} elements into {@code parent}. */
@@ -46,6 +129,9 @@ public abstract sealed class NativeArray implements AutoCloseable permits FloatA
         this.length = length;
         this.cleanable = null;
         this.owner = parent.owner;
+        this.offsetInOwner = parent.offsetInOwner + offset;
+        this.elementBytes = elementBytes;
+        this.residency = parent.residency;
     }
 
     /** Bytes for {@code length} elements; rejects negative lengths and byte counts that overflow a long. */
@@ -65,9 +151,51 @@ public abstract sealed class NativeArray implements AutoCloseable permits FloatA
         return length;
     }
 
-    /** The memory of exactly this array or view. Invalid once the owner is closed. */
+    /**
+     * The memory of exactly this array or view, for direct host access: brings the data back from
+     * a device first and treats the access as a write (the device copy becomes stale). Invalid once
+     * the owner is closed.
+     */
     public final MemorySegment segment() {
+        residency.forHost(true);
         return segment;
+    }
+
+    /**
+     * The memory without moving anything: for backends, which call {@link #hostAccess} or
+     * {@link #deviceCopy} themselves before touching it.
+     */
+    public final MemorySegment segmentNoSync() {
+        return segment;
+    }
+
+    /** Makes the host copy valid before a host read, or a host write when {@code write} (the device copy goes stale). */
+    public final void hostAccess(boolean write) {
+        residency.forHost(write);
+    }
+
+    /**
+     * The owner's copy on {@code device}, created with {@code create} if needed and made valid
+     * (uploaded when the host is newer); when {@code write}, the host copy goes stale. A copy on
+     * another device is brought back and released first.
+     */
+    public final <T extends DeviceCopy> T deviceCopy(Object device, Function<MemorySegment, T> create, boolean write) {
+        return residency.forDevice(device, create, write);
+    }
+
+    /** Where the valid data is now. */
+    public final Where where() {
+        return residency.where();
+    }
+
+    /** Elements between the owner's first element and this array's: 0 for an owner. */
+    public final long offsetInOwner() {
+        return offsetInOwner;
+    }
+
+    /** Bytes per element. */
+    public final int elementBytes() {
+        return elementBytes;
     }
 
     public final boolean isClosed() {

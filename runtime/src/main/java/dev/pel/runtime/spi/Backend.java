@@ -10,6 +10,11 @@ public interface Backend extends AutoCloseable {
     /** Stable name used by {@code pel.backend} and in reports, e.g. {@code cpu-simd}. */
     String name();
 
+    /** Other names that resolve to this backend, e.g. {@code opencl} for the best OpenCL device. */
+    default java.util.List<String> aliases() {
+        return java.util.List.of();
+    }
+
     /** The most threads a single call may use on this backend. */
     int maxThreads();
 
