@@ -182,11 +182,27 @@ class BadInputTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(DType.class)
-    void heapRangeFormsNameTheirOwnArguments(DType t) {
+    void heapRangeFormsNameTheirOffsetArgument(DType t) {
         try (GuardedArray x = data(t, Storage.HEAP, N, 1)) {
-            rejects(IndexOutOfBoundsException.class, "offset", t.label() + " sum(x, -1, 3)", () -> x.sum(red, -1, 3), x);
-            rejects(IllegalArgumentException.class, "length", t.label() + " mean(x, 0, -1)", () -> x.mean(red, 0, -1), x);
-            rejects(IndexOutOfBoundsException.class, "length", t.label() + " max(x, 5, 6)", () -> x.max(red, 5, 6), x);
+            rejects(IndexOutOfBoundsException.class, "offset", t.label() + " sum(x, offset=-1, length=3)", () -> x.sum(red, -1, 3), x);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(DType.class)
+    void heapRangeFormsNameTheirLengthArgument(DType t) {
+        try (GuardedArray x = data(t, Storage.HEAP, N, 1)) {
+            rejects(IllegalArgumentException.class, "length", t.label() + " mean(x, offset=0, length=-1)", () -> x.mean(red, 0, -1), x);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(DType.class)
+    void heapRangesReachingPastTheEndAreRejected(DType t) {
+        try (GuardedArray x = data(t, Storage.HEAP, N, 1)) {
+            rejects(IndexOutOfBoundsException.class, "x", t.label() + " max(x, offset=5, length=6)", () -> x.max(red, 5, 6), x);
+            rejects(IndexOutOfBoundsException.class, "x", t.label() + " variance(x, offset=1, length=10, 1)",
+                    () -> x.variance(red, 1, N, 1), x);
         }
     }
 

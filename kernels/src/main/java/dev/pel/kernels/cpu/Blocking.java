@@ -10,6 +10,12 @@ public final class Blocking {
     /** Elements per block: small enough that a block's float error stays bounded, large enough to amortise. */
     public static final int BLOCK = 4096;
 
+    /**
+     * Accumulators per block in the canonical summation order that the CPU and OpenCL kernels share
+     * (see {@code SimdKernelSet#canonicalBlock}); OpenCL reproduces it with work-groups of this size.
+     */
+    public static final int ACCUMULATORS = 64;
+
     private Blocking() {
     }
 
@@ -50,5 +56,15 @@ public final class Blocking {
             count = total;
         }
         return m2;
+    }
+
+    /** A block's mean from the shift m it was computed around and the deviations' sum comp. */
+    public static double blockMean(double m, double comp, int len) {
+        return m + comp / len;
+    }
+
+    /** A block's M2 (sum of squared deviations from its mean) by the corrected two-pass formula. */
+    public static double blockM2(double ss, double comp, int len) {
+        return ss - comp * comp / len;
     }
 }

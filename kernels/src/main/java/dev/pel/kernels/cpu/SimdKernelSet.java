@@ -28,6 +28,11 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class SimdKernelSet implements KernelSet {
     private static final int BLOCK = Blocking.BLOCK;
+    private static final int SUM = 0;
+    private static final int ABS_SUM = 1;
+    private static final int DOT = 2;
+    private static final int DEV = 3;
+    private static final int DEV_SQ = 4;
     private static final ScalarKernelSet SCALAR = ScalarKernelSet.INSTANCE;
 
     private final WorkerPool pool;
@@ -272,29 +277,8 @@ public final class SimdKernelSet implements KernelSet {
     }
 
     private static /*wide*/double dotBlock(double[] x, int xo, double[] y, int yo, int len) {
-        VectorSpecies<Double> s = SPECIES_F64;
-        int l = s.length();
-        DoubleVector a0 = DoubleVector.zero(s);
-        DoubleVector a1 = DoubleVector.zero(s);
-        DoubleVector a2 = DoubleVector.zero(s);
-        DoubleVector a3 = DoubleVector.zero(s);
-        int i = 0;
-        for (; i <= len - 4 * l; i += 4 * l) {
-            a0 = DoubleVector.fromArray(s, x, xo + i).fma(DoubleVector.fromArray(s, y, yo + i), a0);
-            a1 = DoubleVector.fromArray(s, x, xo + i + l).fma(DoubleVector.fromArray(s, y, yo + i + l), a1);
-            a2 = DoubleVector.fromArray(s, x, xo + i + 2 * l).fma(DoubleVector.fromArray(s, y, yo + i + 2 * l), a2);
-            a3 = DoubleVector.fromArray(s, x, xo + i + 3 * l).fma(DoubleVector.fromArray(s, y, yo + i + 3 * l), a3);
-        }
-        for (; i <= len - l; i += l) {
-            a0 = DoubleVector.fromArray(s, x, xo + i).fma(DoubleVector.fromArray(s, y, yo + i), a0);
-        }
-        double r = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
-        for (; i < len; i++) {
-            r = Math.fma(x[xo + i], y[yo + i], r);
-        }
-        return r;
+        return canonicalBlock(DOT, x, xo, y, yo, len, (double) 0);
     }
-
     @Override
     public double asum(long n, VecF64 x, int threads) {
         if (!x.unit()) {
@@ -316,39 +300,122 @@ public final class SimdKernelSet implements KernelSet {
     }
 
     private static /*wide*/double sumBlock(double[] x, int xo, int len, boolean abs) {
+        return canonicalBlock(abs ? ABS_SUM : SUM, x, xo, x, xo, len, (double) 0);
+    }
+
+    /**
+     * One block reduced in the canonical order shared with the OpenCL kernels: element k of the
+     * block goes to accumulator k % {@link Blocking#ACCUMULATORS}, each accumulator adds its elements
+     * in increasing k (fused for dot), and the accumulators are folded by halves (j += j + half).
+     * Vectors hold consecutive accumulators, four vectors at a time so FMA latency stays hidden.
+     * Modes SUM, ABS_SUM, DOT (x*y), and for variance DEV_SQ ((x-shift)^2) and DEV (x-shift).
+     */
+    private static /*wide*/double canonicalBlock(int mode, double[] x, int xo, double[] y, int yo, int len, double shift) {
         VectorSpecies<Double> s = SPECIES_F64;
         int l = s.length();
-        DoubleVector a0 = DoubleVector.zero(s);
-        DoubleVector a1 = DoubleVector.zero(s);
-        DoubleVector a2 = DoubleVector.zero(s);
-        DoubleVector a3 = DoubleVector.zero(s);
-        int i = 0;
-        if (abs) {
-            for (; i <= len - 4 * l; i += 4 * l) {
-                a0 = a0.add(DoubleVector.fromArray(s, x, xo + i).abs());
-                a1 = a1.add(DoubleVector.fromArray(s, x, xo + i + l).abs());
-                a2 = a2.add(DoubleVector.fromArray(s, x, xo + i + 2 * l).abs());
-                a3 = a3.add(DoubleVector.fromArray(s, x, xo + i + 3 * l).abs());
-            }
-            for (; i <= len - l; i += l) {
-                a0 = a0.add(DoubleVector.fromArray(s, x, xo + i).abs());
-            }
-        } else {
-            for (; i <= len - 4 * l; i += 4 * l) {
-                a0 = a0.add(DoubleVector.fromArray(s, x, xo + i));
-                a1 = a1.add(DoubleVector.fromArray(s, x, xo + i + l));
-                a2 = a2.add(DoubleVector.fromArray(s, x, xo + i + 2 * l));
-                a3 = a3.add(DoubleVector.fromArray(s, x, xo + i + 3 * l));
-            }
-            for (; i <= len - l; i += l) {
-                a0 = a0.add(DoubleVector.fromArray(s, x, xo + i));
+        int acc = Blocking.ACCUMULATORS;
+        int vectors = acc / l;
+        int full = len - len % acc;
+        double[] a = new double[acc];
+        for (int q0 = 0; q0 < vectors; q0 += 4) {
+            if (vectors - q0 >= 4) {
+                int o0 = q0 * l;
+                int o1 = o0 + l;
+                int o2 = o1 + l;
+                int o3 = o2 + l;
+                DoubleVector a0 = DoubleVector.zero(s);
+                DoubleVector a1 = DoubleVector.zero(s);
+                DoubleVector a2 = DoubleVector.zero(s);
+                DoubleVector a3 = DoubleVector.zero(s);
+                DoubleVector m = DoubleVector.broadcast(s, shift);
+                switch (mode) {
+                    case SUM -> {
+                        for (int i = 0; i < full; i += acc) {
+                            a0 = a0.add(DoubleVector.fromArray(s, x, xo + i + o0));
+                            a1 = a1.add(DoubleVector.fromArray(s, x, xo + i + o1));
+                            a2 = a2.add(DoubleVector.fromArray(s, x, xo + i + o2));
+                            a3 = a3.add(DoubleVector.fromArray(s, x, xo + i + o3));
+                        }
+                    }
+                    case ABS_SUM -> {
+                        for (int i = 0; i < full; i += acc) {
+                            a0 = a0.add(DoubleVector.fromArray(s, x, xo + i + o0).abs());
+                            a1 = a1.add(DoubleVector.fromArray(s, x, xo + i + o1).abs());
+                            a2 = a2.add(DoubleVector.fromArray(s, x, xo + i + o2).abs());
+                            a3 = a3.add(DoubleVector.fromArray(s, x, xo + i + o3).abs());
+                        }
+                    }
+                    case DEV -> {
+                        for (int i = 0; i < full; i += acc) {
+                            a0 = a0.add(DoubleVector.fromArray(s, x, xo + i + o0).sub(m));
+                            a1 = a1.add(DoubleVector.fromArray(s, x, xo + i + o1).sub(m));
+                            a2 = a2.add(DoubleVector.fromArray(s, x, xo + i + o2).sub(m));
+                            a3 = a3.add(DoubleVector.fromArray(s, x, xo + i + o3).sub(m));
+                        }
+                    }
+                    case DEV_SQ -> {
+                        for (int i = 0; i < full; i += acc) {
+                            DoubleVector d0 = DoubleVector.fromArray(s, x, xo + i + o0).sub(m);
+                            DoubleVector d1 = DoubleVector.fromArray(s, x, xo + i + o1).sub(m);
+                            DoubleVector d2 = DoubleVector.fromArray(s, x, xo + i + o2).sub(m);
+                            DoubleVector d3 = DoubleVector.fromArray(s, x, xo + i + o3).sub(m);
+                            a0 = d0.fma(d0, a0);
+                            a1 = d1.fma(d1, a1);
+                            a2 = d2.fma(d2, a2);
+                            a3 = d3.fma(d3, a3);
+                        }
+                    }
+                    default -> {
+                        for (int i = 0; i < full; i += acc) {
+                            a0 = DoubleVector.fromArray(s, x, xo + i + o0).fma(DoubleVector.fromArray(s, y, yo + i + o0), a0);
+                            a1 = DoubleVector.fromArray(s, x, xo + i + o1).fma(DoubleVector.fromArray(s, y, yo + i + o1), a1);
+                            a2 = DoubleVector.fromArray(s, x, xo + i + o2).fma(DoubleVector.fromArray(s, y, yo + i + o2), a2);
+                            a3 = DoubleVector.fromArray(s, x, xo + i + o3).fma(DoubleVector.fromArray(s, y, yo + i + o3), a3);
+                        }
+                    }
+                }
+                a0.intoArray(a, o0);
+                a1.intoArray(a, o1);
+                a2.intoArray(a, o2);
+                a3.intoArray(a, o3);
+            } else {
+                // Vectors wider than a quarter of the accumulators (1024-bit and wider): one at a time.
+                for (int q = q0; q < vectors; q++) {
+                    int o = q * l;
+                    DoubleVector v = DoubleVector.zero(s);
+                    for (int i = 0; i < full; i += acc) {
+                        DoubleVector e = DoubleVector.fromArray(s, x, xo + i + o);
+                        DoubleVector d = e.sub(shift);
+                        v = switch (mode) {
+                            case SUM -> v.add(e);
+                            case ABS_SUM -> v.add(e.abs());
+                            case DEV -> v.add(d);
+                            case DEV_SQ -> d.fma(d, v);
+                            default -> e.fma(DoubleVector.fromArray(s, y, yo + i + o), v);
+                        };
+                    }
+                    v.intoArray(a, o);
+                }
             }
         }
-        double r = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
-        for (; i < len; i++) {
-            r += abs ? Math.abs(x[xo + i]) : x[xo + i];
+        for (int k = full; k < len; k++) {
+            double e = x[xo + k];
+            double d = e - shift;
+            int j = k % acc;
+            a[j] = switch (mode) {
+                case SUM -> a[j] + e;
+                case ABS_SUM -> a[j] + Math.abs(e);
+                case DEV -> a[j] + d;
+                case DEV_SQ -> Math.fma(d, d, a[j]);
+                default -> Math.fma(e, y[yo + k], a[j]);
+            };
         }
-        return r;
+        for (int half = acc / 2; half > 0; half >>= 1) {
+            for (int j = 0; j < half; j++) {
+                a[j] += a[j + half];
+            }
+        }
+        return a[0];
     }
 
     @Override
@@ -374,34 +441,17 @@ public final class SimdKernelSet implements KernelSet {
         return (double) (Blocking.combineVariance(n, means, m2s) / (n - ddof));
     }
 
-    /** Two passes over one cache-resident block: its mean, then deviations with the corrected two-pass term. */
+    /**
+     * Two canonical passes over one cache-resident block: its mean m, then the squared deviations
+     * and the deviations from m (the corrected two-pass term), combined in double on the host side
+     * exactly as the OpenCL kernel's (m, ss, comp) are.
+     */
     private static void varianceBlock(double[] x, int xo, int len, /*wide*/double[] means, /*wide*/double[] m2s, int b) {
-        double m = (double) (sumBlock(x, xo, len, false) / len);
-        VectorSpecies<Double> s = SPECIES_F64;
-        DoubleVector vm = DoubleVector.broadcast(s, m);
-        DoubleVector ss0 = DoubleVector.zero(s);
-        DoubleVector ss1 = DoubleVector.zero(s);
-        DoubleVector c0 = DoubleVector.zero(s);
-        DoubleVector c1 = DoubleVector.zero(s);
-        int l = s.length();
-        int i = 0;
-        for (; i <= len - 2 * l; i += 2 * l) {
-            DoubleVector d0 = DoubleVector.fromArray(s, x, xo + i).sub(vm);
-            DoubleVector d1 = DoubleVector.fromArray(s, x, xo + i + l).sub(vm);
-            ss0 = d0.fma(d0, ss0);
-            ss1 = d1.fma(d1, ss1);
-            c0 = c0.add(d0);
-            c1 = c1.add(d1);
-        }
-        /*wide*/double ss = ss0.add(ss1).reduceLanes(VectorOperators.ADD);
-        /*wide*/double comp = c0.add(c1).reduceLanes(VectorOperators.ADD);
-        for (; i < len; i++) {
-            /*wide*/double d = x[xo + i] - m;
-            ss += d * d;
-            comp += d;
-        }
-        means[b] = m + comp / len;
-        m2s[b] = ss - comp * comp / len;
+        double m = (double) sumBlock(x, xo, len, false) / len;
+        /*wide*/double ss = canonicalBlock(DEV_SQ, x, xo, x, xo, len, m);
+        /*wide*/double comp = canonicalBlock(DEV, x, xo, x, xo, len, m);
+        means[b] = Blocking.blockMean(m, comp, len);
+        m2s[b] = Blocking.blockM2(ss, comp, len);
     }
 
     @Override
@@ -925,29 +975,8 @@ public final class SimdKernelSet implements KernelSet {
     }
 
     private static /*wide*/double dotBlock(float[] x, int xo, float[] y, int yo, int len) {
-        VectorSpecies<Float> s = SPECIES_F32;
-        int l = s.length();
-        FloatVector a0 = FloatVector.zero(s);
-        FloatVector a1 = FloatVector.zero(s);
-        FloatVector a2 = FloatVector.zero(s);
-        FloatVector a3 = FloatVector.zero(s);
-        int i = 0;
-        for (; i <= len - 4 * l; i += 4 * l) {
-            a0 = FloatVector.fromArray(s, x, xo + i).fma(FloatVector.fromArray(s, y, yo + i), a0);
-            a1 = FloatVector.fromArray(s, x, xo + i + l).fma(FloatVector.fromArray(s, y, yo + i + l), a1);
-            a2 = FloatVector.fromArray(s, x, xo + i + 2 * l).fma(FloatVector.fromArray(s, y, yo + i + 2 * l), a2);
-            a3 = FloatVector.fromArray(s, x, xo + i + 3 * l).fma(FloatVector.fromArray(s, y, yo + i + 3 * l), a3);
-        }
-        for (; i <= len - l; i += l) {
-            a0 = FloatVector.fromArray(s, x, xo + i).fma(FloatVector.fromArray(s, y, yo + i), a0);
-        }
-        float r = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
-        for (; i < len; i++) {
-            r = Math.fma(x[xo + i], y[yo + i], r);
-        }
-        return r;
+        return canonicalBlock(DOT, x, xo, y, yo, len, (float) 0);
     }
-
     @Override
     public float asum(long n, VecF32 x, int threads) {
         if (!x.unit()) {
@@ -969,39 +998,122 @@ public final class SimdKernelSet implements KernelSet {
     }
 
     private static /*wide*/double sumBlock(float[] x, int xo, int len, boolean abs) {
+        return canonicalBlock(abs ? ABS_SUM : SUM, x, xo, x, xo, len, (float) 0);
+    }
+
+    /**
+     * One block reduced in the canonical order shared with the OpenCL kernels: element k of the
+     * block goes to accumulator k % {@link Blocking#ACCUMULATORS}, each accumulator adds its elements
+     * in increasing k (fused for dot), and the accumulators are folded by halves (j += j + half).
+     * Vectors hold consecutive accumulators, four vectors at a time so FMA latency stays hidden.
+     * Modes SUM, ABS_SUM, DOT (x*y), and for variance DEV_SQ ((x-shift)^2) and DEV (x-shift).
+     */
+    private static /*wide*/double canonicalBlock(int mode, float[] x, int xo, float[] y, int yo, int len, float shift) {
         VectorSpecies<Float> s = SPECIES_F32;
         int l = s.length();
-        FloatVector a0 = FloatVector.zero(s);
-        FloatVector a1 = FloatVector.zero(s);
-        FloatVector a2 = FloatVector.zero(s);
-        FloatVector a3 = FloatVector.zero(s);
-        int i = 0;
-        if (abs) {
-            for (; i <= len - 4 * l; i += 4 * l) {
-                a0 = a0.add(FloatVector.fromArray(s, x, xo + i).abs());
-                a1 = a1.add(FloatVector.fromArray(s, x, xo + i + l).abs());
-                a2 = a2.add(FloatVector.fromArray(s, x, xo + i + 2 * l).abs());
-                a3 = a3.add(FloatVector.fromArray(s, x, xo + i + 3 * l).abs());
-            }
-            for (; i <= len - l; i += l) {
-                a0 = a0.add(FloatVector.fromArray(s, x, xo + i).abs());
-            }
-        } else {
-            for (; i <= len - 4 * l; i += 4 * l) {
-                a0 = a0.add(FloatVector.fromArray(s, x, xo + i));
-                a1 = a1.add(FloatVector.fromArray(s, x, xo + i + l));
-                a2 = a2.add(FloatVector.fromArray(s, x, xo + i + 2 * l));
-                a3 = a3.add(FloatVector.fromArray(s, x, xo + i + 3 * l));
-            }
-            for (; i <= len - l; i += l) {
-                a0 = a0.add(FloatVector.fromArray(s, x, xo + i));
+        int acc = Blocking.ACCUMULATORS;
+        int vectors = acc / l;
+        int full = len - len % acc;
+        float[] a = new float[acc];
+        for (int q0 = 0; q0 < vectors; q0 += 4) {
+            if (vectors - q0 >= 4) {
+                int o0 = q0 * l;
+                int o1 = o0 + l;
+                int o2 = o1 + l;
+                int o3 = o2 + l;
+                FloatVector a0 = FloatVector.zero(s);
+                FloatVector a1 = FloatVector.zero(s);
+                FloatVector a2 = FloatVector.zero(s);
+                FloatVector a3 = FloatVector.zero(s);
+                FloatVector m = FloatVector.broadcast(s, shift);
+                switch (mode) {
+                    case SUM -> {
+                        for (int i = 0; i < full; i += acc) {
+                            a0 = a0.add(FloatVector.fromArray(s, x, xo + i + o0));
+                            a1 = a1.add(FloatVector.fromArray(s, x, xo + i + o1));
+                            a2 = a2.add(FloatVector.fromArray(s, x, xo + i + o2));
+                            a3 = a3.add(FloatVector.fromArray(s, x, xo + i + o3));
+                        }
+                    }
+                    case ABS_SUM -> {
+                        for (int i = 0; i < full; i += acc) {
+                            a0 = a0.add(FloatVector.fromArray(s, x, xo + i + o0).abs());
+                            a1 = a1.add(FloatVector.fromArray(s, x, xo + i + o1).abs());
+                            a2 = a2.add(FloatVector.fromArray(s, x, xo + i + o2).abs());
+                            a3 = a3.add(FloatVector.fromArray(s, x, xo + i + o3).abs());
+                        }
+                    }
+                    case DEV -> {
+                        for (int i = 0; i < full; i += acc) {
+                            a0 = a0.add(FloatVector.fromArray(s, x, xo + i + o0).sub(m));
+                            a1 = a1.add(FloatVector.fromArray(s, x, xo + i + o1).sub(m));
+                            a2 = a2.add(FloatVector.fromArray(s, x, xo + i + o2).sub(m));
+                            a3 = a3.add(FloatVector.fromArray(s, x, xo + i + o3).sub(m));
+                        }
+                    }
+                    case DEV_SQ -> {
+                        for (int i = 0; i < full; i += acc) {
+                            FloatVector d0 = FloatVector.fromArray(s, x, xo + i + o0).sub(m);
+                            FloatVector d1 = FloatVector.fromArray(s, x, xo + i + o1).sub(m);
+                            FloatVector d2 = FloatVector.fromArray(s, x, xo + i + o2).sub(m);
+                            FloatVector d3 = FloatVector.fromArray(s, x, xo + i + o3).sub(m);
+                            a0 = d0.fma(d0, a0);
+                            a1 = d1.fma(d1, a1);
+                            a2 = d2.fma(d2, a2);
+                            a3 = d3.fma(d3, a3);
+                        }
+                    }
+                    default -> {
+                        for (int i = 0; i < full; i += acc) {
+                            a0 = FloatVector.fromArray(s, x, xo + i + o0).fma(FloatVector.fromArray(s, y, yo + i + o0), a0);
+                            a1 = FloatVector.fromArray(s, x, xo + i + o1).fma(FloatVector.fromArray(s, y, yo + i + o1), a1);
+                            a2 = FloatVector.fromArray(s, x, xo + i + o2).fma(FloatVector.fromArray(s, y, yo + i + o2), a2);
+                            a3 = FloatVector.fromArray(s, x, xo + i + o3).fma(FloatVector.fromArray(s, y, yo + i + o3), a3);
+                        }
+                    }
+                }
+                a0.intoArray(a, o0);
+                a1.intoArray(a, o1);
+                a2.intoArray(a, o2);
+                a3.intoArray(a, o3);
+            } else {
+                // Vectors wider than a quarter of the accumulators (1024-bit and wider): one at a time.
+                for (int q = q0; q < vectors; q++) {
+                    int o = q * l;
+                    FloatVector v = FloatVector.zero(s);
+                    for (int i = 0; i < full; i += acc) {
+                        FloatVector e = FloatVector.fromArray(s, x, xo + i + o);
+                        FloatVector d = e.sub(shift);
+                        v = switch (mode) {
+                            case SUM -> v.add(e);
+                            case ABS_SUM -> v.add(e.abs());
+                            case DEV -> v.add(d);
+                            case DEV_SQ -> d.fma(d, v);
+                            default -> e.fma(FloatVector.fromArray(s, y, yo + i + o), v);
+                        };
+                    }
+                    v.intoArray(a, o);
+                }
             }
         }
-        float r = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
-        for (; i < len; i++) {
-            r += abs ? Math.abs(x[xo + i]) : x[xo + i];
+        for (int k = full; k < len; k++) {
+            float e = x[xo + k];
+            float d = e - shift;
+            int j = k % acc;
+            a[j] = switch (mode) {
+                case SUM -> a[j] + e;
+                case ABS_SUM -> a[j] + Math.abs(e);
+                case DEV -> a[j] + d;
+                case DEV_SQ -> Math.fma(d, d, a[j]);
+                default -> Math.fma(e, y[yo + k], a[j]);
+            };
         }
-        return r;
+        for (int half = acc / 2; half > 0; half >>= 1) {
+            for (int j = 0; j < half; j++) {
+                a[j] += a[j + half];
+            }
+        }
+        return a[0];
     }
 
     @Override
@@ -1027,34 +1139,17 @@ public final class SimdKernelSet implements KernelSet {
         return (float) (Blocking.combineVariance(n, means, m2s) / (n - ddof));
     }
 
-    /** Two passes over one cache-resident block: its mean, then deviations with the corrected two-pass term. */
+    /**
+     * Two canonical passes over one cache-resident block: its mean m, then the squared deviations
+     * and the deviations from m (the corrected two-pass term), combined in float on the host side
+     * exactly as the OpenCL kernel's (m, ss, comp) are.
+     */
     private static void varianceBlock(float[] x, int xo, int len, /*wide*/double[] means, /*wide*/double[] m2s, int b) {
-        float m = (float) (sumBlock(x, xo, len, false) / len);
-        VectorSpecies<Float> s = SPECIES_F32;
-        FloatVector vm = FloatVector.broadcast(s, m);
-        FloatVector ss0 = FloatVector.zero(s);
-        FloatVector ss1 = FloatVector.zero(s);
-        FloatVector c0 = FloatVector.zero(s);
-        FloatVector c1 = FloatVector.zero(s);
-        int l = s.length();
-        int i = 0;
-        for (; i <= len - 2 * l; i += 2 * l) {
-            FloatVector d0 = FloatVector.fromArray(s, x, xo + i).sub(vm);
-            FloatVector d1 = FloatVector.fromArray(s, x, xo + i + l).sub(vm);
-            ss0 = d0.fma(d0, ss0);
-            ss1 = d1.fma(d1, ss1);
-            c0 = c0.add(d0);
-            c1 = c1.add(d1);
-        }
-        /*wide*/double ss = ss0.add(ss1).reduceLanes(VectorOperators.ADD);
-        /*wide*/double comp = c0.add(c1).reduceLanes(VectorOperators.ADD);
-        for (; i < len; i++) {
-            /*wide*/double d = x[xo + i] - m;
-            ss += d * d;
-            comp += d;
-        }
-        means[b] = m + comp / len;
-        m2s[b] = ss - comp * comp / len;
+        float m = (float) sumBlock(x, xo, len, false) / len;
+        /*wide*/double ss = canonicalBlock(DEV_SQ, x, xo, x, xo, len, m);
+        /*wide*/double comp = canonicalBlock(DEV, x, xo, x, xo, len, m);
+        means[b] = Blocking.blockMean(m, comp, len);
+        m2s[b] = Blocking.blockM2(ss, comp, len);
     }
 
     @Override

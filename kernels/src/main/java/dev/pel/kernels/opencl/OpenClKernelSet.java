@@ -30,7 +30,6 @@ import org.jocl.Pointer;
  */
 public final class OpenClKernelSet implements KernelSet {
     private static final int BLOCK = Blocking.BLOCK;
-    private static final int MAX_GROUP = 256;
 
     private final OpenClBackend backend;
     private final String source;
@@ -98,11 +97,15 @@ public final class OpenClKernelSet implements KernelSet {
         return out.toArray();
     }
 
-    /** Local size for block reductions: a power of two the kernel and device allow. */
+    /**
+     * Local size for block reductions: {@link Blocking#ACCUMULATORS}, which reproduces the CPU's
+     * canonical summation order bit for bit; a device that cannot run groups that large gets the
+     * largest power of two it can (correct, but no longer bitwise equal to the CPU).
+     */
     private int group(OpenClProgram program, boolean f64) {
         int g = f64 ? groupF64 : groupF32;
         if (g == 0) {
-            g = backend.workGroupSize(program, "sum_blocks", MAX_GROUP);
+            g = backend.workGroupSize(program, "variance_blocks", Blocking.ACCUMULATORS);
             if (f64) {
                 groupF64 = g;
             } else {
@@ -280,8 +283,8 @@ public final class OpenClKernelSet implements KernelSet {
         }
     }
 
-    /** Runs a block kernel writing one value per block into {@code outputs} buffers, and reads them back. */
-    private /*wide*/double[][] blockValuesF64(CallBuffers call, long n, String kernel, int outputs, Object... args) {
+    /** Runs a block kernel writing one value per block into {@code outputs} buffers (with {@code locals} scratch arrays), and reads them back. */
+    private /*wide*/double[][] blockValuesF64(CallBuffers call, long n, String kernel, int outputs, int locals, Object... args) {
         OpenClProgram p = programF64();
         int g = group(p, true);
         int nb = (int) blocks(n);
@@ -292,7 +295,7 @@ public final class OpenClKernelSet implements KernelSet {
             call.temporaries.add(outs[o]);
             all.add(outs[o]);
         }
-        for (int o = 0; o < outputs; o++) {
+        for (int o = 0; o < locals; o++) {
             all.add(new OpenClBackend.LocalMemory((long) g * Double.BYTES));
         }
         backend.launch(p, kernel, (long) nb * g, g, all.toArray());
@@ -315,14 +318,14 @@ public final class OpenClKernelSet implements KernelSet {
         try (CallBuffers call = new CallBuffers()) {
             Object[] bx = bind(call, x, n, true, false);
             Object[] by = y == null ? bx : bind(call, y, n, true, false);
-            /*wide*/double[] p = blockValuesF64(call, n, "sum_blocks", 1, concat(mode, n, bx, by, scale))[0];
+            /*wide*/double[] p = blockValuesF64(call, n, "sum_blocks", 1, 1, concat(mode, n, bx, by, scale))[0];
             return Blocking.pairwise(p, 0, p.length);
         }
     }
 
     private /*wide*/double[] extremaF64(int mode, long n, VecF64 x) {
         try (CallBuffers call = new CallBuffers()) {
-            return blockValuesF64(call, n, "extremum_blocks", 1, concat(mode, n, bind(call, x, n, true, false)))[0];
+            return blockValuesF64(call, n, "extremum_blocks", 1, 1, concat(mode, n, bind(call, x, n, true, false)))[0];
         }
     }
 
@@ -362,8 +365,15 @@ public final class OpenClKernelSet implements KernelSet {
             return Double.NaN; //F32: return Float.NaN;
         }
         try (CallBuffers call = new CallBuffers()) {
-            /*wide*/double[][] mm = blockValuesF64(call, n, "variance_blocks", 2, concat(n, bind(call, x, n, true, false)));
-            return (double) (Blocking.combineVariance(n, mm[0], mm[1]) / (n - ddof));
+            /*wide*/double[][] v = blockValuesF64(call, n, "variance_blocks", 3, 2, concat(n, bind(call, x, n, true, false)));
+            /*wide*/double[] means = new /*wide*/double[v[0].length];
+            /*wide*/double[] m2s = new /*wide*/double[v[0].length];
+            for (int b = 0; b < means.length; b++) {
+                int len = (int) Math.min(BLOCK, n - (long) b * BLOCK);
+                means[b] = Blocking.blockMean(v[0][b], v[2][b], len);
+                m2s[b] = Blocking.blockM2(v[1][b], v[2][b], len);
+            }
+            return (double) (Blocking.combineVariance(n, means, m2s) / (n - ddof));
         }
     }
 
@@ -570,8 +580,8 @@ public final class OpenClKernelSet implements KernelSet {
         }
     }
 
-    /** Runs a block kernel writing one value per block into {@code outputs} buffers, and reads them back. */
-    private /*wide*/double[][] blockValuesF32(CallBuffers call, long n, String kernel, int outputs, Object... args) {
+    /** Runs a block kernel writing one value per block into {@code outputs} buffers (with {@code locals} scratch arrays), and reads them back. */
+    private /*wide*/double[][] blockValuesF32(CallBuffers call, long n, String kernel, int outputs, int locals, Object... args) {
         OpenClProgram p = programF32();
         int g = group(p, true);
         int nb = (int) blocks(n);
@@ -582,7 +592,7 @@ public final class OpenClKernelSet implements KernelSet {
             call.temporaries.add(outs[o]);
             all.add(outs[o]);
         }
-        for (int o = 0; o < outputs; o++) {
+        for (int o = 0; o < locals; o++) {
             all.add(new OpenClBackend.LocalMemory((long) g * Float.BYTES));
         }
         backend.launch(p, kernel, (long) nb * g, g, all.toArray());
@@ -605,14 +615,14 @@ public final class OpenClKernelSet implements KernelSet {
         try (CallBuffers call = new CallBuffers()) {
             Object[] bx = bind(call, x, n, true, false);
             Object[] by = y == null ? bx : bind(call, y, n, true, false);
-            /*wide*/double[] p = blockValuesF32(call, n, "sum_blocks", 1, concat(mode, n, bx, by, scale))[0];
+            /*wide*/double[] p = blockValuesF32(call, n, "sum_blocks", 1, 1, concat(mode, n, bx, by, scale))[0];
             return Blocking.pairwise(p, 0, p.length);
         }
     }
 
     private /*wide*/double[] extremaF32(int mode, long n, VecF32 x) {
         try (CallBuffers call = new CallBuffers()) {
-            return blockValuesF32(call, n, "extremum_blocks", 1, concat(mode, n, bind(call, x, n, true, false)))[0];
+            return blockValuesF32(call, n, "extremum_blocks", 1, 1, concat(mode, n, bind(call, x, n, true, false)))[0];
         }
     }
 
@@ -652,8 +662,15 @@ public final class OpenClKernelSet implements KernelSet {
             return Float.NaN;
         }
         try (CallBuffers call = new CallBuffers()) {
-            /*wide*/double[][] mm = blockValuesF32(call, n, "variance_blocks", 2, concat(n, bind(call, x, n, true, false)));
-            return (float) (Blocking.combineVariance(n, mm[0], mm[1]) / (n - ddof));
+            /*wide*/double[][] v = blockValuesF32(call, n, "variance_blocks", 3, 2, concat(n, bind(call, x, n, true, false)));
+            /*wide*/double[] means = new /*wide*/double[v[0].length];
+            /*wide*/double[] m2s = new /*wide*/double[v[0].length];
+            for (int b = 0; b < means.length; b++) {
+                int len = (int) Math.min(BLOCK, n - (long) b * BLOCK);
+                means[b] = Blocking.blockMean(v[0][b], v[2][b], len);
+                m2s[b] = Blocking.blockM2(v[1][b], v[2][b], len);
+            }
+            return (float) (Blocking.combineVariance(n, means, m2s) / (n - ddof));
         }
     }
 

@@ -1,6 +1,8 @@
 // Reductions in two stages: each work-group reduces one block of BLOCK elements (the same fixed
 // blocking as the CPU backends) through local memory; the host combines block results pairwise.
-// The work-group size is a power of two chosen from what the device reports (host side).
+// With work-groups of ACCUMULATORS (64) items, work-item j sums elements j, j+64, ... in order and
+// the tree folds halves: the canonical order of the CPU backends, so float results are the same
+// bits on cpu-simd and here.
 
 #define TREE(scratch, lid, op)                                      \
     for (int s = (int) get_local_size(0) / 2; s > 0; s >>= 1) {     \
@@ -51,10 +53,11 @@ __kernel void extremum_blocks(int mode, long n, CVEC(x), __global REAL* out, __l
     if (lid == 0) out[get_group_id(0)] = scratch[0];
 }
 
-// Per block: its mean and M2 (sum of squared deviations), two passes over the block with the
-// corrected two-pass term, as the CPU backends do.
-__kernel void variance_blocks(long n, CVEC(x), __global REAL* means, __global REAL* m2s, __local REAL* scratch,
-                              __local REAL* scratch2) {
+// Per block: the shift m (the block's sum over its length), then the sums of squared deviations
+// and of deviations from m; the host turns (m, ss, comp) into the block's mean and M2 in double,
+// exactly as the CPU backends do. Each sum follows the canonical order of sum_blocks.
+__kernel void variance_blocks(long n, CVEC(x), __global REAL* ms, __global REAL* sss, __global REAL* comps,
+                              __local REAL* scratch, __local REAL* scratch2) {
     int lid = get_local_id(0);
     long base = (long) get_group_id(0) * BLOCK;
     long end = min(n, base + BLOCK);
@@ -76,9 +79,9 @@ __kernel void variance_blocks(long n, CVEC(x), __global REAL* means, __global RE
     TREE(scratch, lid, ADD);
     TREE(scratch2, lid, ADD);
     if (lid == 0) {
-        REAL c = scratch2[0];
-        means[get_group_id(0)] = m + c / len;
-        m2s[get_group_id(0)] = scratch[0] - c * c / len;
+        ms[get_group_id(0)] = m;
+        sss[get_group_id(0)] = scratch[0];
+        comps[get_group_id(0)] = scratch2[0];
     }
 }
 

@@ -8,7 +8,6 @@ import dev.pel.kernels.spi.BinaryOp;
 import dev.pel.kernels.spi.UnaryOp;
 import dev.pel.runtime.DType;
 import dev.pel.runtime.memory.FloatArray;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /** The f32 {@link GuardedArray}, generated from the f64 source. */
@@ -82,13 +81,14 @@ public final class GuardedArrayF32 extends GuardedArray {
 
     @Override
     public long rawBits(int m) {
-        float v = heap != null ? heap[m] : owner.segment().getAtIndex(ValueLayout.JAVA_FLOAT, m);
+        float v;
+        if (heap != null) {
+            v = heap[m];
+        } else {
+            owner.hostAccess(false); // a read: brings device data back without making the device copy stale
+            v = owner.segmentNoSync().getAtIndex(ValueLayout.JAVA_FLOAT, m);
+        }
         return Float.floatToRawIntBits(v) & 0xffffffffL;
-    }
-
-    /** The off-heap memory as a segment (for address checks). */
-    public MemorySegment segment() {
-        return operand == null ? null : operand.segment();
     }
 
     /** The heap array, or null. */

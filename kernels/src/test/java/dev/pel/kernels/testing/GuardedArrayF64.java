@@ -8,7 +8,6 @@ import dev.pel.kernels.spi.BinaryOp;
 import dev.pel.kernels.spi.UnaryOp;
 import dev.pel.runtime.DType;
 import dev.pel.runtime.memory.DoubleArray;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /** The f64 {@link GuardedArray}, source of the generated f32 twin. */ //F32: /** The f32 {@link GuardedArray}, generated from the f64 source. */
@@ -82,13 +81,14 @@ public final class GuardedArrayF64 extends GuardedArray {
 
     @Override
     public long rawBits(int m) {
-        double v = heap != null ? heap[m] : owner.segment().getAtIndex(ValueLayout.JAVA_DOUBLE, m);
+        double v;
+        if (heap != null) {
+            v = heap[m];
+        } else {
+            owner.hostAccess(false); // a read: brings device data back without making the device copy stale
+            v = owner.segmentNoSync().getAtIndex(ValueLayout.JAVA_DOUBLE, m);
+        }
         return Double.doubleToRawLongBits(v); //F32: return Float.floatToRawIntBits(v) & 0xffffffffL;
-    }
-
-    /** The off-heap memory as a segment (for address checks). */
-    public MemorySegment segment() {
-        return operand == null ? null : operand.segment();
     }
 
     /** The heap array, or null. */
