@@ -86,6 +86,18 @@ public abstract sealed class NativeArray implements AutoCloseable permits FloatA
             return t;
         }
 
+        synchronized void evict(Object device) {
+            if (copy != null && copy.device() == device) {
+                if (whole.scope().isAlive()) {
+                    forHostLocked(false);
+                }
+                copy.release();
+                copy = null;
+                deviceValid = false;
+                hostValid = true;
+            }
+        }
+
         synchronized Where where() {
             if (copy == null || (hostValid && deviceValid)) {
                 return copy == null ? Where.HOST : Where.BOTH;
@@ -181,6 +193,19 @@ public abstract sealed class NativeArray implements AutoCloseable permits FloatA
      */
     public final <T extends DeviceCopy> T deviceCopy(Object device, Function<MemorySegment, T> create, boolean write) {
         return residency.forDevice(device, create, write);
+    }
+
+    /** The array that owns this memory: itself, or the owner of the array a view was taken from. */
+    public final NativeArray owner() {
+        return owner;
+    }
+
+    /**
+     * Brings the data back from {@code device} and frees the copy there, if it holds one; for a
+     * backend that is closing. Nothing happens for a closed array or another device.
+     */
+    public final void evict(Object device) {
+        residency.evict(device);
     }
 
     /** Where the valid data is now. */

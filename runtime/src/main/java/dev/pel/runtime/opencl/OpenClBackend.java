@@ -67,6 +67,8 @@ public final class OpenClBackend implements Backend {
     private final OpenClDeviceInfo info;
     private final ProgramCache cache;
     private final Map<String, OpenClProgram> programs = new ConcurrentHashMap<>();
+    /** Owners with a copy here, so closing the backend can bring their data home first. */
+    private final Map<NativeArray, Boolean> residents = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     private final AtomicLong liveBuffers = new AtomicLong();
     private final AtomicLong liveBytes = new AtomicLong();
     private final AtomicLong builds = new AtomicLong();
@@ -380,7 +382,9 @@ public final class OpenClBackend implements Backend {
      */
     public OpenClBuffer resident(NativeArray array, boolean write) {
         open();
-        return array.deviceCopy(this, whole -> new ArrayCopy(whole), write).buffer;
+        OpenClBuffer b = array.deviceCopy(this, whole -> new ArrayCopy(whole), write).buffer;
+        residents.put(array.owner(), Boolean.TRUE);
+        return b;
     }
 
     /** An array's copy on this device: a zero-copy wrap where memory is shared, else a buffer and copies. */
@@ -434,11 +438,22 @@ public final class OpenClBackend implements Backend {
         }
     }
 
-    /** Releases programs, the queue and the context. Buffers still owned by arrays are released by them. */
+    /**
+     * Brings every array resident here back to the host (nothing is lost), then releases their
+     * buffers, the programs, the queue and the context.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
+        }
+        List<NativeArray> arrays;
+        synchronized (residents) {
+            arrays = List.copyOf(residents.keySet());
+            residents.clear();
+        }
+        for (NativeArray a : arrays) {
+            a.evict(this);
         }
         closed = true;
         programs.values().forEach(OpenClProgram::close);
