@@ -87,7 +87,7 @@ class BlasContractTest {
     @ParameterizedTest(name = "{0} {1} n={2} {3}")
     @MethodSource("axpyCases")
     void axpy(Target target, DType t, int n, BlasLayout lay) {
-        Blas blas = Blas.on(target.runtime());
+        Blas blas = Blas.on(target.runtime(t));
         Case c = newCase(target, t, n, lay, "axpy");
         SplittableRandom r = Data.random(c.seed());
         double a = Data.scalar(t, r);
@@ -113,7 +113,7 @@ class BlasContractTest {
     @ParameterizedTest(name = "{0} {1} n={2} {3}")
     @MethodSource("scalCases")
     void scal(Target target, DType t, int n, BlasLayout lay) {
-        Blas blas = Blas.on(target.runtime());
+        Blas blas = Blas.on(target.runtime(t));
         Case c = newCase(target, t, n, lay, "scal");
         SplittableRandom r = Data.random(c.seed());
         double a = Data.scalar(t, r);
@@ -135,7 +135,7 @@ class BlasContractTest {
     @ParameterizedTest(name = "{0} {1} n={2} {3}")
     @MethodSource("copyCases")
     void copy(Target target, DType t, int n, BlasLayout lay) {
-        Blas blas = Blas.on(target.runtime());
+        Blas blas = Blas.on(target.runtime(t));
         Case c = newCase(target, t, n, lay, "copy");
         SplittableRandom r = Data.random(c.seed());
         double[] x = Data.withSpecials(t, r, Data.mixed(t, r, n, 8));
@@ -157,7 +157,7 @@ class BlasContractTest {
     @ParameterizedTest(name = "{0} {1} n={2} {3}")
     @MethodSource("swapCases")
     void swap(Target target, DType t, int n, BlasLayout lay) {
-        Blas blas = Blas.on(target.runtime());
+        Blas blas = Blas.on(target.runtime(t));
         Case c = newCase(target, t, n, lay, "swap");
         SplittableRandom r = Data.random(c.seed());
         double[] x = Data.withSpecials(t, r, Data.mixed(t, r, n, 8));
@@ -180,7 +180,7 @@ class BlasContractTest {
     @ParameterizedTest(name = "{0} {1} n={2} {3}")
     @MethodSource("dotCases")
     void dot(Target target, DType t, int n, BlasLayout lay) {
-        Blas blas = Blas.on(target.runtime());
+        Blas blas = Blas.on(target.runtime(t));
         Case c = newCase(target, t, n, lay, "dot");
         SplittableRandom r = Data.random(c.seed());
         double[] x = Data.mixed(t, r, n, 8);
@@ -201,7 +201,7 @@ class BlasContractTest {
     @ParameterizedTest(name = "{0} {1} n={2} {3}")
     @MethodSource("nrm2Cases")
     void nrm2(Target target, DType t, int n, BlasLayout lay) {
-        Blas blas = Blas.on(target.runtime());
+        Blas blas = Blas.on(target.runtime(t));
         Case c = newCase(target, t, n, lay, "nrm2");
         double[] x = Data.mixed(t, Data.random(c.seed()), n, 8);
         try (GuardedArray gx = lay.placeX(t, n, x)) {
@@ -218,7 +218,7 @@ class BlasContractTest {
     @ParameterizedTest(name = "{0} {1} n={2} {3}")
     @MethodSource("asumCases")
     void asum(Target target, DType t, int n, BlasLayout lay) {
-        Blas blas = Blas.on(target.runtime());
+        Blas blas = Blas.on(target.runtime(t));
         Case c = newCase(target, t, n, lay, "asum");
         double[] x = Data.mixed(t, Data.random(c.seed()), n, 8);
         try (GuardedArray gx = lay.placeX(t, n, x)) {
@@ -235,7 +235,7 @@ class BlasContractTest {
     @ParameterizedTest(name = "{0} {1} n={2} {3}")
     @MethodSource("iamaxCases")
     void iamax(Target target, DType t, int n, BlasLayout lay) {
-        Blas blas = Blas.on(target.runtime());
+        Blas blas = Blas.on(target.runtime(t));
         Case c = newCase(target, t, n, lay, "iamax");
         SplittableRandom r = Data.random(c.seed());
         double[] x = Data.mixed(t, r, n, 8);

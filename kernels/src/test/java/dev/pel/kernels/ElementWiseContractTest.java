@@ -148,7 +148,7 @@ class ElementWiseContractTest {
     @ParameterizedTest(name = "{0} {1} n={2} {3} {4}")
     @MethodSource("cases")
     void elementWise(Target target, DType t, int n, Storage storage, Op op) {
-        ElementWise ew = ElementWise.on(target.runtime());
+        ElementWise ew = ElementWise.on(target.runtime(t));
         Case c = new Case(target.name(), t, n, storage.label() + " " + op, Data.seed(target.name(), t, n, storage, op));
         SplittableRandom r = Data.random(c.seed());
         double[] x = op.kind() == Kind.UNARY ? Data.forUnary(t, op.unary(), r, n) : Data.forBinary(t, op.binary(), r, n);

@@ -62,7 +62,7 @@ class ElementWiseSpecialValuesTest {
     @ParameterizedTest(name = "{0} {1} n={2} {3}")
     @MethodSource("cases")
     void fmaRoundsOnceEvenWhereRoundingTwiceDiffers(Target target, DType t, int n, Storage s) {
-        ElementWise ew = ElementWise.on(target.runtime());
+        ElementWise ew = ElementWise.on(target.runtime(t));
         // x*y lands exactly halfway between two neighbours of the element type and z tips it upwards:
         // once-rounded goes up; rounding the product (or the sum in double, for f32) first goes to even.
         // f32: (1+2^-12)^2 = 1 + 2^-11 + 2^-24; f64: (1+2^-26)(1+2^-27) = 1 + 2^-26 + 2^-27 + 2^-53
@@ -101,7 +101,7 @@ class ElementWiseSpecialValuesTest {
     @ParameterizedTest(name = "{0} {1} n={2} {3}")
     @MethodSource("cases")
     void signedZerosAndNaNThroughExactOperations(Target target, DType t, int n, Storage s) {
-        ElementWise ew = ElementWise.on(target.runtime());
+        ElementWise ew = ElementWise.on(target.runtime(t));
         double[] xs = cycle(t, ZEROS_AND_FRIENDS, n, n % ZEROS_AND_FRIENDS.length);
         double[] ys = cycle(t, ZEROS_AND_FRIENDS, n, (n + 4) % ZEROS_AND_FRIENDS.length);
         Case c = new Case(target.name(), t, n, s.label() + " zeros", 0);
@@ -146,7 +146,7 @@ class ElementWiseSpecialValuesTest {
     @ParameterizedTest(name = "{0} {1} n={2} {3}")
     @MethodSource("cases")
     void transcendentalEdges(Target target, DType t, int n, Storage s) {
-        ElementWise ew = ElementWise.on(target.runtime());
+        ElementWise ew = ElementWise.on(target.runtime(t));
         boolean f32 = t == DType.F32;
         List<Object[]> edges = List.of(
                 new Object[] {UnaryOp.EXP, f32 ? new double[] {-103.5, -100, -87.5, -87.3, 88.72, 88.73, 0x1p-30, -0.0, 1}

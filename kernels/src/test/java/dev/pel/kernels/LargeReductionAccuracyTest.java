@@ -56,7 +56,7 @@ class LargeReductionAccuracyTest {
     @ParameterizedTest(name = "{0} biased={1}")
     @MethodSource("cases")
     void floatSumAndDotErrorsDoNotGrowWithN(Target target, boolean biased) {
-        PelRuntime rt = target.runtime();
+        PelRuntime rt = target.runtime(DType.F32);
         Blas blas = Blas.on(rt);
         Reductions red = Reductions.on(rt);
         long seed = Data.seed("large", target.name(), biased);

@@ -79,8 +79,8 @@ class ReductionSpecialValuesTest {
     @ParameterizedTest(name = "{0} {1} n={2} {3}")
     @MethodSource("cases")
     void nanPropagatesThroughEveryReduction(Target target, DType t, int n, Storage s) {
-        Blas blas = Blas.on(target.runtime());
-        Reductions red = Reductions.on(target.runtime());
+        Blas blas = Blas.on(target.runtime(t));
+        Reductions red = Reductions.on(target.runtime(t));
         TreeSet<Integer> positions = new TreeSet<>(List.of(0, n / 2, n - 1));
         for (int p : positions) {
             Case c = newCase(target, t, n, s, "NaN at " + p);
@@ -106,7 +106,7 @@ class ReductionSpecialValuesTest {
     @ParameterizedTest(name = "{0} {1} n={2} {3}")
     @MethodSource("cases")
     void iamaxReturnsTheFirstNaN(Target target, DType t, int n, Storage s) {
-        Blas blas = Blas.on(target.runtime());
+        Blas blas = Blas.on(target.runtime(t));
         Case c = newCase(target, t, n, s, "two NaNs");
         SplittableRandom r = Data.random(c.seed());
         double[] x = Data.mixed(t, r, n, 8);
@@ -126,7 +126,7 @@ class ReductionSpecialValuesTest {
     @ParameterizedTest(name = "{0} {1} n={2} {3}")
     @MethodSource("cases")
     void iamaxReturnsTheFirstOfTiedMaxima(Target target, DType t, int n, Storage s) {
-        Blas blas = Blas.on(target.runtime());
+        Blas blas = Blas.on(target.runtime(t));
         Case c = newCase(target, t, n, s, "ties");
         SplittableRandom r = Data.random(c.seed());
         double[] x = Data.mixed(t, r, n, 8);
@@ -153,8 +153,8 @@ class ReductionSpecialValuesTest {
     @ParameterizedTest(name = "{0} {1} n={2} {3}")
     @MethodSource("cases")
     void infinities(Target target, DType t, int n, Storage s) {
-        Blas blas = Blas.on(target.runtime());
-        Reductions red = Reductions.on(target.runtime());
+        Blas blas = Blas.on(target.runtime(t));
+        Reductions red = Reductions.on(target.runtime(t));
         Case c = newCase(target, t, n, s, "infinities");
         SplittableRandom r = Data.random(c.seed());
         double[] x = Data.mixed(t, r, n, 8);
@@ -180,7 +180,7 @@ class ReductionSpecialValuesTest {
     @ParameterizedTest(name = "{0} {1} n={2} {3}")
     @MethodSource("cases")
     void signedZerosInMinAndMax(Target target, DType t, int n, Storage s) {
-        Reductions red = Reductions.on(target.runtime());
+        Reductions red = Reductions.on(target.runtime(t));
         Case c = newCase(target, t, n, s, "signed zeros");
         // Math.min/max order: -0.0 < +0.0, whichever comes first
         for (double last : new double[] {-0.0, 0.0}) {
@@ -197,7 +197,7 @@ class ReductionSpecialValuesTest {
     @ParameterizedTest(name = "{0} {1} n={2} {3}")
     @MethodSource("cases")
     void nrm2NeitherOverflowsNorUnderflows(Target target, DType t, int n, Storage s) {
-        Blas blas = Blas.on(target.runtime());
+        Blas blas = Blas.on(target.runtime(t));
         double max = t == DType.F32 ? Float.MAX_VALUE : Double.MAX_VALUE;
         // huge: squares overflow (1e38f, 1e300), kept small enough that the norm itself is representable
         double huge = Math.min(t == DType.F32 ? 1e38 : 1e300, max / (2 * Math.sqrt(n)));
@@ -221,7 +221,7 @@ class ReductionSpecialValuesTest {
     @ParameterizedTest(name = "{0} {1} n={2} {3}")
     @MethodSource("cases")
     void varianceOfDataWithALargeMeanIsStable(Target target, DType t, int n, Storage s) {
-        Reductions red = Reductions.on(target.runtime());
+        Reductions red = Reductions.on(target.runtime(t));
         // f64: mean 1e8, spread 1 (the one-pass formula would lose every digit). f32 has 24 bits: mean 1e3.
         double center = t == DType.F64 ? 1e8 : 1e3;
         Case c = newCase(target, t, n, s, "mean " + center);

@@ -123,7 +123,7 @@ class ReductionsContractTest {
     @ParameterizedTest(name = "{0} {1} n={2} {3}")
     @MethodSource("sumCases")
     void sum(Target target, DType t, int n, Layout layout) {
-        Reductions red = Reductions.on(target.runtime());
+        Reductions red = Reductions.on(target.runtime(t));
         Case c = newCase(target, t, n, layout, "sum");
         double[] x = Data.mixed(t, c.seed(), n);
         try (GuardedArray a = layout.place(t, x)) {
@@ -135,7 +135,7 @@ class ReductionsContractTest {
     @ParameterizedTest(name = "{0} {1} n={2} {3}")
     @MethodSource("meanCases")
     void mean(Target target, DType t, int n, Layout layout) {
-        Reductions red = Reductions.on(target.runtime());
+        Reductions red = Reductions.on(target.runtime(t));
         Case c = newCase(target, t, n, layout, "mean");
         double[] x = Data.mixed(t, c.seed(), n);
         try (GuardedArray a = layout.place(t, x)) {
@@ -152,7 +152,7 @@ class ReductionsContractTest {
     @ParameterizedTest(name = "{0} {1} n={2} {3}")
     @MethodSource("varianceCases")
     void variance(Target target, DType t, int n, Layout layout) {
-        Reductions red = Reductions.on(target.runtime());
+        Reductions red = Reductions.on(target.runtime(t));
         Case c = newCase(target, t, n, layout, "variance");
         double[] x = Data.mixed(t, c.seed(), n);
         try (GuardedArray a = layout.place(t, x)) {
@@ -173,7 +173,7 @@ class ReductionsContractTest {
     @ParameterizedTest(name = "{0} {1} n={2} {3}")
     @MethodSource("minCases")
     void min(Target target, DType t, int n, Layout layout) {
-        Reductions red = Reductions.on(target.runtime());
+        Reductions red = Reductions.on(target.runtime(t));
         Case c = newCase(target, t, n, layout, "min");
         double[] x = Data.mixed(t, c.seed(), n);
         try (GuardedArray a = layout.place(t, x)) {
@@ -195,7 +195,7 @@ class ReductionsContractTest {
     @ParameterizedTest(name = "{0} {1} n={2} {3}")
     @MethodSource("maxCases")
     void max(Target target, DType t, int n, Layout layout) {
-        Reductions red = Reductions.on(target.runtime());
+        Reductions red = Reductions.on(target.runtime(t));
         Case c = newCase(target, t, n, layout, "max");
         double[] x = Data.mixed(t, c.seed(), n);
         try (GuardedArray a = layout.place(t, x)) {

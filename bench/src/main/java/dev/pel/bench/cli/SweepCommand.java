@@ -3,6 +3,7 @@ package dev.pel.bench.cli;
 import dev.pel.bench.peers.Peer;
 import dev.pel.bench.peers.Peers;
 import dev.pel.bench.sweep.Contender;
+import dev.pel.bench.sweep.Residency;
 import dev.pel.bench.sweep.Sweep;
 import dev.pel.bench.sweep.SweepChart;
 import dev.pel.bench.sweep.SweepCsv;
@@ -37,7 +38,13 @@ import picocli.CommandLine.Spec;
                 + " DIR/sweep.csv, DIR/sweep.png.",
         footer = {"", "Forced backends run through PelRuntime.defaultRuntime().withBackend(name); 'auto' is the"
                 + " dispatcher's choice, recorded in the CSV column 'chosen'. A peer that lacks a kernel has no row"
-                + " for it. A wrong result is reported and not timed, and the exit code is then 1."})
+                + " for it. A wrong result is reported and not timed, and the exit code is then 1.", "",
+                "--residency copy times Pel on heap arrays, which a device backend (opencl) copies to the device and"
+                        + " back on every call; --residency resident times Pel on off-heap FloatArray/DoubleArray"
+                        + " operands allocated once per point, which stay on the device between calls (CPU backends"
+                        + " use them in host memory). Given either way, the CSV gets a last column 'residency' (copy,"
+                        + " resident, or host for peers); without it the CSV has exactly the 8 columns kernel,dtype,n,backend,chosen,median_ns,gflops,gbps and Pel uses"
+                        + " heap arrays."})
 final class SweepCommand implements Callable<Integer> {
     private static final String ALL = "all";
     private static final String NONE = "none";
@@ -59,13 +66,20 @@ final class SweepCommand implements Callable<Integer> {
     List<Long> sizes;
 
     @Option(names = "--backends", split = ",", defaultValue = ALL, paramLabel = "B",
-            description = "Pel backends and/or 'auto'; 'all' = every available backend plus auto; 'none'"
+            description = "Pel backends (as pel devices names them, e.g. cpu-simd, opencl:0, or the alias opencl)"
+                    + " and/or 'auto'; 'all' = every available backend, OpenCL devices included, plus auto; 'none'"
                     + " (default: ${DEFAULT-VALUE})")
     List<String> backends;
 
     @Option(names = "--peers", split = ",", defaultValue = ALL, paramLabel = "P",
             description = "peer libraries: java-loop, netlib-vector, ejml; 'all' or 'none' (default: ${DEFAULT-VALUE})")
     List<String> peers;
+
+    @Option(names = "--residency", paramLabel = "MODE",
+            description = "where Pel's operands live: copy (heap arrays, copied to a device and back on every call)"
+                    + " or resident (off-heap arrays kept on the device); adds the CSV column 'residency'"
+                    + " (default: copy, without the column)")
+    String residency;
 
     @Option(names = "--out", defaultValue = "sweep-out", paramLabel = "DIR",
             description = "output directory (default: ${DEFAULT-VALUE})")
@@ -87,8 +101,9 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         Sweep.Plan plan = plan();
-        err.printf(Locale.ROOT, "sweep: %d points; seed %d; %d samples of >= 50 us after %d ms warm-up each%n",
-                plan.points(), seed, reps, warmupMs);
+        err.printf(Locale.ROOT, "sweep: %d points; seed %d; %d samples of >= 50 us after %d ms warm-up each; Pel operands: %s%n",
+                plan.points(), seed, reps, warmupMs, plan.residency() == Residency.RESIDENT
+                        ? "off-heap, resident where the backend keeps them" : "heap arrays (copied to a device on every call)");
         for (Contender c : plan.contenders()) {
             if (c instanceof Contender.PeerLibrary p) {
                 err.println("  " + c.label() + ": " + p.peer().details());
@@ -99,7 +114,7 @@ final class SweepCommand implements Callable<Integer> {
         Files.createDirectories(out);
         Path csv = out.resolve("sweep.csv");
         Path png = out.resolve("sweep.png");
-        SweepCsv.write(result.rows(), csv);
+        SweepCsv.write(result.rows(), csv, plan.residencyColumn());
         SweepChart.write(result.rows(), png);
         stdout.printf(Locale.ROOT, "wrote %s (%d rows) and %s%n", csv, result.rows().size(), png);
         stdout.flush();
@@ -114,6 +129,7 @@ final class SweepCommand implements Callable<Integer> {
 
     /** Turns the options into a plan; any bad name or value is a usage error. */
     private Sweep.Plan plan() {
+        Residency mode = parseResidency();
         Timer timer;
         try {
             timer = new Timer(reps, warmupMs);
@@ -132,7 +148,19 @@ final class SweepCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "nothing to measure: --backends and --peers are both 'none'");
         }
         return new Sweep.Plan(parseKernels(), parseDtypes(), List.copyOf(new LinkedHashSet<>(sizes)), contenders, timer,
-                seed);
+                seed, mode == null ? Residency.COPY : mode, mode != null);
+    }
+
+    /** The --residency mode, or null when it was not given. */
+    private Residency parseResidency() {
+        if (residency == null) {
+            return null;
+        }
+        try {
+            return Residency.parse(residency);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--residency: " + e.getMessage());
+        }
     }
 
     private List<BenchKernel> parseKernels() {

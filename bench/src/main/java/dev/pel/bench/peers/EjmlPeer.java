@@ -18,7 +18,10 @@ import org.ejml.dense.row.mult.VectorVectorMult_FDRM;
  * EJML's dense row-major operations on n-by-1 matrices that wrap the operands' arrays (no copy).
  * Only operations EJML really has and that compute the same thing: {@code innerProd} (dot),
  * {@code addEquals(y, a, x)} (y += a*x, i.e. axpy), {@code scale} (scal), {@code setTo} (copy),
- * {@code elementSumAbs} (asum), {@code normF} (nrm2, scaled like BLAS), {@code elementSum} (sum).
+ * {@code elementSumAbs} (asum), {@code normF} (nrm2, scaled like BLAS), {@code elementSum} (sum),
+ * {@code elementMin}/{@code elementMax} (min, max), {@code add(x, y, out)} (add),
+ * {@code elementMult(x, y, out)} (mul) and {@code elementExp} (exp). No swap, iamax, mean,
+ * variance, fma, sigmoid or clamp: EJML has no operation that computes them.
  */
 public final class EjmlPeer implements Peer {
     public static final String NAME = "ejml";
@@ -40,11 +43,17 @@ public final class EjmlPeer implements Peer {
 
     @Override
     public boolean supports(BenchKernel kernel, DType dtype) {
-        return true;
+        return switch (kernel) {
+            case DOT, AXPY, SCAL, COPY, ASUM, NRM2, SUM, MIN, MAX, ADD, MUL, EXP -> true;
+            case SWAP, IAMAX, MEAN, VARIANCE, FMA, SIGMOID, CLAMP -> false;
+        };
     }
 
     @Override
     public KernelCall bind(BenchKernel kernel, Operands in) {
+        if (!supports(kernel, in.dtype())) {
+            throw Peers.unsupported(this, kernel, in.dtype());
+        }
         int n = in.n();
         if (in.dtype() == DType.F32) {
             FMatrixRMaj x = FMatrixRMaj.wrap(n, 1, in.xF32());
@@ -67,6 +76,30 @@ public final class EjmlPeer implements Peer {
                 case ASUM -> () -> CommonOps_FDRM.elementSumAbs(x);
                 case NRM2 -> () -> NormOps_FDRM.normF(x);
                 case SUM -> () -> CommonOps_FDRM.elementSum(x);
+                case MIN -> () -> CommonOps_FDRM.elementMin(x);
+                case MAX -> () -> CommonOps_FDRM.elementMax(x);
+                case ADD -> {
+                    FMatrixRMaj out = FMatrixRMaj.wrap(n, 1, in.outF32());
+                    yield () -> {
+                        CommonOps_FDRM.add(x, y, out);
+                        return 0;
+                    };
+                }
+                case MUL -> {
+                    FMatrixRMaj out = FMatrixRMaj.wrap(n, 1, in.outF32());
+                    yield () -> {
+                        CommonOps_FDRM.elementMult(x, y, out);
+                        return 0;
+                    };
+                }
+                case EXP -> {
+                    FMatrixRMaj out = FMatrixRMaj.wrap(n, 1, in.outF32());
+                    yield () -> {
+                        CommonOps_FDRM.elementExp(x, out);
+                        return 0;
+                    };
+                }
+                case SWAP, IAMAX, MEAN, VARIANCE, FMA, SIGMOID, CLAMP -> throw Peers.unsupported(this, kernel, in.dtype());
             };
         }
         DMatrixRMaj x = DMatrixRMaj.wrap(n, 1, in.xF64());
@@ -89,6 +122,30 @@ public final class EjmlPeer implements Peer {
             case ASUM -> () -> CommonOps_DDRM.elementSumAbs(x);
             case NRM2 -> () -> NormOps_DDRM.normF(x);
             case SUM -> () -> CommonOps_DDRM.elementSum(x);
+            case MIN -> () -> CommonOps_DDRM.elementMin(x);
+            case MAX -> () -> CommonOps_DDRM.elementMax(x);
+            case ADD -> {
+                DMatrixRMaj out = DMatrixRMaj.wrap(n, 1, in.outF64());
+                yield () -> {
+                    CommonOps_DDRM.add(x, y, out);
+                    return 0;
+                };
+            }
+            case MUL -> {
+                DMatrixRMaj out = DMatrixRMaj.wrap(n, 1, in.outF64());
+                yield () -> {
+                    CommonOps_DDRM.elementMult(x, y, out);
+                    return 0;
+                };
+            }
+            case EXP -> {
+                DMatrixRMaj out = DMatrixRMaj.wrap(n, 1, in.outF64());
+                yield () -> {
+                    CommonOps_DDRM.elementExp(x, out);
+                    return 0;
+                };
+            }
+            case SWAP, IAMAX, MEAN, VARIANCE, FMA, SIGMOID, CLAMP -> throw Peers.unsupported(this, kernel, in.dtype());
         };
     }
 }

@@ -13,7 +13,9 @@ import java.util.logging.Logger;
  * dev.ludovic.netlib's pure-Java BLAS, whose {@code VectorBLAS} uses the Vector API (the class is
  * package-private: {@link JavaBLAS#getInstance()} returns it when {@code jdk.incubator.vector} is
  * in the boot layer, else an older scalar implementation). The peer is available only when it got
- * {@code VectorBLAS}, so that its name says what ran. BLAS level 1 has no plain sum.
+ * {@code VectorBLAS}, so that its name says what ran. BLAS level 1 has no sum, reductions or
+ * element-wise functions; its {@code i?amax} is not in {@code VectorBLAS} (netlib falls back to
+ * the F2J reference), so iamax is left out rather than reported under this peer's name.
  */
 public final class NetlibVectorPeer implements Peer {
     public static final String NAME = "netlib-vector";
@@ -63,7 +65,10 @@ public final class NetlibVectorPeer implements Peer {
 
     @Override
     public boolean supports(BenchKernel kernel, DType dtype) {
-        return kernel != BenchKernel.SUM;
+        return switch (kernel) {
+            case DOT, AXPY, SCAL, COPY, SWAP, ASUM, NRM2 -> true;
+            case IAMAX, SUM, MEAN, VARIANCE, MIN, MAX, ADD, MUL, FMA, EXP, SIGMOID, CLAMP -> false;
+        };
     }
 
     @Override
@@ -93,7 +98,12 @@ public final class NetlibVectorPeer implements Peer {
                 };
                 case ASUM -> () -> b.sasum(n, x, 1);
                 case NRM2 -> () -> b.snrm2(n, x, 1);
-                case SUM -> throw Peers.unsupported(this, kernel, in.dtype());
+                case SWAP -> () -> {
+                    b.sswap(n, x, 1, y, 1);
+                    return 0;
+                };
+                case IAMAX, SUM, MEAN, VARIANCE, MIN, MAX, ADD, MUL, FMA, EXP, SIGMOID, CLAMP ->
+                        throw Peers.unsupported(this, kernel, in.dtype());
             };
         }
         double[] x = in.xF64();
@@ -115,7 +125,12 @@ public final class NetlibVectorPeer implements Peer {
             };
             case ASUM -> () -> b.dasum(n, x, 1);
             case NRM2 -> () -> b.dnrm2(n, x, 1);
-            case SUM -> throw Peers.unsupported(this, kernel, in.dtype());
+            case SWAP -> () -> {
+                b.dswap(n, x, 1, y, 1);
+                return 0;
+            };
+            case IAMAX, SUM, MEAN, VARIANCE, MIN, MAX, ADD, MUL, FMA, EXP, SIGMOID, CLAMP ->
+                    throw Peers.unsupported(this, kernel, in.dtype());
         };
     }
 }

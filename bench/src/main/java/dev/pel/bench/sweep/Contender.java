@@ -1,14 +1,17 @@
 package dev.pel.bench.sweep;
 
 import dev.pel.bench.peers.Peer;
+import dev.pel.bench.workload.Accuracy;
 import dev.pel.bench.workload.BenchKernel;
 import dev.pel.bench.workload.KernelCall;
 import dev.pel.bench.workload.Operands;
 import dev.pel.bench.workload.PelCalls;
+import dev.pel.bench.workload.ResidentOperands;
 import dev.pel.kernels.KernelSets;
 import dev.pel.runtime.CallRecord;
 import dev.pel.runtime.DType;
 import dev.pel.runtime.PelRuntime;
+import dev.pel.runtime.spi.Backend;
 
 /** One column of a sweep: a Pel backend (forced, or {@code auto}) or a peer library. */
 public sealed interface Contender {
@@ -18,10 +21,14 @@ public sealed interface Contender {
 
     boolean supports(BenchKernel kernel, DType dtype);
 
+    /** The call on the heap arrays of {@code in}. */
     KernelCall bind(BenchKernel kernel, Operands in);
 
     /** The CSV {@code chosen} column, read right after this contender's last call. */
     String chosen();
+
+    /** What the implementation that made the last call promises for exp and sigmoid. */
+    Accuracy accuracy();
 
     /** Pel through {@code runtime}: a view forcing one backend, or one with backend {@code auto}. */
     record Pel(String label, PelRuntime runtime) implements Contender {
@@ -36,20 +43,41 @@ public sealed interface Contender {
             return PelCalls.bind(kernel, in, runtime);
         }
 
+        /** The call on the off-heap arrays of {@code r}. */
+        public KernelCall bind(BenchKernel kernel, ResidentOperands r) {
+            return PelCalls.bind(kernel, r, runtime);
+        }
+
         /** The backend that ran the last call (what auto picked), from the runtime's own record. */
         @Override
         public String chosen() {
-            CallRecord last = PelRuntime.lastCall();
-            if (last == null) {
-                throw new IllegalStateException("no Pel call was recorded on this thread");
-            }
-            return last.backend();
+            return lastCall().backend();
+        }
+
+        /** The backend object that ran the last call. */
+        public Backend ranOn() {
+            String name = chosen();
+            return runtime.backend(name).orElseThrow(() -> new IllegalStateException("the runtime recorded a call on "
+                    + name + ", which it does not have"));
+        }
+
+        @Override
+        public Accuracy accuracy() {
+            return Accuracy.of(ranOn());
         }
 
         /** Threads the last call used, for the progress line. */
         public int lastThreads() {
             CallRecord last = PelRuntime.lastCall();
             return last == null ? 0 : last.threads();
+        }
+
+        private static CallRecord lastCall() {
+            CallRecord last = PelRuntime.lastCall();
+            if (last == null) {
+                throw new IllegalStateException("no Pel call was recorded on this thread");
+            }
+            return last;
         }
     }
 
@@ -73,6 +101,12 @@ public sealed interface Contender {
         @Override
         public String chosen() {
             return peer.name();
+        }
+
+        /** Peers compute exp with {@link Math#exp}, within the host allowance. */
+        @Override
+        public Accuracy accuracy() {
+            return Accuracy.HOST;
         }
     }
 }

@@ -1,34 +1,59 @@
 package dev.pel.bench.sweep;
 
+import dev.pel.bench.workload.Accuracy;
 import dev.pel.bench.workload.BenchKernel;
 import dev.pel.bench.workload.KernelCall;
 import dev.pel.bench.workload.Operands;
+import dev.pel.bench.workload.ResidentOperands;
 import dev.pel.bench.workload.WrongResultException;
 import dev.pel.runtime.DType;
+import dev.pel.runtime.memory.NativeArray.Where;
+import dev.pel.runtime.opencl.OpenClBackend;
+import dev.pel.runtime.spi.Backend;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Runs every kernel x dtype x n x contender point: same seeded inputs for every contender of a
  * point, one validated call before any timing (a wrong result is reported and never timed), then
  * the {@link Timer}'s median. Points a peer lacks are left out, not faked.
+ *
+ * <p>With {@link Residency#RESIDENT}, a Pel contender works on off-heap copies of the point's
+ * inputs ({@link ResidentOperands}), allocated for it and freed after it: one call, then the results
+ * are read back through the arrays' host accessors and validated; since reading moves data back,
+ * one more call follows, and the operands must then be where the backend that ran keeps them (on
+ * an OpenCL device: {@code DEVICE} or {@code BOTH}; on a CPU backend: {@code HOST} or {@code BOTH})
+ * before timing starts and still after it ends, or the sweep stops with an error. Peers always
+ * run on the heap arrays.
  */
 public final class Sweep {
 
     /**
      * What to measure.
      *
-     * @param seed seed of every point's inputs
+     * @param seed            seed of every point's inputs
+     * @param residency       where Pel's operands live between calls
+     * @param residencyColumn whether the rows report the residency (the CSV column)
      */
     public record Plan(List<BenchKernel> kernels, List<DType> dtypes, List<Long> sizes, List<Contender> contenders,
-            Timer timer, long seed) {
+            Timer timer, long seed, Residency residency, boolean residencyColumn) {
         public Plan {
             kernels = List.copyOf(kernels);
             dtypes = List.copyOf(dtypes);
             sizes = List.copyOf(sizes);
             contenders = List.copyOf(contenders);
+            Objects.requireNonNull(residency, "residency");
+        }
+
+        /** Heap operands, no residency column: the sweep as it was before residency existed. */
+        public Plan(List<BenchKernel> kernels, List<DType> dtypes, List<Long> sizes, List<Contender> contenders, Timer timer,
+                long seed) {
+            this(kernels, dtypes, sizes, contenders, timer, seed, Residency.COPY, false);
         }
 
         /** How many points will be measured (the denominator of the progress line). */
@@ -82,10 +107,10 @@ public final class Sweep {
                                 dtype.label(), n, c.label());
                         progress.flush();
                         try {
-                            SweepRow row = measure(plan.timer(), kernel, in, c);
-                            rows.add(row);
-                            progress.printf(Locale.ROOT, "%.1f ns, %.2f GB/s, %.2f GFLOP/s (ran %s)%n", row.medianNanos(),
-                                    row.gbps(), row.gflops(), ranOn(c, row));
+                            Measured m = measure(plan, kernel, in, c);
+                            rows.add(m.row());
+                            progress.printf(Locale.ROOT, "%.1f ns, %.2f GB/s, %.2f GFLOP/s (ran %s%s)%n", m.row().medianNanos(),
+                                    m.row().gbps(), m.row().gflops(), ranOn(c, m.row()), m.where());
                         } catch (WrongResultException e) {
                             wrong.add(e.getMessage());
                             progress.println("WRONG RESULT, not timed: " + e.getMessage());
@@ -98,17 +123,72 @@ public final class Sweep {
         return new Result(rows, wrong);
     }
 
-    private static SweepRow measure(Timer timer, BenchKernel kernel, Operands in, Contender c) {
+    /** A row, and for the progress line where the resident operands were while timed ("" otherwise). */
+    private record Measured(SweepRow row, String where) {
+    }
+
+    private static Measured measure(Plan plan, BenchKernel kernel, Operands in, Contender c) {
+        if (plan.residency() == Residency.RESIDENT && c instanceof Contender.Pel pel) {
+            return measureResident(plan, kernel, in, pel);
+        }
         in.reset();
         KernelCall call = c.bind(kernel, in);
-        kernel.verify(in, call.call(), c.label());
-        Timer.Timing t = timer.measure(call);
+        double result = call.call();
+        kernel.verify(in, result, c.label(), c.accuracy());
+        Timer.Timing t = plan.timer().measure(call);
+        String residency = !plan.residencyColumn() ? null
+                : c instanceof Contender.Pel ? plan.residency().label() : Residency.PEER;
+        return new Measured(row(kernel, in, c, t, residency), "");
+    }
+
+    private static Measured measureResident(Plan plan, BenchKernel kernel, Operands in, Contender.Pel pel) {
+        try (ResidentOperands r = ResidentOperands.allocate(kernel, in)) {
+            in.reset();
+            r.load();
+            KernelCall call = pel.bind(kernel, r);
+            double result = call.call();
+            Accuracy accuracy = pel.accuracy();
+            r.store(); // through the host accessors: brings the results back from a device
+            kernel.verify(in, result, pel.label(), accuracy);
+            call.call(); // validation moved the data to the host; this puts it back where the backend keeps it
+            requireResident(kernel, in, r, pel, "before timing");
+            Timer.Timing t = plan.timer().measure(call);
+            String where = requireResident(kernel, in, r, pel, "after timing");
+            return new Measured(row(kernel, in, pel, t, plan.residencyColumn() ? Residency.RESIDENT.label() : null),
+                    ", operands " + where);
+        }
+    }
+
+    /**
+     * Checks that every operand is where the backend that made the last call keeps it.
+     *
+     * @return the arrays and where they are, e.g. {@code x=BOTH y=DEVICE}
+     * @throws IllegalStateException naming the array that is elsewhere
+     */
+    static String requireResident(BenchKernel kernel, Operands in, ResidentOperands r, Contender.Pel pel, String when) {
+        Backend backend = pel.ranOn();
+        boolean device = backend instanceof OpenClBackend;
+        Map<BenchKernel.Array, Where> where = r.where();
+        for (Map.Entry<BenchKernel.Array, Where> e : where.entrySet()) {
+            boolean ok = e.getValue() == Where.BOTH || e.getValue() == (device ? Where.DEVICE : Where.HOST);
+            if (!ok) {
+                throw new IllegalStateException(String.format(Locale.ROOT,
+                        "%s: %s %s n=%d: %s the resident operand %s is on the %s, not where %s keeps it (%s)", pel.label(),
+                        kernel.label(), in.dtype().label(), in.n(), when, e.getKey().name().toLowerCase(Locale.ROOT),
+                        e.getValue().name().toLowerCase(Locale.ROOT), backend.name(), device ? "device" : "host"));
+            }
+        }
+        return where.entrySet().stream().map(e -> e.getKey().name().toLowerCase(Locale.ROOT) + "=" + e.getValue())
+                .collect(Collectors.joining(" "));
+    }
+
+    private static SweepRow row(BenchKernel kernel, Operands in, Contender c, Timer.Timing t, String residency) {
         String chosen = c.chosen();
         DType dtype = in.dtype();
         long n = in.n();
         double gflops = kernel.spec().flops(n) / t.medianNanos();
         double gbps = kernel.spec().bytes(dtype, n) / t.medianNanos();
-        return new SweepRow(kernel.label(), dtype.label(), n, c.label(), chosen, t.medianNanos(), gflops, gbps);
+        return new SweepRow(kernel.label(), dtype.label(), n, c.label(), chosen, t.medianNanos(), gflops, gbps, residency);
     }
 
     private static String ranOn(Contender c, SweepRow row) {

@@ -118,7 +118,10 @@ public final class SweepChart {
             });
             s.add(r.n(), flops ? r.gflops() : r.gbps());
         }
-        JFreeChart chart = ChartFactory.createXYLineChart(title + " (" + metric + ")", "n (elements)", metric, data,
+        // A sweep run with --residency says where Pel's operands lived (peers are always on the heap).
+        String residency = rows.stream().map(SweepRow::residency)
+                .filter(r -> r != null && !r.equals(Residency.PEER)).findFirst().map(r -> ", Pel operands " + r).orElse("");
+        JFreeChart chart = ChartFactory.createXYLineChart(title + " (" + metric + residency + ")", "n (elements)", metric, data,
                 PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
         LogAxis x = new LogAxis("n (elements)");

@@ -13,13 +13,23 @@ import java.util.Locale;
  * @param medianNanos median time of one call
  * @param gflops      floating-point operations per nanosecond (= GFLOP/s)
  * @param gbps        bytes moved per nanosecond (= GB/s)
+ * @param residency   where the operands lived ({@code copy} or {@code resident} for Pel,
+ *                    {@code host} for a peer), or null when the sweep was not asked to report it
+ *                    (then the CSV has no {@code residency} column)
  */
 public record SweepRow(String kernel, String dtype, long n, String backend, String chosen, double medianNanos,
-        double gflops, double gbps) {
+        double gflops, double gbps, String residency) {
 
-    /** The row in the column order of {@link SweepCsv#HEADER}. */
+    /** A row without the residency column. */
+    public SweepRow(String kernel, String dtype, long n, String backend, String chosen, double medianNanos, double gflops,
+            double gbps) {
+        this(kernel, dtype, n, backend, chosen, medianNanos, gflops, gbps, null);
+    }
+
+    /** The row in the column order of {@link SweepCsv#HEADER}, plus {@code residency} when it is set. */
     public String toCsv() {
-        return String.format(Locale.ROOT, "%s,%s,%d,%s,%s,%.1f,%.4f,%.4f", kernel, dtype, n, backend, chosen, medianNanos,
-                gflops, gbps);
+        String base = String.format(Locale.ROOT, "%s,%s,%d,%s,%s,%.1f,%.4f,%.4f", kernel, dtype, n, backend, chosen,
+                medianNanos, gflops, gbps);
+        return residency == null ? base : base + "," + residency;
     }
 }

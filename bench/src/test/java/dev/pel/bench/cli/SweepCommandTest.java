@@ -8,6 +8,8 @@ import dev.pel.bench.peers.Peer;
 import dev.pel.bench.peers.Peers;
 import dev.pel.bench.sweep.SweepCsv;
 import dev.pel.runtime.PelRuntime;
+import dev.pel.runtime.opencl.OpenClBackend;
+import dev.pel.runtime.opencl.OpenClTestDevice;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -95,5 +97,74 @@ class SweepCommandTest {
         CommandLineRun run = CommandLineRun.of("sweep", "--sizes", "0", "--out", dir.toString());
         assertEquals(2, run.exitCode(), run.transcript());
         assertTrue(run.err().contains("--sizes"), run.transcript());
+    }
+
+    @Test
+    void theResidencyColumnIsThereOnlyWhenAskedFor() throws IOException {
+        Path without = dir.resolve("without");
+        CommandLineRun run = CommandLineRun.of("sweep", "--kernels", "sum", "--dtypes", "f64", "--sizes", "100",
+                "--backends", "cpu-scalar", "--peers", "java-loop", "--reps", "1", "--warmup-ms", "0", "--out", without.toString());
+        assertEquals(0, run.exitCode(), run.transcript());
+        List<String> lines = Files.readAllLines(without.resolve("sweep.csv"));
+        assertEquals(SweepCsv.HEADER, lines.getFirst());
+        assertEquals(3, lines.size(), run.transcript());
+        for (String line : lines.subList(1, lines.size())) {
+            assertEquals(8, line.split(",", -1).length, line);
+        }
+
+        for (String mode : new String[] {"copy", "resident"}) {
+            Path with = dir.resolve(mode);
+            run = CommandLineRun.of("sweep", "--kernels", "sum", "--dtypes", "f64", "--sizes", "100", "--backends",
+                    "cpu-scalar", "--peers", "java-loop", "--reps", "1", "--warmup-ms", "0", "--residency", mode, "--out",
+                    with.toString());
+            assertEquals(0, run.exitCode(), run.transcript());
+            lines = Files.readAllLines(with.resolve("sweep.csv"));
+            assertEquals("kernel,dtype,n,backend,chosen,median_ns,gflops,gbps,residency", lines.getFirst());
+            List<String[]> rows = lines.subList(1, lines.size()).stream().map(l -> l.split(",", -1)).toList();
+            assertEquals(List.of("cpu-scalar", "peer:java-loop"), rows.stream().map(r -> r[3]).toList(), run.transcript());
+            assertEquals(List.of(mode, "host"), rows.stream().map(r -> r[8]).toList(), run.transcript());
+        }
+    }
+
+    @Test
+    void unknownResidencyIsAUsageErrorNamingTheModes() {
+        CommandLineRun run = CommandLineRun.of("sweep", "--residency", "pinned", "--backends", "cpu-scalar", "--peers", "none",
+                "--out", dir.toString());
+        assertEquals(2, run.exitCode(), run.transcript());
+        assertTrue(run.err().contains("--residency") && run.err().contains("pinned") && run.err().contains("copy")
+                && run.err().contains("resident"), run.transcript());
+        assertTrue(Files.notExists(dir.resolve("sweep.csv")));
+    }
+
+    /** Skipped with the probe's reason where there is no OpenCL device, failed instead when CI=true. */
+    @Test
+    void tinyResidentSweepOnOpenClKeepsTheOperandsOnTheDevice() throws IOException {
+        OpenClBackend cl = OpenClTestDevice.get();
+        CommandLineRun run = CommandLineRun.of("sweep", "--kernels", "axpy,dot,exp", "--dtypes", "f32", "--sizes", "1000",
+                "--backends", "opencl", "--peers", "none", "--residency", "resident", "--reps", "2", "--warmup-ms", "1",
+                "--out", dir.toString());
+        assertEquals(0, run.exitCode(), run.transcript());
+        List<String> lines = Files.readAllLines(dir.resolve("sweep.csv"));
+        assertEquals(SweepCsv.HEADER + ",residency", lines.getFirst());
+        List<String[]> rows = lines.subList(1, lines.size()).stream().map(l -> l.split(",", -1)).toList();
+        assertEquals(List.of("axpy", "dot", "exp"), rows.stream().map(r -> r[0]).toList(), run.transcript());
+        for (String[] r : rows) {
+            assertEquals("opencl", r[3], Arrays.toString(r));
+            assertEquals(cl.name(), r[4], "the alias resolves to the device: " + Arrays.toString(r));
+            assertEquals("resident", r[8], Arrays.toString(r));
+            assertTrue(Double.parseDouble(r[5]) > 0, Arrays.toString(r));
+        }
+        // The progress line reports where the operands were while timed: on the device, not only on the host.
+        assertTrue(run.err().contains("axpy f32 n=1000 opencl") && run.err().contains("y=DEVICE"), run.transcript());
+    }
+
+    @Test
+    void unavailableBackendIsAUsageErrorWithTheProbesReason() {
+        PelRuntime runtime = PelRuntime.defaultRuntime();
+        var declined = runtime.probes().stream().filter(p -> !p.isAvailable()).findFirst();
+        org.junit.jupiter.api.Assumptions.assumeTrue(declined.isPresent(), "every probe is available here");
+        CommandLineRun run = CommandLineRun.of("sweep", "--backends", declined.get().name(), "--out", dir.toString());
+        assertEquals(2, run.exitCode(), run.transcript());
+        assertTrue(run.err().contains(declined.get().reason().orElseThrow()), run.transcript());
     }
 }

@@ -1,6 +1,7 @@
 package dev.pel.bench.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pel.bench.peers.JavaLoopPeer;
@@ -8,7 +9,13 @@ import dev.pel.bench.peers.Peer;
 import dev.pel.bench.workload.BenchKernel;
 import dev.pel.bench.workload.KernelCall;
 import dev.pel.bench.workload.Operands;
+import dev.pel.bench.workload.BenchKernel.Array;
+import dev.pel.bench.workload.PelCalls;
+import dev.pel.bench.workload.ResidentOperands;
 import dev.pel.runtime.DType;
+import dev.pel.runtime.PelRuntime;
+import dev.pel.runtime.opencl.OpenClBackend;
+import dev.pel.runtime.opencl.OpenClTestDevice;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -68,5 +75,33 @@ class SweepTest {
                 result.wrongResults().getFirst());
         assertEquals(List.of("peer:java-loop", "peer:java-loop"), result.rows().stream().map(SweepRow::backend).toList());
         assertTrue(progress.toString().contains("[1/3] dot f64 n=1000 peer:sloppy ... WRONG RESULT"), progress.toString());
+    }
+
+    @Test
+    void aResidentSweepReportsResidentForPelAndHostForPeers() {
+        PelRuntime runtime = PelRuntime.defaultRuntime();
+        Sweep.Plan plan = new Sweep.Plan(List.of(BenchKernel.AXPY, BenchKernel.EXP), List.of(DType.F32), List.of(100L),
+                List.of(new Contender.Pel("cpu-simd", runtime.withBackend("cpu-simd")),
+                        new Contender.PeerLibrary(new JavaLoopPeer())), new Timer(1, 0), 1, Residency.RESIDENT, true);
+        StringWriter progress = new StringWriter();
+        Sweep.Result result = Sweep.run(plan, new PrintWriter(progress, true));
+        assertEquals(List.of(), result.wrongResults(), progress.toString());
+        assertEquals(List.of("resident", "host", "resident", "host"), result.rows().stream().map(SweepRow::residency).toList());
+        assertTrue(progress.toString().contains("operands x=HOST y=HOST"), progress.toString());
+    }
+
+    @Test
+    void anOperandTheHostTookBackIsNotResident() {
+        OpenClBackend cl = OpenClTestDevice.get();
+        Contender.Pel pel = new Contender.Pel(cl.name(), PelRuntime.defaultRuntime().withBackend(cl.name()));
+        Operands in = Operands.generate(DType.F32, 1000, 1);
+        try (ResidentOperands r = ResidentOperands.allocate(BenchKernel.AXPY, in)) {
+            r.load();
+            PelCalls.bind(BenchKernel.AXPY, r, pel.runtime()).call();
+            assertEquals("x=BOTH y=DEVICE", Sweep.requireResident(BenchKernel.AXPY, in, r, pel, "now"));
+            r.f32(Array.Y).set(0, 1f); // a host write: the device copy of y is stale
+            var e = assertThrows(IllegalStateException.class, () -> Sweep.requireResident(BenchKernel.AXPY, in, r, pel, "now"));
+            assertTrue(e.getMessage().contains("operand y is on the host"), e.getMessage());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.pel.kernels.opencl;
 
+import dev.pel.kernels.KernelSets;
 import dev.pel.kernels.cpu.Blocking;
 import dev.pel.kernels.spi.BinaryOp;
 import dev.pel.kernels.spi.KernelSet;
@@ -35,8 +36,7 @@ public final class OpenClKernelSet implements KernelSet {
     private final String source;
     private volatile OpenClProgram programF32;
     private volatile OpenClProgram programF64;
-    private volatile int groupF32;
-    private volatile int groupF64;
+    private final java.util.Map<OpenClProgram, Integer> groups = new java.util.concurrent.ConcurrentHashMap<>();
 
     public OpenClKernelSet(OpenClBackend backend) {
         this.backend = backend;
@@ -98,21 +98,38 @@ public final class OpenClKernelSet implements KernelSet {
     }
 
     /**
-     * Local size for block reductions: {@link Blocking#ACCUMULATORS}, which reproduces the CPU's
-     * canonical summation order bit for bit; a device that cannot run groups that large gets the
-     * largest power of two it can (correct, but no longer bitwise equal to the CPU).
+     * The work-group size of every launch: {@link Blocking#ACCUMULATORS}, which reproduces the CPU's
+     * canonical summation order bit for bit, capped by what each kernel of the program allows on
+     * this device (a device below 64 stays correct but is no longer bitwise equal to the CPU).
+     * Element-wise launches use it too, with the global size rounded up to a multiple: letting the
+     * driver choose made PoCL compile a new work-group variant for every distinct n.
      */
-    private int group(OpenClProgram program, boolean f64) {
-        int g = f64 ? groupF64 : groupF32;
-        if (g == 0) {
-            g = backend.workGroupSize(program, "variance_blocks", Blocking.ACCUMULATORS);
-            if (f64) {
-                groupF64 = g;
-            } else {
-                groupF32 = g;
+    private int group(OpenClProgram program) {
+        return groups.computeIfAbsent(program, p -> {
+            int g = Blocking.ACCUMULATORS;
+            for (String k : KERNELS) {
+                g = Math.min(g, backend.workGroupSize(p, k, Blocking.ACCUMULATORS));
             }
+            return g;
+        });
+    }
+
+    private static final List<String> KERNELS = List.of("axpy", "scal", "copy", "swap", "unary", "binary", "binary_scalar", "fma3",
+            "fma_scalar", "clamp_", "sum_blocks", "extremum_blocks", "variance_blocks", "first_index");
+
+    private static long roundUp(long n, int g) {
+        return (n + g - 1) / g * g;
+    }
+
+    /** Double programs need cl_khr_fp64; {@link KernelSets} already keeps double calls away without it. */
+    private void checkF64() {
+        if (fp64Unsupported() != null) {
+            throw new UnsupportedOperationException(fp64Unsupported());
         }
-        return g;
+    }
+
+    /** Float programs run on every device. */
+    private void checkF32() {
     }
 
     private static long blocks(long n) {
@@ -131,9 +148,7 @@ public final class OpenClKernelSet implements KernelSet {
     private OpenClProgram programF64() {
         OpenClProgram p = programF64;
         if (p == null) {
-            if (fp64Unsupported() != null) {
-                throw new UnsupportedOperationException(fp64Unsupported());
-            }
+            checkF64();
             p = backend.program(source, "-DREAL=double -DPEL_FP64"); //F32: p = backend.program(source, "-DREAL=float" + (backend.info().correctlyRoundedDivideSqrt() ? " -cl-fp32-correctly-rounded-divide-sqrt" : ""));
             programF64 = p;
         }
@@ -167,7 +182,9 @@ public final class OpenClKernelSet implements KernelSet {
     }
 
     private void launchF64(long n, String kernel, Object... args) {
-        backend.launch(programF64(), kernel, n, 0, args);
+        OpenClProgram p = programF64();
+        int g = group(p);
+        backend.launch(p, kernel, roundUp(n, g), g, args);
     }
 
     @Override
@@ -286,7 +303,7 @@ public final class OpenClKernelSet implements KernelSet {
     /** Runs a block kernel writing one value per block into {@code outputs} buffers (with {@code locals} scratch arrays), and reads them back. */
     private /*wide*/double[][] blockValuesF64(CallBuffers call, long n, String kernel, int outputs, int locals, Object... args) {
         OpenClProgram p = programF64();
-        int g = group(p, true);
+        int g = group(p);
         int nb = (int) blocks(n);
         OpenClBuffer[] outs = new OpenClBuffer[outputs];
         List<Object> all = new ArrayList<>(List.of(args));
@@ -409,7 +426,7 @@ public final class OpenClKernelSet implements KernelSet {
                 long len = Math.min(BLOCK, n - base);
                 try (CallBuffers call = new CallBuffers()) {
                     OpenClProgram prog = programF64();
-                    int g = group(prog, true);
+                    int g = group(prog);
                     OpenClBuffer out = backend.allocate(Long.BYTES);
                     call.temporaries.add(out);
                     backend.launch(prog, "first_index", g, g, concat(base, len, bind(call, x, n, true, false), (double) big,
@@ -428,9 +445,7 @@ public final class OpenClKernelSet implements KernelSet {
     private OpenClProgram programF32() {
         OpenClProgram p = programF32;
         if (p == null) {
-            if (fp64Unsupported() != null) {
-                throw new UnsupportedOperationException(fp64Unsupported());
-            }
+            checkF32();
             p = backend.program(source, "-DREAL=float" + (backend.info().correctlyRoundedDivideSqrt() ? " -cl-fp32-correctly-rounded-divide-sqrt" : ""));
             programF32 = p;
         }
@@ -464,7 +479,9 @@ public final class OpenClKernelSet implements KernelSet {
     }
 
     private void launchF32(long n, String kernel, Object... args) {
-        backend.launch(programF32(), kernel, n, 0, args);
+        OpenClProgram p = programF32();
+        int g = group(p);
+        backend.launch(p, kernel, roundUp(n, g), g, args);
     }
 
     @Override
@@ -583,7 +600,7 @@ public final class OpenClKernelSet implements KernelSet {
     /** Runs a block kernel writing one value per block into {@code outputs} buffers (with {@code locals} scratch arrays), and reads them back. */
     private /*wide*/double[][] blockValuesF32(CallBuffers call, long n, String kernel, int outputs, int locals, Object... args) {
         OpenClProgram p = programF32();
-        int g = group(p, true);
+        int g = group(p);
         int nb = (int) blocks(n);
         OpenClBuffer[] outs = new OpenClBuffer[outputs];
         List<Object> all = new ArrayList<>(List.of(args));
@@ -706,7 +723,7 @@ public final class OpenClKernelSet implements KernelSet {
                 long len = Math.min(BLOCK, n - base);
                 try (CallBuffers call = new CallBuffers()) {
                     OpenClProgram prog = programF32();
-                    int g = group(prog, true);
+                    int g = group(prog);
                     OpenClBuffer out = backend.allocate(Long.BYTES);
                     call.temporaries.add(out);
                     backend.launch(prog, "first_index", g, g, concat(base, len, bind(call, x, n, true, false), (float) big,

@@ -1,5 +1,7 @@
 package dev.pel.kernels.testing;
 
+import dev.pel.kernels.KernelSets;
+import dev.pel.runtime.DType;
 import dev.pel.runtime.PelRuntime;
 import dev.pel.runtime.spi.Probe;
 import java.util.ArrayList;
@@ -53,6 +55,17 @@ public final class BackendArgs implements ArgumentsProvider {
                 Assumptions.abort("backend " + name + " declined: " + declined);
             }
             return forced;
+        }
+
+        /**
+         * The runtime forcing this backend, for calls of one element type: also skips (with the
+         * reason) when the backend declines that type, e.g. an OpenCL device without cl_khr_fp64.
+         */
+        public PelRuntime runtime(DType dtype) {
+            PelRuntime rt = runtime();
+            String why = KernelSets.whyNot(rt.forcedBackend().orElseThrow(), dtype);
+            Assumptions.assumeTrue(why == null, why);
+            return rt;
         }
 
         public boolean available() {

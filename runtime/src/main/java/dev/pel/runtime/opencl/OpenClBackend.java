@@ -224,7 +224,8 @@ public final class OpenClBackend implements Backend {
             cache.discard(cache.file(key), "the driver rejected the binary (" + OpenClException.statusName(err[0]) + ")");
         }
         int[] err = new int[1];
-        cl_program p = clCreateProgramWithSource(context, 1, new String[] {source}, new long[] {source.length()}, err);
+        // Null lengths: the strings are read to their end, so non-ASCII text (a comment) cannot truncate them.
+        cl_program p = clCreateProgramWithSource(context, 1, new String[] {source}, null, err);
         OpenClException.check(err[0], "clCreateProgramWithSource", "");
         int status = clBuildProgram(p, 1, new cl_device_id[] {device}, options, null, null);
         if (status != CL.CL_SUCCESS) {
@@ -279,8 +280,8 @@ public final class OpenClBackend implements Backend {
         open();
         long size = Math.max(1, bytes);
         if (size > info.maxAllocBytes()) {
-            throw OpenClException.of("clCreateBuffer", CL.CL_INVALID_BUFFER_SIZE, bytes + " bytes exceed the device's maximum "
-                    + "allocation of " + info.maxAllocBytes() + " bytes (CL_DEVICE_MAX_MEM_ALLOC_SIZE)");
+            throw new OpenClException.OutOfResources("clCreateBuffer", CL.CL_INVALID_BUFFER_SIZE, bytes + " bytes exceed the"
+                    + " device's maximum allocation of " + info.maxAllocBytes() + " bytes (CL_DEVICE_MAX_MEM_ALLOC_SIZE)");
         }
         int[] err = new int[1];
         cl_mem mem = clCreateBuffer(context, CL_MEM_READ_WRITE, size, null, err);
