@@ -12,6 +12,17 @@ final class Operands {
     private Operands() {
     }
 
+    /** Checks a heap range {@code (offset, length)} of an array named {@code name}, naming offset and length. */
+    static void range(String name, int arrayLength, int offset, int length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("length: must be >= 0, was " + length);
+        }
+        if (offset < 0 || offset > arrayLength - length) {
+            throw new IndexOutOfBoundsException("offset: " + offset + " with length " + length + " does not fit in " + name
+                    + " of length " + arrayLength);
+        }
+    }
+
     // @twin-begin F64
     /** A BLAS-style operand of a heap array: n elements from offset, step inc (negative: backwards). */
     static VecF64 of(String name, double[] a, long n, long offset, long inc) {
@@ -48,6 +59,13 @@ final class Operands {
 
     private static long base(VecF64 v) {
         return v.heap() != null ? 0 : v.segment().address() / Double.BYTES;
+    }
+
+    /** A unit-stride heap range {@code x[offset .. offset+length)}, with errors naming offset and length. */
+    static VecF64 range(String name, double[] a, int offset, int length) {
+        Check.notNull(name, a);
+        range(name, a.length, offset, length);
+        return VecF64.heap(a, offset, 1);
     }
     // @twin-end
     // @twin-generated F32 from the F64 region above by TwinGenerator: do not edit
@@ -86,6 +104,13 @@ final class Operands {
 
     private static long base(VecF32 v) {
         return v.heap() != null ? 0 : v.segment().address() / Float.BYTES;
+    }
+
+    /** A unit-stride heap range {@code x[offset .. offset+length)}, with errors naming offset and length. */
+    static VecF32 range(String name, float[] a, int offset, int length) {
+        Check.notNull(name, a);
+        range(name, a.length, offset, length);
+        return VecF32.heap(a, offset, 1);
     }
     // @twin-end
 }

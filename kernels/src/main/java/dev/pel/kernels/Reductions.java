@@ -17,11 +17,13 @@ import dev.pel.runtime.memory.FloatArray;
  * Reductions: {@code sum}, {@code min}, {@code max}, {@code mean}, {@code variance}, over a whole
  * array, a heap range {@code (x, offset, length)}, or an off-heap array or view.
  *
- * <p>Accuracy: every backend sums in fixed blocks of {@value dev.pel.kernels.cpu.Blocking#BLOCK}
- * elements and combines block results pairwise in double, so results do not depend on the thread
- * count and the float error does not grow with n: |error| &lt;= (B/(4L) + log2(4L) + 2) u sum|x_i|
- * + O(eps_double) sum|x_i| with B the block, L the lanes and u the unit roundoff of the element
- * type. {@code variance} combines per-block (count, mean, M2) triples with Chan's update and
+ * <p>Accuracy: {@code cpu-simd} and OpenCL sum in fixed blocks of {@value dev.pel.kernels.cpu.Blocking#BLOCK}
+ * elements, each over {@value dev.pel.kernels.cpu.Blocking#ACCUMULATORS} accumulators folded by halves,
+ * and combine block results pairwise in double: results do not depend on the thread count (nor on
+ * the backend: the order is the same on both), and the float error does not grow with n:
+ * |error| &lt;= (B/A + log2 A + 2) u sum|x_i| + O(eps_double log2(n/B)) sum|x_i|, with B the block,
+ * A the accumulators and u the unit roundoff of the element type. The {@code cpu-scalar}
+ * reference sums sequentially in double (for f64 inputs its bound is (n-1) u sum|x_i|). {@code variance} combines per-block (count, mean, M2) triples with Chan's update and
  * computes each block in two passes, so it is stable for data with a large mean.
  *
  * <p>Empty input: sum is 0; mean and variance are NaN; min and max throw. NaN propagates.
@@ -60,7 +62,7 @@ public final class Reductions extends Facade {
 
     /** Sum of {@code x[offset .. offset+length)}. */
     public double sum(double[] x, int offset, int length) {
-        VecF64 v = Operands.of("x", x, length, offset, 1);
+        VecF64 v = Operands.range("x", x, offset, length);
         return (double) reduce(SUM, DType.F64, length, (k, t) -> k.sum(length, v, t));
     }
 
@@ -75,7 +77,7 @@ public final class Reductions extends Facade {
     }
 
     public double mean(double[] x, int offset, int length) {
-        VecF64 v = Operands.of("x", x, length, offset, 1);
+        VecF64 v = Operands.range("x", x, offset, length);
         return (double) reduce(MEAN, DType.F64, length, (k, t) -> k.mean(length, v, t));
     }
 
@@ -93,7 +95,7 @@ public final class Reductions extends Facade {
     /** Variance with {@code ddof} delta degrees of freedom (1 for the sample variance); NaN when length <= ddof. */
     public double variance(double[] x, int offset, int length, int ddof) {
         ddof(ddof);
-        VecF64 v = Operands.of("x", x, length, offset, 1);
+        VecF64 v = Operands.range("x", x, offset, length);
         return (double) reduce(VARIANCE, DType.F64, length, (k, t) -> k.variance(length, v, ddof, t));
     }
 
@@ -113,7 +115,7 @@ public final class Reductions extends Facade {
     }
 
     public double min(double[] x, int offset, int length) {
-        VecF64 v = Operands.of("x", x, length, offset, 1);
+        VecF64 v = Operands.range("x", x, offset, length);
         nonEmpty("min", length);
         return (double) reduce(MIN, DType.F64, length, (k, t) -> k.min(length, v, t));
     }
@@ -130,7 +132,7 @@ public final class Reductions extends Facade {
     }
 
     public double max(double[] x, int offset, int length) {
-        VecF64 v = Operands.of("x", x, length, offset, 1);
+        VecF64 v = Operands.range("x", x, offset, length);
         nonEmpty("max", length);
         return (double) reduce(MAX, DType.F64, length, (k, t) -> k.max(length, v, t));
     }
@@ -149,7 +151,7 @@ public final class Reductions extends Facade {
 
     /** Sum of {@code x[offset .. offset+length)}. */
     public float sum(float[] x, int offset, int length) {
-        VecF32 v = Operands.of("x", x, length, offset, 1);
+        VecF32 v = Operands.range("x", x, offset, length);
         return (float) reduce(SUM, DType.F32, length, (k, t) -> k.sum(length, v, t));
     }
 
@@ -164,7 +166,7 @@ public final class Reductions extends Facade {
     }
 
     public float mean(float[] x, int offset, int length) {
-        VecF32 v = Operands.of("x", x, length, offset, 1);
+        VecF32 v = Operands.range("x", x, offset, length);
         return (float) reduce(MEAN, DType.F32, length, (k, t) -> k.mean(length, v, t));
     }
 
@@ -182,7 +184,7 @@ public final class Reductions extends Facade {
     /** Variance with {@code ddof} delta degrees of freedom (1 for the sample variance); NaN when length <= ddof. */
     public float variance(float[] x, int offset, int length, int ddof) {
         ddof(ddof);
-        VecF32 v = Operands.of("x", x, length, offset, 1);
+        VecF32 v = Operands.range("x", x, offset, length);
         return (float) reduce(VARIANCE, DType.F32, length, (k, t) -> k.variance(length, v, ddof, t));
     }
 
@@ -202,7 +204,7 @@ public final class Reductions extends Facade {
     }
 
     public float min(float[] x, int offset, int length) {
-        VecF32 v = Operands.of("x", x, length, offset, 1);
+        VecF32 v = Operands.range("x", x, offset, length);
         nonEmpty("min", length);
         return (float) reduce(MIN, DType.F32, length, (k, t) -> k.min(length, v, t));
     }
@@ -219,7 +221,7 @@ public final class Reductions extends Facade {
     }
 
     public float max(float[] x, int offset, int length) {
-        VecF32 v = Operands.of("x", x, length, offset, 1);
+        VecF32 v = Operands.range("x", x, offset, length);
         nonEmpty("max", length);
         return (float) reduce(MAX, DType.F32, length, (k, t) -> k.max(length, v, t));
     }

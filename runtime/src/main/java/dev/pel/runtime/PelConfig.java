@@ -67,7 +67,11 @@ public record PelConfig(String backend, boolean strict, int threads, long simdMi
         }
         String threads = setting(properties, env, "pel.threads", "PEL_THREADS");
         if (threads != null) {
-            b.threads((int) parseLong("pel.threads", threads));
+            long t = parseLong("pel.threads", threads);
+            if (t < 1 || t > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("pel.threads: must be between 1 and " + Integer.MAX_VALUE + ", was " + threads.trim());
+            }
+            b.threads((int) t);
         }
         String simdMin = setting(properties, env, "pel.dispatch.simdMinElements", "PEL_DISPATCH_SIMD_MIN_ELEMENTS");
         if (simdMin != null) {

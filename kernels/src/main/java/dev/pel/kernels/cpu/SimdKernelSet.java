@@ -645,10 +645,13 @@ public final class SimdKernelSet implements KernelSet {
                 }
             }
             case SIGMOID -> {
+                // 1/(1+e) for x >= 0, e/(1+e) below, with e = exp(-|x|): exp never overflows.
                 DoubleVector one = DoubleVector.broadcast(s, (double) 1);
                 for (; i < ub; i += l) {
-                    DoubleVector e = DoubleVector.fromArray(s, x, xo + i).neg().lanewise(VectorOperators.EXP);
-                    one.div(one.add(e)).intoArray(o, oo + i);
+                    DoubleVector v = DoubleVector.fromArray(s, x, xo + i);
+                    DoubleVector e = v.abs().neg().lanewise(VectorOperators.EXP);
+                    DoubleVector num = one.blend(e, v.compare(VectorOperators.LT, (double) 0));
+                    num.div(one.add(e)).intoArray(o, oo + i);
                 }
             }
         }
@@ -1343,10 +1346,13 @@ public final class SimdKernelSet implements KernelSet {
                 }
             }
             case SIGMOID -> {
+                // 1/(1+e) for x >= 0, e/(1+e) below, with e = exp(-|x|): exp never overflows.
                 FloatVector one = FloatVector.broadcast(s, (float) 1);
                 for (; i < ub; i += l) {
-                    FloatVector e = FloatVector.fromArray(s, x, xo + i).neg().lanewise(VectorOperators.EXP);
-                    one.div(one.add(e)).intoArray(o, oo + i);
+                    FloatVector v = FloatVector.fromArray(s, x, xo + i);
+                    FloatVector e = v.abs().neg().lanewise(VectorOperators.EXP);
+                    FloatVector num = one.blend(e, v.compare(VectorOperators.LT, (float) 0));
+                    num.div(one.add(e)).intoArray(o, oo + i);
                 }
             }
         }

@@ -37,7 +37,12 @@ __kernel void unary(int op, long n, CVEC(x), VEC(out)) {
         case 3: r = exp(v); break;
         case 4: r = log(v); break;
         case 5: r = tanh(v); break;
-        default: r = (REAL) 1 / ((REAL) 1 + exp(-v)); break;
+        default: {
+            // 1/(1+e) for v >= 0, e/(1+e) below, with e = exp(-|v|): exp never overflows.
+            REAL e = exp(-fabs(v));
+            r = (v >= 0 ? (REAL) 1 : e) / ((REAL) 1 + e);
+            break;
+        }
     }
     AT(out, out_start, out_stride, i) = r;
 }

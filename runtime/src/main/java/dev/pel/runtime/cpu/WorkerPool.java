@@ -170,7 +170,8 @@ public final class WorkerPool implements AutoCloseable {
 
     private final class Worker implements Runnable {
         private final Thread thread;
-        private volatile Job job;
+        /** The job handed to this worker; taken with getAndSet so a newer one is never wiped out. */
+        private final AtomicReference<Job> slot = new AtomicReference<>();
 
         Worker(String name) {
             this.thread = new Thread(this, name);
@@ -178,7 +179,7 @@ public final class WorkerPool implements AutoCloseable {
         }
 
         void submit(Job j) {
-            job = j;
+            slot.set(j);
             LockSupport.unpark(thread);
         }
 
@@ -189,7 +190,6 @@ public final class WorkerPool implements AutoCloseable {
                 if (j == null) {
                     return;
                 }
-                job = null;
                 if (j.join()) {
                     j.work();
                     j.leave();
@@ -200,7 +200,7 @@ public final class WorkerPool implements AutoCloseable {
         private Job awaitJob() {
             long deadline = System.nanoTime() + spinNanos;
             Job j;
-            while ((j = job) == null) {
+            while ((j = slot.get() == null ? null : slot.getAndSet(null)) == null) {
                 if (closed) {
                     return null;
                 }
