@@ -68,8 +68,9 @@ public record PelConfig(String backend, boolean strict, int threads, long simdMi
         String threads = setting(properties, env, "pel.threads", "PEL_THREADS");
         if (threads != null) {
             long t = parseLong("pel.threads", threads);
-            if (t < 1 || t > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("pel.threads: must be between 1 and " + Integer.MAX_VALUE + ", was " + threads.trim());
+            if (t != (int) t) {
+                throw new IllegalArgumentException("pel.threads: must be between 1 and " + Integer.MAX_VALUE + ", was '" + threads.trim()
+                        + "'");
             }
             b.threads((int) t);
         }
