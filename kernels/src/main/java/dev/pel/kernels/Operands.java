@@ -17,9 +17,12 @@ final class Operands {
         if (length < 0) {
             throw new IllegalArgumentException("length: must be >= 0, was " + length);
         }
-        if (offset < 0 || offset > arrayLength - length) {
-            throw new IndexOutOfBoundsException("offset: " + offset + " with length " + length + " does not fit in " + name
-                    + " of length " + arrayLength);
+        if (offset < 0) {
+            throw new IndexOutOfBoundsException("offset: must be >= 0, was " + offset);
+        }
+        if (offset > arrayLength - length) {
+            throw new IndexOutOfBoundsException(name + ": offset " + offset + " + length " + length + " reaches past its end (length "
+                    + arrayLength + ")");
         }
     }
 
