@@ -21,6 +21,12 @@ public final class KernelSets {
     private static final Predicate<Backend> F32 = b -> supports(b, DType.F32);
     private static final Predicate<Backend> F64 = b -> supports(b, DType.F64);
 
+    /** The last lookup, read without a lock: calls almost always go to the backend of the previous one. */
+    private record Last(Backend backend, KernelSet set) {
+    }
+
+    private static volatile Last last = new Last(null, null);
+
     private KernelSets() {
     }
 
@@ -56,6 +62,10 @@ public final class KernelSets {
         if (backend instanceof ScalarBackend) {
             return SCALAR;
         }
+        Last l = last;
+        if (l.backend() == backend) {
+            return l.set();
+        }
         synchronized (SETS) {
             KernelSet set = SETS.get(backend);
             if (set == null) {
@@ -66,6 +76,7 @@ public final class KernelSets {
                 };
                 SETS.put(backend, set);
             }
+            last = new Last(backend, set);
             return set;
         }
     }
