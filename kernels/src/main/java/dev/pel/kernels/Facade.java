@@ -1,6 +1,7 @@
 package dev.pel.kernels;
 
 import dev.pel.kernels.spi.KernelSet;
+import dev.pel.runtime.BackendUnavailableException;
 import dev.pel.runtime.CallRecord;
 import dev.pel.runtime.DType;
 import dev.pel.runtime.PelRuntime;
@@ -41,7 +42,7 @@ abstract class Facade {
 
     final void run(KernelSpec kernel, DType dtype, long n, Body body) {
         PelRuntime rt = runtime();
-        Decision d = rt.decide(kernel, dtype, n, KernelSets.supporting(dtype));
+        Decision d = decide(rt, kernel, dtype, n);
         long t0 = System.nanoTime();
         body.run(KernelSets.of(d.backend()), d.threads());
         record(rt, kernel, dtype, n, d, t0);
@@ -49,7 +50,7 @@ abstract class Facade {
 
     final double reduce(KernelSpec kernel, DType dtype, long n, DoubleBody body) {
         PelRuntime rt = runtime();
-        Decision d = rt.decide(kernel, dtype, n, KernelSets.supporting(dtype));
+        Decision d = decide(rt, kernel, dtype, n);
         long t0 = System.nanoTime();
         double r = body.run(KernelSets.of(d.backend()), d.threads());
         record(rt, kernel, dtype, n, d, t0);
@@ -58,11 +59,24 @@ abstract class Facade {
 
     final long reduceIndex(KernelSpec kernel, DType dtype, long n, LongBody body) {
         PelRuntime rt = runtime();
-        Decision d = rt.decide(kernel, dtype, n, KernelSets.supporting(dtype));
+        Decision d = decide(rt, kernel, dtype, n);
         long t0 = System.nanoTime();
         long r = body.run(KernelSets.of(d.backend()), d.threads());
         record(rt, kernel, dtype, n, d, t0);
         return r;
+    }
+
+    /** The runtime's decision; a forced backend that lacks these kernels fails with the reason why. */
+    private static Decision decide(PelRuntime rt, KernelSpec kernel, DType dtype, long n) {
+        try {
+            return rt.decide(kernel, dtype, n, KernelSets.supporting(dtype));
+        } catch (BackendUnavailableException e) {
+            String why = rt.forcedBackend().map(b -> KernelSets.whyNot(b, dtype)).orElse(null);
+            if (why == null) {
+                throw e;
+            }
+            throw new BackendUnavailableException(e.getMessage() + " (" + why + ")");
+        }
     }
 
     private static void record(PelRuntime rt, KernelSpec kernel, DType dtype, long n, Decision d, long t0) {

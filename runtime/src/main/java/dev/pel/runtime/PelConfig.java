@@ -17,9 +17,11 @@ import java.util.function.Function;
  * @param parallelMinBytes {@code pel.dispatch.parallelMinBytes}: calls that move fewer bytes stay on one thread
  * @param cacheDir         {@code pel.cache.dir} / {@code PEL_CACHE_DIR}: where compiled device programs are kept
  *                         (default {@code $XDG_CACHE_HOME/pel}, else {@code ~/.cache/pel})
+ * @param reproducible     {@code pel.reproducible} / {@code PEL_REPRODUCIBLE}: refuse, rather than run, reductions on a
+ *                         device that cannot follow the CPU's summation order (so results are always the same bits)
  */
 public record PelConfig(String backend, boolean strict, int threads, long simdMinElements, long parallelMinBytes,
-        java.nio.file.Path cacheDir) {
+        java.nio.file.Path cacheDir, boolean reproducible) {
 
     public static final String AUTO = "auto";
 
@@ -82,6 +84,10 @@ public record PelConfig(String backend, boolean strict, int threads, long simdMi
         if (parMin != null) {
             b.parallelMinBytes(parseLong("pel.dispatch.parallelMinBytes", parMin));
         }
+        String reproducible = setting(properties, env, "pel.reproducible", "PEL_REPRODUCIBLE");
+        if (reproducible != null) {
+            b.reproducible(parseBoolean("pel.reproducible", reproducible));
+        }
         String cache = setting(properties, env, "pel.cache.dir", "PEL_CACHE_DIR");
         if (cache != null && !cache.isBlank()) {
             b.cacheDir(java.nio.file.Path.of(cache.trim()));
@@ -120,7 +126,8 @@ public record PelConfig(String backend, boolean strict, int threads, long simdMi
 
     public Builder toBuilder() {
         return new Builder().backend(backend).strict(strict).threads(threads)
-                .simdMinElements(simdMinElements).parallelMinBytes(parallelMinBytes).cacheDir(cacheDir);
+                .simdMinElements(simdMinElements).parallelMinBytes(parallelMinBytes).cacheDir(cacheDir)
+                .reproducible(reproducible);
     }
 
     /** Builds a configuration in code; unset values take their defaults. */
@@ -131,6 +138,7 @@ public record PelConfig(String backend, boolean strict, int threads, long simdMi
         private long simdMinElements = DEFAULT_SIMD_MIN_ELEMENTS;
         private long parallelMinBytes = DEFAULT_PARALLEL_MIN_BYTES;
         private java.nio.file.Path cacheDir = defaultCacheDir();
+        private boolean reproducible;
 
         public Builder backend(String backend) {
             this.backend = Objects.requireNonNull(backend, "backend");
@@ -162,8 +170,13 @@ public record PelConfig(String backend, boolean strict, int threads, long simdMi
             return this;
         }
 
+        public Builder reproducible(boolean reproducible) {
+            this.reproducible = reproducible;
+            return this;
+        }
+
         public PelConfig build() {
-            return new PelConfig(backend, strict, threads, simdMinElements, parallelMinBytes, cacheDir);
+            return new PelConfig(backend, strict, threads, simdMinElements, parallelMinBytes, cacheDir, reproducible);
         }
     }
 }

@@ -122,9 +122,17 @@ class PelConfigTest {
     }
 
     @Test
+    void reproducibleIsOffByDefaultAndReadFromItsProperty() {
+        assertFalse(PelConfig.builder().build().reproducible());
+        assertTrue(fromProperties("pel.reproducible", "true").reproducible());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fromProperties("pel.reproducible", "sometimes"));
+        assertTrue(e.getMessage().startsWith("pel.reproducible:"), e.getMessage());
+    }
+
+    @Test
     void toBuilderRoundTripsEveryField() {
         PelConfig c = PelConfig.builder().backend("cpu-simd").strict(true).threads(7).simdMinElements(3).parallelMinBytes(9)
-                .cacheDir(Path.of("/x")).build();
+                .cacheDir(Path.of("/x")).reproducible(true).build();
         assertEquals(c, c.toBuilder().build());
         assertEquals("cpu-scalar", c.toBuilder().backend("cpu-scalar").build().backend());
         assertEquals(7, c.toBuilder().backend("cpu-scalar").build().threads());

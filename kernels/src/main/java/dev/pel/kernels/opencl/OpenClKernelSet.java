@@ -110,6 +110,10 @@ public final class OpenClKernelSet implements KernelSet {
             for (String k : KERNELS) {
                 g = Math.min(g, backend.workGroupSize(p, k, Blocking.ACCUMULATORS));
             }
+            if (g < Blocking.ACCUMULATORS && backend.reproducible()) {
+                throw new UnsupportedOperationException("pel.reproducible: " + backend.name() + " runs work-groups of at most " + g
+                        + " items, so its reductions cannot follow the CPU's order of " + Blocking.ACCUMULATORS + " accumulators");
+            }
             return g;
         });
     }

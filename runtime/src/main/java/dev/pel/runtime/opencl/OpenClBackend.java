@@ -76,6 +76,7 @@ public final class OpenClBackend implements Backend {
     private volatile cl_context context;
     private volatile cl_command_queue queue;
     private volatile boolean closed;
+    private volatile boolean reproducible;
 
     OpenClBackend(String name, cl_platform_id platform, cl_device_id device, OpenClDeviceInfo info, Path cacheRoot) {
         this.name = name;
@@ -129,6 +130,15 @@ public final class OpenClBackend implements Backend {
 
     public OpenClDeviceInfo info() {
         return info;
+    }
+
+    /** Whether reductions must follow the CPU's summation order exactly ({@code pel.reproducible}). */
+    public boolean reproducible() {
+        return reproducible;
+    }
+
+    void setReproducible(boolean reproducible) {
+        this.reproducible = reproducible;
     }
 
     /** Host threads per call: the device parallelises internally. */

@@ -78,6 +78,7 @@ public final class OpenClBackendProvider implements BackendProvider {
                         continue;
                     }
                     OpenClBackend backend = new OpenClBackend(name, platform, device, info, config.cacheDir());
+                    backend.setReproducible(config.reproducible());
                     found.add(backend);
                 } catch (RuntimeException e) {
                     probes.add(Probe.declined(name, "device query failed: " + e.getMessage()));
