@@ -1,18 +1,35 @@
 package dev.pel.bench.peers;
 
+import static org.ejml.data.DMatrixRMaj.wrap;
+import static org.ejml.data.FMatrixRMaj.wrap;
+import static org.ejml.dense.row.CommonOps_DDRM.add;
+import static org.ejml.dense.row.CommonOps_DDRM.addEquals;
+import static org.ejml.dense.row.CommonOps_DDRM.elementExp;
+import static org.ejml.dense.row.CommonOps_DDRM.elementMax;
+import static org.ejml.dense.row.CommonOps_DDRM.elementMin;
+import static org.ejml.dense.row.CommonOps_DDRM.elementMult;
+import static org.ejml.dense.row.CommonOps_DDRM.elementSum;
+import static org.ejml.dense.row.CommonOps_DDRM.elementSumAbs;
+import static org.ejml.dense.row.CommonOps_DDRM.scale;
+import static org.ejml.dense.row.CommonOps_FDRM.add;
+import static org.ejml.dense.row.CommonOps_FDRM.addEquals;
+import static org.ejml.dense.row.CommonOps_FDRM.elementExp;
+import static org.ejml.dense.row.CommonOps_FDRM.elementMax;
+import static org.ejml.dense.row.CommonOps_FDRM.elementMin;
+import static org.ejml.dense.row.CommonOps_FDRM.elementMult;
+import static org.ejml.dense.row.CommonOps_FDRM.elementSum;
+import static org.ejml.dense.row.CommonOps_FDRM.elementSumAbs;
+import static org.ejml.dense.row.CommonOps_FDRM.scale;
+import static org.ejml.dense.row.NormOps_DDRM.normF;
+import static org.ejml.dense.row.NormOps_FDRM.normF;
+import static org.ejml.dense.row.mult.VectorVectorMult_DDRM.innerProd;
+import static org.ejml.dense.row.mult.VectorVectorMult_FDRM.innerProd;
+
 import dev.pel.bench.workload.BenchKernel;
 import dev.pel.bench.workload.KernelCall;
 import dev.pel.bench.workload.Operands;
 import dev.pel.runtime.DType;
 import java.util.Optional;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.data.FMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.CommonOps_FDRM;
-import org.ejml.dense.row.NormOps_DDRM;
-import org.ejml.dense.row.NormOps_FDRM;
-import org.ejml.dense.row.mult.VectorVectorMult_DDRM;
-import org.ejml.dense.row.mult.VectorVectorMult_FDRM;
 
 /**
  * EJML's dense row-major operations on n-by-1 matrices that wrap the operands' arrays (no copy).
@@ -21,7 +38,9 @@ import org.ejml.dense.row.mult.VectorVectorMult_FDRM;
  * {@code elementSumAbs} (asum), {@code normF} (nrm2, scaled like BLAS), {@code elementSum} (sum),
  * {@code elementMin}/{@code elementMax} (min, max), {@code add(x, y, out)} (add),
  * {@code elementMult(x, y, out)} (mul) and {@code elementExp} (exp). No swap, iamax, mean,
- * variance, fma, sigmoid or clamp: EJML has no operation that computes them.
+ * variance, fma, sigmoid or clamp: EJML has no operation that computes them. The operations are
+ * imported statically from both EJML's double ({@code _DDRM}) and float ({@code _FDRM}) classes,
+ * so that the matrix type picks the overload and the float code is the double code's twin.
  */
 public final class EjmlPeer implements Peer {
     public static final String NAME = "ejml";
@@ -54,98 +73,107 @@ public final class EjmlPeer implements Peer {
         if (!supports(kernel, in.dtype())) {
             throw Peers.unsupported(this, kernel, in.dtype());
         }
+        return in.dtype() == DType.F32 ? bindF32(kernel, in) : bindF64(kernel, in);
+    }
+
+    // @twin-begin F64
+    private KernelCall bindF64(BenchKernel kernel, Operands in) {
         int n = in.n();
-        if (in.dtype() == DType.F32) {
-            FMatrixRMaj x = FMatrixRMaj.wrap(n, 1, in.xF32());
-            FMatrixRMaj y = FMatrixRMaj.wrap(n, 1, in.yF32());
-            float a = (float) Operands.AXPY_ALPHA;
-            return switch (kernel) {
-                case DOT -> () -> VectorVectorMult_FDRM.innerProd(x, y);
-                case AXPY -> () -> {
-                    CommonOps_FDRM.addEquals(y, a, x);
-                    return 0;
-                };
-                case SCAL -> () -> {
-                    CommonOps_FDRM.scale((float) in.nextScale(), x);
-                    return 0;
-                };
-                case COPY -> () -> {
-                    y.setTo(x);
-                    return 0;
-                };
-                case ASUM -> () -> CommonOps_FDRM.elementSumAbs(x);
-                case NRM2 -> () -> NormOps_FDRM.normF(x);
-                case SUM -> () -> CommonOps_FDRM.elementSum(x);
-                case MIN -> () -> CommonOps_FDRM.elementMin(x);
-                case MAX -> () -> CommonOps_FDRM.elementMax(x);
-                case ADD -> {
-                    FMatrixRMaj out = FMatrixRMaj.wrap(n, 1, in.outF32());
-                    yield () -> {
-                        CommonOps_FDRM.add(x, y, out);
-                        return 0;
-                    };
-                }
-                case MUL -> {
-                    FMatrixRMaj out = FMatrixRMaj.wrap(n, 1, in.outF32());
-                    yield () -> {
-                        CommonOps_FDRM.elementMult(x, y, out);
-                        return 0;
-                    };
-                }
-                case EXP -> {
-                    FMatrixRMaj out = FMatrixRMaj.wrap(n, 1, in.outF32());
-                    yield () -> {
-                        CommonOps_FDRM.elementExp(x, out);
-                        return 0;
-                    };
-                }
-                case SWAP, IAMAX, MEAN, VARIANCE, FMA, SIGMOID, CLAMP -> throw Peers.unsupported(this, kernel, in.dtype());
-            };
-        }
-        DMatrixRMaj x = DMatrixRMaj.wrap(n, 1, in.xF64());
-        DMatrixRMaj y = DMatrixRMaj.wrap(n, 1, in.yF64());
-        double a = Operands.AXPY_ALPHA;
+        var x = wrap(n, 1, in.xF64());
+        var y = wrap(n, 1, in.yF64());
+        double a = (double) Operands.AXPY_ALPHA;
         return switch (kernel) {
-            case DOT -> () -> VectorVectorMult_DDRM.innerProd(x, y);
+            case DOT -> () -> innerProd(x, y);
             case AXPY -> () -> {
-                CommonOps_DDRM.addEquals(y, a, x);
+                addEquals(y, a, x);
                 return 0;
             };
             case SCAL -> () -> {
-                CommonOps_DDRM.scale(in.nextScale(), x);
+                scale((double) in.nextScale(), x);
                 return 0;
             };
             case COPY -> () -> {
                 y.setTo(x);
                 return 0;
             };
-            case ASUM -> () -> CommonOps_DDRM.elementSumAbs(x);
-            case NRM2 -> () -> NormOps_DDRM.normF(x);
-            case SUM -> () -> CommonOps_DDRM.elementSum(x);
-            case MIN -> () -> CommonOps_DDRM.elementMin(x);
-            case MAX -> () -> CommonOps_DDRM.elementMax(x);
+            case ASUM -> () -> elementSumAbs(x);
+            case NRM2 -> () -> normF(x);
+            case SUM -> () -> elementSum(x);
+            case MIN -> () -> elementMin(x);
+            case MAX -> () -> elementMax(x);
             case ADD -> {
-                DMatrixRMaj out = DMatrixRMaj.wrap(n, 1, in.outF64());
+                var out = wrap(n, 1, in.outF64());
                 yield () -> {
-                    CommonOps_DDRM.add(x, y, out);
+                    add(x, y, out);
                     return 0;
                 };
             }
             case MUL -> {
-                DMatrixRMaj out = DMatrixRMaj.wrap(n, 1, in.outF64());
+                var out = wrap(n, 1, in.outF64());
                 yield () -> {
-                    CommonOps_DDRM.elementMult(x, y, out);
+                    elementMult(x, y, out);
                     return 0;
                 };
             }
             case EXP -> {
-                DMatrixRMaj out = DMatrixRMaj.wrap(n, 1, in.outF64());
+                var out = wrap(n, 1, in.outF64());
                 yield () -> {
-                    CommonOps_DDRM.elementExp(x, out);
+                    elementExp(x, out);
                     return 0;
                 };
             }
             case SWAP, IAMAX, MEAN, VARIANCE, FMA, SIGMOID, CLAMP -> throw Peers.unsupported(this, kernel, in.dtype());
         };
     }
+    // @twin-end
+    // @twin-generated F32 from the F64 region above by TwinGenerator: do not edit
+    private KernelCall bindF32(BenchKernel kernel, Operands in) {
+        int n = in.n();
+        var x = wrap(n, 1, in.xF32());
+        var y = wrap(n, 1, in.yF32());
+        float a = (float) Operands.AXPY_ALPHA;
+        return switch (kernel) {
+            case DOT -> () -> innerProd(x, y);
+            case AXPY -> () -> {
+                addEquals(y, a, x);
+                return 0;
+            };
+            case SCAL -> () -> {
+                scale((float) in.nextScale(), x);
+                return 0;
+            };
+            case COPY -> () -> {
+                y.setTo(x);
+                return 0;
+            };
+            case ASUM -> () -> elementSumAbs(x);
+            case NRM2 -> () -> normF(x);
+            case SUM -> () -> elementSum(x);
+            case MIN -> () -> elementMin(x);
+            case MAX -> () -> elementMax(x);
+            case ADD -> {
+                var out = wrap(n, 1, in.outF32());
+                yield () -> {
+                    add(x, y, out);
+                    return 0;
+                };
+            }
+            case MUL -> {
+                var out = wrap(n, 1, in.outF32());
+                yield () -> {
+                    elementMult(x, y, out);
+                    return 0;
+                };
+            }
+            case EXP -> {
+                var out = wrap(n, 1, in.outF32());
+                yield () -> {
+                    elementExp(x, out);
+                    return 0;
+                };
+            }
+            case SWAP, IAMAX, MEAN, VARIANCE, FMA, SIGMOID, CLAMP -> throw Peers.unsupported(this, kernel, in.dtype());
+        };
+    }
+    // @twin-end
 }

@@ -76,61 +76,72 @@ public final class NetlibVectorPeer implements Peer {
         if (!supports(kernel, in.dtype())) {
             throw Peers.unsupported(this, kernel, in.dtype());
         }
+        return in.dtype() == DType.F32 ? bindF32(kernel, in) : bindF64(kernel, in);
+    }
+
+    // BLAS names its routines by type (ddot, sdot), so the lines that call one say their float routine.
+    // @twin-begin F64
+    private KernelCall bindF64(BenchKernel kernel, Operands in) {
         JavaBLAS b = blas();
         int n = in.n();
-        if (in.dtype() == DType.F32) {
-            float[] x = in.xF32();
-            float[] y = in.yF32();
-            float a = (float) Operands.AXPY_ALPHA;
-            return switch (kernel) {
-                case DOT -> () -> b.sdot(n, x, 1, y, 1);
-                case AXPY -> () -> {
-                    b.saxpy(n, a, x, 1, y, 1);
-                    return 0;
-                };
-                case SCAL -> () -> {
-                    b.sscal(n, (float) in.nextScale(), x, 1);
-                    return 0;
-                };
-                case COPY -> () -> {
-                    b.scopy(n, x, 1, y, 1);
-                    return 0;
-                };
-                case ASUM -> () -> b.sasum(n, x, 1);
-                case NRM2 -> () -> b.snrm2(n, x, 1);
-                case SWAP -> () -> {
-                    b.sswap(n, x, 1, y, 1);
-                    return 0;
-                };
-                case IAMAX, SUM, MEAN, VARIANCE, MIN, MAX, ADD, MUL, FMA, EXP, SIGMOID, CLAMP ->
-                        throw Peers.unsupported(this, kernel, in.dtype());
-            };
-        }
         double[] x = in.xF64();
         double[] y = in.yF64();
-        double a = Operands.AXPY_ALPHA;
+        double a = (double) Operands.AXPY_ALPHA;
         return switch (kernel) {
-            case DOT -> () -> b.ddot(n, x, 1, y, 1);
+            case DOT -> () -> b.ddot(n, x, 1, y, 1); //F32: case DOT -> () -> b.sdot(n, x, 1, y, 1);
             case AXPY -> () -> {
-                b.daxpy(n, a, x, 1, y, 1);
+                b.daxpy(n, a, x, 1, y, 1); //F32: b.saxpy(n, a, x, 1, y, 1);
                 return 0;
             };
             case SCAL -> () -> {
-                b.dscal(n, in.nextScale(), x, 1);
+                b.dscal(n, (double) in.nextScale(), x, 1); //F32: b.sscal(n, (float) in.nextScale(), x, 1);
                 return 0;
             };
             case COPY -> () -> {
-                b.dcopy(n, x, 1, y, 1);
+                b.dcopy(n, x, 1, y, 1); //F32: b.scopy(n, x, 1, y, 1);
                 return 0;
             };
-            case ASUM -> () -> b.dasum(n, x, 1);
-            case NRM2 -> () -> b.dnrm2(n, x, 1);
+            case ASUM -> () -> b.dasum(n, x, 1); //F32: case ASUM -> () -> b.sasum(n, x, 1);
+            case NRM2 -> () -> b.dnrm2(n, x, 1); //F32: case NRM2 -> () -> b.snrm2(n, x, 1);
             case SWAP -> () -> {
-                b.dswap(n, x, 1, y, 1);
+                b.dswap(n, x, 1, y, 1); //F32: b.sswap(n, x, 1, y, 1);
                 return 0;
             };
             case IAMAX, SUM, MEAN, VARIANCE, MIN, MAX, ADD, MUL, FMA, EXP, SIGMOID, CLAMP ->
                     throw Peers.unsupported(this, kernel, in.dtype());
         };
     }
+    // @twin-end
+    // @twin-generated F32 from the F64 region above by TwinGenerator: do not edit
+    private KernelCall bindF32(BenchKernel kernel, Operands in) {
+        JavaBLAS b = blas();
+        int n = in.n();
+        float[] x = in.xF32();
+        float[] y = in.yF32();
+        float a = (float) Operands.AXPY_ALPHA;
+        return switch (kernel) {
+            case DOT -> () -> b.sdot(n, x, 1, y, 1);
+            case AXPY -> () -> {
+                b.saxpy(n, a, x, 1, y, 1);
+                return 0;
+            };
+            case SCAL -> () -> {
+                b.sscal(n, (float) in.nextScale(), x, 1);
+                return 0;
+            };
+            case COPY -> () -> {
+                b.scopy(n, x, 1, y, 1);
+                return 0;
+            };
+            case ASUM -> () -> b.sasum(n, x, 1);
+            case NRM2 -> () -> b.snrm2(n, x, 1);
+            case SWAP -> () -> {
+                b.sswap(n, x, 1, y, 1);
+                return 0;
+            };
+            case IAMAX, SUM, MEAN, VARIANCE, MIN, MAX, ADD, MUL, FMA, EXP, SIGMOID, CLAMP ->
+                    throw Peers.unsupported(this, kernel, in.dtype());
+        };
+    }
+    // @twin-end
 }

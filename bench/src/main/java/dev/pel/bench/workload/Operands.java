@@ -34,20 +34,8 @@ public final class Operands {
     private final DType dtype;
     private final int n;
     private final long seed;
-    private final float[] x32;
-    private final float[] y32;
-    private final float[] x32Original;
-    private final float[] y32Original;
-    private final double[] x64;
-    private final double[] y64;
-    private final double[] x64Original;
-    private final double[] y64Original;
-    private float[] z32;
-    private float[] z32Original;
-    private float[] out32;
-    private double[] z64;
-    private double[] z64Original;
-    private double[] out64;
+    private final ArraysF32 f32; // null unless dtype is F32
+    private final ArraysF64 f64; // null unless dtype is F64
     private boolean nextScaleUp = true;
 
     private Operands(DType dtype, int n, long seed) {
@@ -55,27 +43,8 @@ public final class Operands {
         this.n = n;
         this.seed = seed;
         SplittableRandom rng = new SplittableRandom(seed);
-        if (dtype == DType.F32) {
-            x32Original = new float[n];
-            y32Original = new float[n];
-            for (int i = 0; i < n; i++) {
-                x32Original[i] = (float) rng.nextDouble(-1, 1);
-                y32Original[i] = (float) rng.nextDouble(-1, 1);
-            }
-            x32 = x32Original.clone();
-            y32 = y32Original.clone();
-            x64 = y64 = x64Original = y64Original = null;
-        } else {
-            x64Original = new double[n];
-            y64Original = new double[n];
-            for (int i = 0; i < n; i++) {
-                x64Original[i] = rng.nextDouble(-1, 1);
-                y64Original[i] = rng.nextDouble(-1, 1);
-            }
-            x64 = x64Original.clone();
-            y64 = y64Original.clone();
-            x32 = y32 = x32Original = y32Original = null;
-        }
+        f32 = dtype == DType.F32 ? new ArraysF32(n, rng) : null;
+        f64 = dtype == DType.F32 ? null : new ArraysF64(n, rng);
     }
 
     /**
@@ -106,23 +75,9 @@ public final class Operands {
     /** Restores x, y and z to their generated values, the output to NaN, and the scale alternation to its start. */
     public void reset() {
         if (dtype == DType.F32) {
-            System.arraycopy(x32Original, 0, x32, 0, n);
-            System.arraycopy(y32Original, 0, y32, 0, n);
-            if (z32 != null) {
-                System.arraycopy(z32Original, 0, z32, 0, n);
-            }
-            if (out32 != null) {
-                Arrays.fill(out32, Float.NaN);
-            }
+            f32.reset();
         } else {
-            System.arraycopy(x64Original, 0, x64, 0, n);
-            System.arraycopy(y64Original, 0, y64, 0, n);
-            if (z64 != null) {
-                System.arraycopy(z64Original, 0, z64, 0, n);
-            }
-            if (out64 != null) {
-                Arrays.fill(out64, Double.NaN);
-            }
+            f64.reset();
         }
         nextScaleUp = true;
     }
@@ -134,82 +89,151 @@ public final class Operands {
         return s;
     }
 
-    public float[] xF32() {
-        requireType(DType.F32);
-        return x32;
-    }
-
-    public float[] yF32() {
-        requireType(DType.F32);
-        return y32;
-    }
-
-    /** The third input (created on first use). */
-    public float[] zF32() {
-        requireType(DType.F32);
-        if (z32 == null) {
-            SplittableRandom rng = new SplittableRandom(seed + 1);
-            z32Original = new float[n];
-            for (int i = 0; i < n; i++) {
-                z32Original[i] = (float) rng.nextDouble(-1, 1);
-            }
-            z32 = z32Original.clone();
-        }
-        return z32;
-    }
-
-    /** The output of element-wise kernels (created on first use, NaN until written). */
-    public float[] outF32() {
-        requireType(DType.F32);
-        if (out32 == null) {
-            out32 = new float[n];
-            Arrays.fill(out32, Float.NaN);
-        }
-        return out32;
-    }
-
+    // @twin-begin F64
     public double[] xF64() {
         requireType(DType.F64);
-        return x64;
+        return f64.x;
     }
 
     public double[] yF64() {
         requireType(DType.F64);
-        return y64;
+        return f64.y;
     }
 
     /** The third input (created on first use). */
     public double[] zF64() {
         requireType(DType.F64);
-        if (z64 == null) {
+        if (f64.z == null) {
             SplittableRandom rng = new SplittableRandom(seed + 1);
-            z64Original = new double[n];
+            f64.zOriginal = new double[n];
             for (int i = 0; i < n; i++) {
-                z64Original[i] = rng.nextDouble(-1, 1);
+                f64.zOriginal[i] = (double) rng.nextDouble(-1, 1);
             }
-            z64 = z64Original.clone();
+            f64.z = f64.zOriginal.clone();
         }
-        return z64;
+        return f64.z;
     }
 
     /** The output of element-wise kernels (created on first use, NaN until written). */
     public double[] outF64() {
         requireType(DType.F64);
-        if (out64 == null) {
-            out64 = new double[n];
-            Arrays.fill(out64, Double.NaN);
+        if (f64.out == null) {
+            f64.out = new double[n];
+            Arrays.fill(f64.out, Double.NaN);
         }
-        return out64;
+        return f64.out;
     }
+
+    /** The arrays of F64 operands: x and y drawn at construction, z and the output on first use. */
+    private static final class ArraysF64 {
+        final double[] xOriginal;
+        final double[] yOriginal;
+        final double[] x;
+        final double[] y;
+        double[] zOriginal;
+        double[] z;
+        double[] out;
+
+        ArraysF64(int n, SplittableRandom rng) {
+            xOriginal = new double[n];
+            yOriginal = new double[n];
+            for (int i = 0; i < n; i++) {
+                xOriginal[i] = (double) rng.nextDouble(-1, 1);
+                yOriginal[i] = (double) rng.nextDouble(-1, 1);
+            }
+            x = xOriginal.clone();
+            y = yOriginal.clone();
+        }
+
+        void reset() {
+            System.arraycopy(xOriginal, 0, x, 0, x.length);
+            System.arraycopy(yOriginal, 0, y, 0, y.length);
+            if (z != null) {
+                System.arraycopy(zOriginal, 0, z, 0, z.length);
+            }
+            if (out != null) {
+                Arrays.fill(out, Double.NaN);
+            }
+        }
+    }
+    // @twin-end
+    // @twin-generated F32 from the F64 region above by TwinGenerator: do not edit
+    public float[] xF32() {
+        requireType(DType.F32);
+        return f32.x;
+    }
+
+    public float[] yF32() {
+        requireType(DType.F32);
+        return f32.y;
+    }
+
+    /** The third input (created on first use). */
+    public float[] zF32() {
+        requireType(DType.F32);
+        if (f32.z == null) {
+            SplittableRandom rng = new SplittableRandom(seed + 1);
+            f32.zOriginal = new float[n];
+            for (int i = 0; i < n; i++) {
+                f32.zOriginal[i] = (float) rng.nextDouble(-1, 1);
+            }
+            f32.z = f32.zOriginal.clone();
+        }
+        return f32.z;
+    }
+
+    /** The output of element-wise kernels (created on first use, NaN until written). */
+    public float[] outF32() {
+        requireType(DType.F32);
+        if (f32.out == null) {
+            f32.out = new float[n];
+            Arrays.fill(f32.out, Float.NaN);
+        }
+        return f32.out;
+    }
+
+    /** The arrays of F32 operands: x and y drawn at construction, z and the output on first use. */
+    private static final class ArraysF32 {
+        final float[] xOriginal;
+        final float[] yOriginal;
+        final float[] x;
+        final float[] y;
+        float[] zOriginal;
+        float[] z;
+        float[] out;
+
+        ArraysF32(int n, SplittableRandom rng) {
+            xOriginal = new float[n];
+            yOriginal = new float[n];
+            for (int i = 0; i < n; i++) {
+                xOriginal[i] = (float) rng.nextDouble(-1, 1);
+                yOriginal[i] = (float) rng.nextDouble(-1, 1);
+            }
+            x = xOriginal.clone();
+            y = yOriginal.clone();
+        }
+
+        void reset() {
+            System.arraycopy(xOriginal, 0, x, 0, x.length);
+            System.arraycopy(yOriginal, 0, y, 0, y.length);
+            if (z != null) {
+                System.arraycopy(zOriginal, 0, z, 0, z.length);
+            }
+            if (out != null) {
+                Arrays.fill(out, Float.NaN);
+            }
+        }
+    }
+    // @twin-end
 
     /** Current value of x[i], widened to double. */
     public double x(int i) {
-        return dtype == DType.F32 ? x32[i] : x64[i];
+        return dtype == DType.F32 ? f32.x[i] : f64.x[i];
     }
 
     /** Current value of y[i], widened to double. */
     public double y(int i) {
-        return dtype == DType.F32 ? y32[i] : y64[i];
+        return dtype == DType.F32 ? f32.y[i] : f64.y[i];
     }
 
     /** Current value of out[i], widened to double. */
@@ -219,22 +243,22 @@ public final class Operands {
 
     /** Generated value of x[i], widened to double. */
     public double xOriginal(int i) {
-        return dtype == DType.F32 ? x32Original[i] : x64Original[i];
+        return dtype == DType.F32 ? f32.xOriginal[i] : f64.xOriginal[i];
     }
 
     /** Generated value of y[i], widened to double. */
     public double yOriginal(int i) {
-        return dtype == DType.F32 ? y32Original[i] : y64Original[i];
+        return dtype == DType.F32 ? f32.yOriginal[i] : f64.yOriginal[i];
     }
 
     /** Generated value of z[i], widened to double. */
     public double zOriginal(int i) {
         if (dtype == DType.F32) {
             zF32();
-            return z32Original[i];
+            return f32.zOriginal[i];
         }
         zF64();
-        return z64Original[i];
+        return f64.zOriginal[i];
     }
 
     private void requireType(DType wanted) {
@@ -243,3 +267,4 @@ public final class Operands {
         }
     }
 }
+

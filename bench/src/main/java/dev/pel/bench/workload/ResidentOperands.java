@@ -79,24 +79,27 @@ public final class ResidentOperands implements AutoCloseable {
         return out;
     }
 
-    public FloatArray f32(Array a) {
-        if (!(array(a) instanceof FloatArray f)) {
-            throw new IllegalStateException("operands hold " + heap.dtype().label() + ", not f32");
-        }
-        return f;
-    }
-
+    // @twin-begin F64
     public DoubleArray f64(Array a) {
-        if (!(array(a) instanceof DoubleArray d)) {
+        if (!(array(a) instanceof DoubleArray arr)) {
             throw new IllegalStateException("operands hold " + heap.dtype().label() + ", not f64");
         }
-        return d;
+        return arr;
     }
 
-    private NativeArray array(Array a) {
-        NativeArray arr = arrays.get(a);
-        if (arr == null) {
-            throw new IllegalArgumentException(kernel.label() + " uses no array " + a);
+    private double[] heapF64(Array a) {
+        return switch (a) {
+            case X -> heap.xF64();
+            case Y -> heap.yF64();
+            case Z -> heap.zF64();
+            case OUT -> heap.outF64();
+        };
+    }
+    // @twin-end
+    // @twin-generated F32 from the F64 region above by TwinGenerator: do not edit
+    public FloatArray f32(Array a) {
+        if (!(array(a) instanceof FloatArray arr)) {
+            throw new IllegalStateException("operands hold " + heap.dtype().label() + ", not f32");
         }
         return arr;
     }
@@ -109,14 +112,14 @@ public final class ResidentOperands implements AutoCloseable {
             case OUT -> heap.outF32();
         };
     }
+    // @twin-end
 
-    private double[] heapF64(Array a) {
-        return switch (a) {
-            case X -> heap.xF64();
-            case Y -> heap.yF64();
-            case Z -> heap.zF64();
-            case OUT -> heap.outF64();
-        };
+    private NativeArray array(Array a) {
+        NativeArray arr = arrays.get(a);
+        if (arr == null) {
+            throw new IllegalArgumentException(kernel.label() + " uses no array " + a);
+        }
+        return arr;
     }
 
     /** Frees the off-heap memory and any device copies. */

@@ -316,68 +316,27 @@ public final class SimdKernelSet implements KernelSet {
         int acc = Blocking.ACCUMULATORS;
         int vectors = acc / l;
         int full = len - len % acc;
+        if (vectors == 4 && full == len) {
+            return switch (mode) {
+                case SUM -> sumPass(x, xo, full, null, 0);
+                case ABS_SUM -> absSumPass(x, xo, full, null, 0);
+                case DEV -> devPass(x, xo, full, shift, null, 0);
+                case DEV_SQ -> devSqPass(x, xo, full, shift, null, 0);
+                default -> dotPass(x, xo, y, yo, full, null, 0);
+            };
+        }
         double[] a = new double[acc];
         for (int q0 = 0; q0 < vectors; q0 += 4) {
             if (vectors - q0 >= 4) {
-                int o0 = q0 * l;
-                int o1 = o0 + l;
-                int o2 = o1 + l;
-                int o3 = o2 + l;
-                DoubleVector a0 = DoubleVector.zero(s);
-                DoubleVector a1 = DoubleVector.zero(s);
-                DoubleVector a2 = DoubleVector.zero(s);
-                DoubleVector a3 = DoubleVector.zero(s);
-                DoubleVector m = DoubleVector.broadcast(s, shift);
+                // One small method per mode: C2 compiled a single method holding every loop markedly slower.
+                int o = q0 * l;
                 switch (mode) {
-                    case SUM -> {
-                        for (int i = 0; i < full; i += acc) {
-                            a0 = a0.add(DoubleVector.fromArray(s, x, xo + i + o0));
-                            a1 = a1.add(DoubleVector.fromArray(s, x, xo + i + o1));
-                            a2 = a2.add(DoubleVector.fromArray(s, x, xo + i + o2));
-                            a3 = a3.add(DoubleVector.fromArray(s, x, xo + i + o3));
-                        }
-                    }
-                    case ABS_SUM -> {
-                        for (int i = 0; i < full; i += acc) {
-                            a0 = a0.add(DoubleVector.fromArray(s, x, xo + i + o0).abs());
-                            a1 = a1.add(DoubleVector.fromArray(s, x, xo + i + o1).abs());
-                            a2 = a2.add(DoubleVector.fromArray(s, x, xo + i + o2).abs());
-                            a3 = a3.add(DoubleVector.fromArray(s, x, xo + i + o3).abs());
-                        }
-                    }
-                    case DEV -> {
-                        for (int i = 0; i < full; i += acc) {
-                            a0 = a0.add(DoubleVector.fromArray(s, x, xo + i + o0).sub(m));
-                            a1 = a1.add(DoubleVector.fromArray(s, x, xo + i + o1).sub(m));
-                            a2 = a2.add(DoubleVector.fromArray(s, x, xo + i + o2).sub(m));
-                            a3 = a3.add(DoubleVector.fromArray(s, x, xo + i + o3).sub(m));
-                        }
-                    }
-                    case DEV_SQ -> {
-                        for (int i = 0; i < full; i += acc) {
-                            DoubleVector d0 = DoubleVector.fromArray(s, x, xo + i + o0).sub(m);
-                            DoubleVector d1 = DoubleVector.fromArray(s, x, xo + i + o1).sub(m);
-                            DoubleVector d2 = DoubleVector.fromArray(s, x, xo + i + o2).sub(m);
-                            DoubleVector d3 = DoubleVector.fromArray(s, x, xo + i + o3).sub(m);
-                            a0 = d0.fma(d0, a0);
-                            a1 = d1.fma(d1, a1);
-                            a2 = d2.fma(d2, a2);
-                            a3 = d3.fma(d3, a3);
-                        }
-                    }
-                    default -> {
-                        for (int i = 0; i < full; i += acc) {
-                            a0 = DoubleVector.fromArray(s, x, xo + i + o0).fma(DoubleVector.fromArray(s, y, yo + i + o0), a0);
-                            a1 = DoubleVector.fromArray(s, x, xo + i + o1).fma(DoubleVector.fromArray(s, y, yo + i + o1), a1);
-                            a2 = DoubleVector.fromArray(s, x, xo + i + o2).fma(DoubleVector.fromArray(s, y, yo + i + o2), a2);
-                            a3 = DoubleVector.fromArray(s, x, xo + i + o3).fma(DoubleVector.fromArray(s, y, yo + i + o3), a3);
-                        }
-                    }
+                    case SUM -> sumPass(x, xo + o, full, a, o);
+                    case ABS_SUM -> absSumPass(x, xo + o, full, a, o);
+                    case DEV -> devPass(x, xo + o, full, shift, a, o);
+                    case DEV_SQ -> devSqPass(x, xo + o, full, shift, a, o);
+                    default -> dotPass(x, xo + o, y, yo + o, full, a, o);
                 }
-                a0.intoArray(a, o0);
-                a1.intoArray(a, o1);
-                a2.intoArray(a, o2);
-                a3.intoArray(a, o3);
             } else {
                 // Vectors wider than a quarter of the accumulators (1024-bit and wider): one at a time.
                 for (int q = q0; q < vectors; q++) {
@@ -410,12 +369,125 @@ public final class SimdKernelSet implements KernelSet {
                 default -> Math.fma(e, y[yo + k], a[j]);
             };
         }
-        for (int half = acc / 2; half > 0; half >>= 1) {
-            for (int j = 0; j < half; j++) {
-                a[j] += a[j + half];
+        // Fold by halves: a[j] += a[j + half] for j < half, whole vectors while half >= lanes, then
+        // within one vector (slice moves lane j + half to lane j). Same IEEE adds as a scalar fold.
+        for (int half = acc / 2; half >= l; half >>= 1) {
+            for (int j = 0; j < half; j += l) {
+                DoubleVector.fromArray(s, a, j).add(DoubleVector.fromArray(s, a, j + half)).intoArray(a, j);
             }
         }
-        return a[0];
+        return foldLanes(DoubleVector.fromArray(s, a, 0), l);
+    }
+
+    /** Accumulators o..o+4L of a block: x from xo (already offset by o), stride 64, into a[o..]. */
+    private static double sumPass(double[] x, int xo, int full, double[] a, int o) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        int l = s.length();
+        DoubleVector a0 = DoubleVector.zero(s);
+        DoubleVector a1 = DoubleVector.zero(s);
+        DoubleVector a2 = DoubleVector.zero(s);
+        DoubleVector a3 = DoubleVector.zero(s);
+        for (int i = 0; i < full; i += Blocking.ACCUMULATORS) {
+            a0 = a0.add(DoubleVector.fromArray(s, x, xo + i));
+            a1 = a1.add(DoubleVector.fromArray(s, x, xo + i + l));
+            a2 = a2.add(DoubleVector.fromArray(s, x, xo + i + 2 * l));
+            a3 = a3.add(DoubleVector.fromArray(s, x, xo + i + 3 * l));
+        }
+        return finish(a0, a1, a2, a3, a, o, l);
+    }
+
+    private static double absSumPass(double[] x, int xo, int full, double[] a, int o) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        int l = s.length();
+        DoubleVector a0 = DoubleVector.zero(s);
+        DoubleVector a1 = DoubleVector.zero(s);
+        DoubleVector a2 = DoubleVector.zero(s);
+        DoubleVector a3 = DoubleVector.zero(s);
+        for (int i = 0; i < full; i += Blocking.ACCUMULATORS) {
+            a0 = a0.add(DoubleVector.fromArray(s, x, xo + i).abs());
+            a1 = a1.add(DoubleVector.fromArray(s, x, xo + i + l).abs());
+            a2 = a2.add(DoubleVector.fromArray(s, x, xo + i + 2 * l).abs());
+            a3 = a3.add(DoubleVector.fromArray(s, x, xo + i + 3 * l).abs());
+        }
+        return finish(a0, a1, a2, a3, a, o, l);
+    }
+
+    private static double dotPass(double[] x, int xo, double[] y, int yo, int full, double[] a, int o) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        int l = s.length();
+        DoubleVector a0 = DoubleVector.zero(s);
+        DoubleVector a1 = DoubleVector.zero(s);
+        DoubleVector a2 = DoubleVector.zero(s);
+        DoubleVector a3 = DoubleVector.zero(s);
+        for (int i = 0; i < full; i += Blocking.ACCUMULATORS) {
+            a0 = DoubleVector.fromArray(s, x, xo + i).fma(DoubleVector.fromArray(s, y, yo + i), a0);
+            a1 = DoubleVector.fromArray(s, x, xo + i + l).fma(DoubleVector.fromArray(s, y, yo + i + l), a1);
+            a2 = DoubleVector.fromArray(s, x, xo + i + 2 * l).fma(DoubleVector.fromArray(s, y, yo + i + 2 * l), a2);
+            a3 = DoubleVector.fromArray(s, x, xo + i + 3 * l).fma(DoubleVector.fromArray(s, y, yo + i + 3 * l), a3);
+        }
+        return finish(a0, a1, a2, a3, a, o, l);
+    }
+
+    private static double devPass(double[] x, int xo, int full, double shift, double[] a, int o) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        int l = s.length();
+        DoubleVector m = DoubleVector.broadcast(s, shift);
+        DoubleVector a0 = DoubleVector.zero(s);
+        DoubleVector a1 = DoubleVector.zero(s);
+        DoubleVector a2 = DoubleVector.zero(s);
+        DoubleVector a3 = DoubleVector.zero(s);
+        for (int i = 0; i < full; i += Blocking.ACCUMULATORS) {
+            a0 = a0.add(DoubleVector.fromArray(s, x, xo + i).sub(m));
+            a1 = a1.add(DoubleVector.fromArray(s, x, xo + i + l).sub(m));
+            a2 = a2.add(DoubleVector.fromArray(s, x, xo + i + 2 * l).sub(m));
+            a3 = a3.add(DoubleVector.fromArray(s, x, xo + i + 3 * l).sub(m));
+        }
+        return finish(a0, a1, a2, a3, a, o, l);
+    }
+
+    private static double devSqPass(double[] x, int xo, int full, double shift, double[] a, int o) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        int l = s.length();
+        DoubleVector m = DoubleVector.broadcast(s, shift);
+        DoubleVector a0 = DoubleVector.zero(s);
+        DoubleVector a1 = DoubleVector.zero(s);
+        DoubleVector a2 = DoubleVector.zero(s);
+        DoubleVector a3 = DoubleVector.zero(s);
+        for (int i = 0; i < full; i += Blocking.ACCUMULATORS) {
+            DoubleVector d0 = DoubleVector.fromArray(s, x, xo + i).sub(m);
+            DoubleVector d1 = DoubleVector.fromArray(s, x, xo + i + l).sub(m);
+            DoubleVector d2 = DoubleVector.fromArray(s, x, xo + i + 2 * l).sub(m);
+            DoubleVector d3 = DoubleVector.fromArray(s, x, xo + i + 3 * l).sub(m);
+            a0 = d0.fma(d0, a0);
+            a1 = d1.fma(d1, a1);
+            a2 = d2.fma(d2, a2);
+            a3 = d3.fma(d3, a3);
+        }
+        return finish(a0, a1, a2, a3, a, o, l);
+    }
+
+    /**
+     * With a null array these four vectors are all the accumulators and no tail follows: fold them in
+     * registers (a0 += a2, a1 += a3 is the half 32; a0 += a1 the half 16) and return the block's value.
+     * Otherwise store them for the general fold and return NaN.
+     */
+    private static double finish(DoubleVector a0, DoubleVector a1, DoubleVector a2, DoubleVector a3, double[] a, int o, int l) {
+        if (a == null) {
+            return foldLanes(a0.add(a2).add(a1.add(a3)), l);
+        }
+        a0.intoArray(a, o);
+        a1.intoArray(a, o + l);
+        a2.intoArray(a, o + 2 * l);
+        a3.intoArray(a, o + 3 * l);
+        return Double.NaN; //F32: return Float.NaN;
+    }
+
+    /** Folds one vector's lanes by halves (lane j += lane j + half), the last steps of the canonical fold. */
+    private static double foldLanes(DoubleVector v, int lanes) {
+        for (int half = lanes / 2; half > 0; half >>= 1) {
+            v = v.add(v.slice(half));
+        }
+        return v.lane(0);
     }
 
     @Override
@@ -1017,68 +1089,27 @@ public final class SimdKernelSet implements KernelSet {
         int acc = Blocking.ACCUMULATORS;
         int vectors = acc / l;
         int full = len - len % acc;
+        if (vectors == 4 && full == len) {
+            return switch (mode) {
+                case SUM -> sumPass(x, xo, full, null, 0);
+                case ABS_SUM -> absSumPass(x, xo, full, null, 0);
+                case DEV -> devPass(x, xo, full, shift, null, 0);
+                case DEV_SQ -> devSqPass(x, xo, full, shift, null, 0);
+                default -> dotPass(x, xo, y, yo, full, null, 0);
+            };
+        }
         float[] a = new float[acc];
         for (int q0 = 0; q0 < vectors; q0 += 4) {
             if (vectors - q0 >= 4) {
-                int o0 = q0 * l;
-                int o1 = o0 + l;
-                int o2 = o1 + l;
-                int o3 = o2 + l;
-                FloatVector a0 = FloatVector.zero(s);
-                FloatVector a1 = FloatVector.zero(s);
-                FloatVector a2 = FloatVector.zero(s);
-                FloatVector a3 = FloatVector.zero(s);
-                FloatVector m = FloatVector.broadcast(s, shift);
+                // One small method per mode: C2 compiled a single method holding every loop markedly slower.
+                int o = q0 * l;
                 switch (mode) {
-                    case SUM -> {
-                        for (int i = 0; i < full; i += acc) {
-                            a0 = a0.add(FloatVector.fromArray(s, x, xo + i + o0));
-                            a1 = a1.add(FloatVector.fromArray(s, x, xo + i + o1));
-                            a2 = a2.add(FloatVector.fromArray(s, x, xo + i + o2));
-                            a3 = a3.add(FloatVector.fromArray(s, x, xo + i + o3));
-                        }
-                    }
-                    case ABS_SUM -> {
-                        for (int i = 0; i < full; i += acc) {
-                            a0 = a0.add(FloatVector.fromArray(s, x, xo + i + o0).abs());
-                            a1 = a1.add(FloatVector.fromArray(s, x, xo + i + o1).abs());
-                            a2 = a2.add(FloatVector.fromArray(s, x, xo + i + o2).abs());
-                            a3 = a3.add(FloatVector.fromArray(s, x, xo + i + o3).abs());
-                        }
-                    }
-                    case DEV -> {
-                        for (int i = 0; i < full; i += acc) {
-                            a0 = a0.add(FloatVector.fromArray(s, x, xo + i + o0).sub(m));
-                            a1 = a1.add(FloatVector.fromArray(s, x, xo + i + o1).sub(m));
-                            a2 = a2.add(FloatVector.fromArray(s, x, xo + i + o2).sub(m));
-                            a3 = a3.add(FloatVector.fromArray(s, x, xo + i + o3).sub(m));
-                        }
-                    }
-                    case DEV_SQ -> {
-                        for (int i = 0; i < full; i += acc) {
-                            FloatVector d0 = FloatVector.fromArray(s, x, xo + i + o0).sub(m);
-                            FloatVector d1 = FloatVector.fromArray(s, x, xo + i + o1).sub(m);
-                            FloatVector d2 = FloatVector.fromArray(s, x, xo + i + o2).sub(m);
-                            FloatVector d3 = FloatVector.fromArray(s, x, xo + i + o3).sub(m);
-                            a0 = d0.fma(d0, a0);
-                            a1 = d1.fma(d1, a1);
-                            a2 = d2.fma(d2, a2);
-                            a3 = d3.fma(d3, a3);
-                        }
-                    }
-                    default -> {
-                        for (int i = 0; i < full; i += acc) {
-                            a0 = FloatVector.fromArray(s, x, xo + i + o0).fma(FloatVector.fromArray(s, y, yo + i + o0), a0);
-                            a1 = FloatVector.fromArray(s, x, xo + i + o1).fma(FloatVector.fromArray(s, y, yo + i + o1), a1);
-                            a2 = FloatVector.fromArray(s, x, xo + i + o2).fma(FloatVector.fromArray(s, y, yo + i + o2), a2);
-                            a3 = FloatVector.fromArray(s, x, xo + i + o3).fma(FloatVector.fromArray(s, y, yo + i + o3), a3);
-                        }
-                    }
+                    case SUM -> sumPass(x, xo + o, full, a, o);
+                    case ABS_SUM -> absSumPass(x, xo + o, full, a, o);
+                    case DEV -> devPass(x, xo + o, full, shift, a, o);
+                    case DEV_SQ -> devSqPass(x, xo + o, full, shift, a, o);
+                    default -> dotPass(x, xo + o, y, yo + o, full, a, o);
                 }
-                a0.intoArray(a, o0);
-                a1.intoArray(a, o1);
-                a2.intoArray(a, o2);
-                a3.intoArray(a, o3);
             } else {
                 // Vectors wider than a quarter of the accumulators (1024-bit and wider): one at a time.
                 for (int q = q0; q < vectors; q++) {
@@ -1111,12 +1142,125 @@ public final class SimdKernelSet implements KernelSet {
                 default -> Math.fma(e, y[yo + k], a[j]);
             };
         }
-        for (int half = acc / 2; half > 0; half >>= 1) {
-            for (int j = 0; j < half; j++) {
-                a[j] += a[j + half];
+        // Fold by halves: a[j] += a[j + half] for j < half, whole vectors while half >= lanes, then
+        // within one vector (slice moves lane j + half to lane j). Same IEEE adds as a scalar fold.
+        for (int half = acc / 2; half >= l; half >>= 1) {
+            for (int j = 0; j < half; j += l) {
+                FloatVector.fromArray(s, a, j).add(FloatVector.fromArray(s, a, j + half)).intoArray(a, j);
             }
         }
-        return a[0];
+        return foldLanes(FloatVector.fromArray(s, a, 0), l);
+    }
+
+    /** Accumulators o..o+4L of a block: x from xo (already offset by o), stride 64, into a[o..]. */
+    private static float sumPass(float[] x, int xo, int full, float[] a, int o) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        int l = s.length();
+        FloatVector a0 = FloatVector.zero(s);
+        FloatVector a1 = FloatVector.zero(s);
+        FloatVector a2 = FloatVector.zero(s);
+        FloatVector a3 = FloatVector.zero(s);
+        for (int i = 0; i < full; i += Blocking.ACCUMULATORS) {
+            a0 = a0.add(FloatVector.fromArray(s, x, xo + i));
+            a1 = a1.add(FloatVector.fromArray(s, x, xo + i + l));
+            a2 = a2.add(FloatVector.fromArray(s, x, xo + i + 2 * l));
+            a3 = a3.add(FloatVector.fromArray(s, x, xo + i + 3 * l));
+        }
+        return finish(a0, a1, a2, a3, a, o, l);
+    }
+
+    private static float absSumPass(float[] x, int xo, int full, float[] a, int o) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        int l = s.length();
+        FloatVector a0 = FloatVector.zero(s);
+        FloatVector a1 = FloatVector.zero(s);
+        FloatVector a2 = FloatVector.zero(s);
+        FloatVector a3 = FloatVector.zero(s);
+        for (int i = 0; i < full; i += Blocking.ACCUMULATORS) {
+            a0 = a0.add(FloatVector.fromArray(s, x, xo + i).abs());
+            a1 = a1.add(FloatVector.fromArray(s, x, xo + i + l).abs());
+            a2 = a2.add(FloatVector.fromArray(s, x, xo + i + 2 * l).abs());
+            a3 = a3.add(FloatVector.fromArray(s, x, xo + i + 3 * l).abs());
+        }
+        return finish(a0, a1, a2, a3, a, o, l);
+    }
+
+    private static float dotPass(float[] x, int xo, float[] y, int yo, int full, float[] a, int o) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        int l = s.length();
+        FloatVector a0 = FloatVector.zero(s);
+        FloatVector a1 = FloatVector.zero(s);
+        FloatVector a2 = FloatVector.zero(s);
+        FloatVector a3 = FloatVector.zero(s);
+        for (int i = 0; i < full; i += Blocking.ACCUMULATORS) {
+            a0 = FloatVector.fromArray(s, x, xo + i).fma(FloatVector.fromArray(s, y, yo + i), a0);
+            a1 = FloatVector.fromArray(s, x, xo + i + l).fma(FloatVector.fromArray(s, y, yo + i + l), a1);
+            a2 = FloatVector.fromArray(s, x, xo + i + 2 * l).fma(FloatVector.fromArray(s, y, yo + i + 2 * l), a2);
+            a3 = FloatVector.fromArray(s, x, xo + i + 3 * l).fma(FloatVector.fromArray(s, y, yo + i + 3 * l), a3);
+        }
+        return finish(a0, a1, a2, a3, a, o, l);
+    }
+
+    private static float devPass(float[] x, int xo, int full, float shift, float[] a, int o) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        int l = s.length();
+        FloatVector m = FloatVector.broadcast(s, shift);
+        FloatVector a0 = FloatVector.zero(s);
+        FloatVector a1 = FloatVector.zero(s);
+        FloatVector a2 = FloatVector.zero(s);
+        FloatVector a3 = FloatVector.zero(s);
+        for (int i = 0; i < full; i += Blocking.ACCUMULATORS) {
+            a0 = a0.add(FloatVector.fromArray(s, x, xo + i).sub(m));
+            a1 = a1.add(FloatVector.fromArray(s, x, xo + i + l).sub(m));
+            a2 = a2.add(FloatVector.fromArray(s, x, xo + i + 2 * l).sub(m));
+            a3 = a3.add(FloatVector.fromArray(s, x, xo + i + 3 * l).sub(m));
+        }
+        return finish(a0, a1, a2, a3, a, o, l);
+    }
+
+    private static float devSqPass(float[] x, int xo, int full, float shift, float[] a, int o) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        int l = s.length();
+        FloatVector m = FloatVector.broadcast(s, shift);
+        FloatVector a0 = FloatVector.zero(s);
+        FloatVector a1 = FloatVector.zero(s);
+        FloatVector a2 = FloatVector.zero(s);
+        FloatVector a3 = FloatVector.zero(s);
+        for (int i = 0; i < full; i += Blocking.ACCUMULATORS) {
+            FloatVector d0 = FloatVector.fromArray(s, x, xo + i).sub(m);
+            FloatVector d1 = FloatVector.fromArray(s, x, xo + i + l).sub(m);
+            FloatVector d2 = FloatVector.fromArray(s, x, xo + i + 2 * l).sub(m);
+            FloatVector d3 = FloatVector.fromArray(s, x, xo + i + 3 * l).sub(m);
+            a0 = d0.fma(d0, a0);
+            a1 = d1.fma(d1, a1);
+            a2 = d2.fma(d2, a2);
+            a3 = d3.fma(d3, a3);
+        }
+        return finish(a0, a1, a2, a3, a, o, l);
+    }
+
+    /**
+     * With a null array these four vectors are all the accumulators and no tail follows: fold them in
+     * registers (a0 += a2, a1 += a3 is the half 32; a0 += a1 the half 16) and return the block's value.
+     * Otherwise store them for the general fold and return NaN.
+     */
+    private static float finish(FloatVector a0, FloatVector a1, FloatVector a2, FloatVector a3, float[] a, int o, int l) {
+        if (a == null) {
+            return foldLanes(a0.add(a2).add(a1.add(a3)), l);
+        }
+        a0.intoArray(a, o);
+        a1.intoArray(a, o + l);
+        a2.intoArray(a, o + 2 * l);
+        a3.intoArray(a, o + 3 * l);
+        return Float.NaN;
+    }
+
+    /** Folds one vector's lanes by halves (lane j += lane j + half), the last steps of the canonical fold. */
+    private static float foldLanes(FloatVector v, int lanes) {
+        for (int half = lanes / 2; half > 0; half >>= 1) {
+            v = v.add(v.slice(half));
+        }
+        return v.lane(0);
     }
 
     @Override
