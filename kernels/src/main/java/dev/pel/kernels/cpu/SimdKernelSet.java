@@ -357,10 +357,27 @@ public final class SimdKernelSet implements KernelSet {
                 }
             }
         }
-        for (int k = full; k < len; k++) {
+        // The tail (fewer than 64 elements after whole groups) goes to accumulators 0, 1, ... in order:
+        // element full + j to a[j]. Whole vectors first, then single lanes, with the same operations.
+        int t = len - full;
+        int j0 = 0;
+        for (; j0 + l <= t; j0 += l) {
+            DoubleVector av = DoubleVector.fromArray(s, a, j0);
+            DoubleVector e = DoubleVector.fromArray(s, x, xo + full + j0);
+            DoubleVector d = e.sub(shift);
+            av = switch (mode) {
+                case SUM -> av.add(e);
+                case ABS_SUM -> av.add(e.abs());
+                case DEV -> av.add(d);
+                case DEV_SQ -> d.fma(d, av);
+                default -> e.fma(DoubleVector.fromArray(s, y, yo + full + j0), av);
+            };
+            av.intoArray(a, j0);
+        }
+        for (int k = full + j0; k < len; k++) {
             double e = x[xo + k];
             double d = e - shift;
-            int j = k % acc;
+            int j = k - full;
             a[j] = switch (mode) {
                 case SUM -> a[j] + e;
                 case ABS_SUM -> a[j] + Math.abs(e);
@@ -1130,10 +1147,27 @@ public final class SimdKernelSet implements KernelSet {
                 }
             }
         }
-        for (int k = full; k < len; k++) {
+        // The tail (fewer than 64 elements after whole groups) goes to accumulators 0, 1, ... in order:
+        // element full + j to a[j]. Whole vectors first, then single lanes, with the same operations.
+        int t = len - full;
+        int j0 = 0;
+        for (; j0 + l <= t; j0 += l) {
+            FloatVector av = FloatVector.fromArray(s, a, j0);
+            FloatVector e = FloatVector.fromArray(s, x, xo + full + j0);
+            FloatVector d = e.sub(shift);
+            av = switch (mode) {
+                case SUM -> av.add(e);
+                case ABS_SUM -> av.add(e.abs());
+                case DEV -> av.add(d);
+                case DEV_SQ -> d.fma(d, av);
+                default -> e.fma(FloatVector.fromArray(s, y, yo + full + j0), av);
+            };
+            av.intoArray(a, j0);
+        }
+        for (int k = full + j0; k < len; k++) {
             float e = x[xo + k];
             float d = e - shift;
-            int j = k % acc;
+            int j = k - full;
             a[j] = switch (mode) {
                 case SUM -> a[j] + e;
                 case ABS_SUM -> a[j] + Math.abs(e);
