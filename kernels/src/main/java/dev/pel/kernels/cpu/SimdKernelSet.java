@@ -7,6 +7,9 @@ import dev.pel.kernels.spi.VecF32;
 import dev.pel.kernels.spi.VecF64;
 import dev.pel.runtime.cpu.SimdBackend;
 import dev.pel.runtime.cpu.WorkerPool;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
@@ -28,6 +31,9 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class SimdKernelSet implements KernelSet {
     private static final int BLOCK = Blocking.BLOCK;
+    /** Elements per call of a segment loop: any length that fits an int; large enough to amortise. */
+    private static final long SEGMENT_CHUNK = 1 << 20;
+    private static final ByteOrder NATIVE_ORDER = ByteOrder.nativeOrder();
     private static final int SUM = 0;
     private static final int ABS_SUM = 1;
     private static final int DOT = 2;
@@ -105,7 +111,9 @@ public final class SimdKernelSet implements KernelSet {
 
     // @twin-begin F64
     private static final VectorSpecies<Double> SPECIES_F64 = DoubleVector.SPECIES_PREFERRED;
-    private static final ThreadLocal<double[][]> SCRATCH_F64 = ThreadLocal.withInitial(() -> new double[4][BLOCK]);
+    private static final ValueLayout.OfDouble LAYOUT_F64 = ValueLayout.JAVA_DOUBLE;
+    /** Per-thread scratch blocks: swap's exchange buffers and nrm2's rescaled block. */
+    private static final ThreadLocal<double[][]> SCRATCH_F64 = ThreadLocal.withInitial(() -> new double[2][BLOCK]);
 
     @FunctionalInterface
     private interface Loop1F64 {
@@ -122,90 +130,103 @@ public final class SimdKernelSet implements KernelSet {
         void run(double[] x, int xo, double[] y, int yo, double[] z, int zo, double[] o, int oo, int len);
     }
 
-    /** The array to read block [c, c+len) of v from: the heap array itself, or scratch after a copy. */
-    private static double[] src(VecF64 v, long c, int len, double[] scratch) {
-        if (v.heap() != null) {
-            return v.heap();
-        }
-        v.load(c, scratch, len);
-        return scratch;
+    @FunctionalInterface
+    private interface Seg1F64 {
+        void run(MemorySegment x, long xo, MemorySegment o, long oo, int len);
     }
 
-    private static int off(VecF64 v, long c) {
-        return v.heap() != null ? (int) (v.start() + c) : 0;
+    @FunctionalInterface
+    private interface Seg2F64 {
+        void run(MemorySegment x, long xo, MemorySegment y, long yo, MemorySegment o, long oo, int len);
     }
 
-    private static double[] dst(VecF64 v, double[] scratch) {
-        return v.heap() != null ? v.heap() : scratch;
+    @FunctionalInterface
+    private interface Seg3F64 {
+        void run(MemorySegment x, long xo, MemorySegment y, long yo, MemorySegment z, long zo, MemorySegment o, long oo, int len);
     }
 
-    private static void flush(VecF64 v, long c, int len, double[] scratch) {
-        if (v.heap() == null) {
-            v.store(c, scratch, len);
-        }
-    }
-
-    private void map1(long n, int threads, VecF64 x, VecF64 out, Loop1F64 loop) {
-        if (x.heap() != null && out.heap() != null) {
-            parallel(n, threads, (lo, hi) -> loop.run(x.heap(), off(x, lo), out.heap(), off(out, lo), (int) (hi - lo)));
-            return;
-        }
-        parallel(n, threads, (lo, hi) -> {
-            double[][] s = SCRATCH_F64.get();
-            for (long c = lo; c < hi; c += BLOCK) {
-                int len = (int) Math.min(BLOCK, hi - c);
-                double[] xs = src(x, c, len, s[0]);
-                loop.run(xs, off(x, c), dst(out, s[3]), off(out, c), len);
-                flush(out, c, len, s[3]);
-            }
-        });
-    }
-
-    private void map2(long n, int threads, VecF64 x, VecF64 y, VecF64 out, Loop2F64 loop) {
-        if (x.heap() != null && y.heap() != null && out.heap() != null) {
-            parallel(n, threads, (lo, hi) -> loop.run(x.heap(), off(x, lo), y.heap(), off(y, lo), out.heap(), off(out, lo),
-                    (int) (hi - lo)));
-            return;
-        }
-        parallel(n, threads, (lo, hi) -> {
-            double[][] s = SCRATCH_F64.get();
-            for (long c = lo; c < hi; c += BLOCK) {
-                int len = (int) Math.min(BLOCK, hi - c);
-                double[] xs = src(x, c, len, s[0]);
-                double[] ys = src(y, c, len, s[1]);
-                loop.run(xs, off(x, c), ys, off(y, c), dst(out, s[3]), off(out, c), len);
-                flush(out, c, len, s[3]);
-            }
-        });
-    }
-
-    private void map3(long n, int threads, VecF64 x, VecF64 y, VecF64 z, VecF64 out, Loop3F64 loop) {
-        if (x.heap() != null && y.heap() != null && z.heap() != null && out.heap() != null) {
-            parallel(n, threads, (lo, hi) -> loop.run(x.heap(), off(x, lo), y.heap(), off(y, lo), z.heap(), off(z, lo),
-                    out.heap(), off(out, lo), (int) (hi - lo)));
-            return;
-        }
-        parallel(n, threads, (lo, hi) -> {
-            double[][] s = SCRATCH_F64.get();
-            for (long c = lo; c < hi; c += BLOCK) {
-                int len = (int) Math.min(BLOCK, hi - c);
-                double[] xs = src(x, c, len, s[0]);
-                double[] ys = src(y, c, len, s[1]);
-                double[] zs = src(z, c, len, s[2]);
-                loop.run(xs, off(x, c), ys, off(y, c), zs, off(z, c), dst(out, s[3]), off(out, c), len);
-                flush(out, c, len, s[3]);
-            }
-        });
-    }
-
-    /** Reads block [lo, lo+len) of x, staged if off-heap, and reduces it. */
     @FunctionalInterface
     private interface BlockF64 {
         /*wide*/double apply(double[] x, int xo, int len);
     }
 
-    private static BlockValue block(VecF64 x, BlockF64 f) {
-        return (lo, len) -> f.apply(src(x, lo, len, SCRATCH_F64.get()[0]), off(x, lo), len);
+    @FunctionalInterface
+    private interface SegBlockF64 {
+        /*wide*/double apply(MemorySegment x, long xo, int len);
+    }
+
+    private static boolean heap(VecF64 v) {
+        return v.heap() != null;
+    }
+
+    private static int off(VecF64 v, long c) {
+        return (int) (v.start() + c);
+    }
+
+    /** The operand's memory as a segment: its own for off-heap data, a heap segment over the array otherwise. */
+    private static MemorySegment mem(VecF64 v) {
+        return v.heap() != null ? MemorySegment.ofArray(v.heap()) : v.segment();
+    }
+
+    /**
+     * Heap arrays run the array loops over each thread's whole range; as soon as one operand is
+     * off-heap the segment loops run instead, in chunks of {@link #SEGMENT_CHUNK} (int lengths).
+     */
+    private void map1(long n, int threads, VecF64 x, VecF64 out, Loop1F64 loop, Seg1F64 seg) {
+        if (heap(x) && heap(out)) {
+            parallel(n, threads, (lo, hi) -> loop.run(x.heap(), off(x, lo), out.heap(), off(out, lo), (int) (hi - lo)));
+            return;
+        }
+        MemorySegment xs = mem(x);
+        MemorySegment os = mem(out);
+        parallel(n, threads, (lo, hi) -> {
+            for (long c = lo; c < hi; c += SEGMENT_CHUNK) {
+                seg.run(xs, x.start() + c, os, out.start() + c, (int) Math.min(SEGMENT_CHUNK, hi - c));
+            }
+        });
+    }
+
+    private void map2(long n, int threads, VecF64 x, VecF64 y, VecF64 out, Loop2F64 loop, Seg2F64 seg) {
+        if (heap(x) && heap(y) && heap(out)) {
+            parallel(n, threads, (lo, hi) -> loop.run(x.heap(), off(x, lo), y.heap(), off(y, lo), out.heap(), off(out, lo),
+                    (int) (hi - lo)));
+            return;
+        }
+        MemorySegment xs = mem(x);
+        MemorySegment ys = mem(y);
+        MemorySegment os = mem(out);
+        parallel(n, threads, (lo, hi) -> {
+            for (long c = lo; c < hi; c += SEGMENT_CHUNK) {
+                seg.run(xs, x.start() + c, ys, y.start() + c, os, out.start() + c, (int) Math.min(SEGMENT_CHUNK, hi - c));
+            }
+        });
+    }
+
+    private void map3(long n, int threads, VecF64 x, VecF64 y, VecF64 z, VecF64 out, Loop3F64 loop, Seg3F64 seg) {
+        if (heap(x) && heap(y) && heap(z) && heap(out)) {
+            parallel(n, threads, (lo, hi) -> loop.run(x.heap(), off(x, lo), y.heap(), off(y, lo), z.heap(), off(z, lo),
+                    out.heap(), off(out, lo), (int) (hi - lo)));
+            return;
+        }
+        MemorySegment xs = mem(x);
+        MemorySegment ys = mem(y);
+        MemorySegment zs = mem(z);
+        MemorySegment os = mem(out);
+        parallel(n, threads, (lo, hi) -> {
+            for (long c = lo; c < hi; c += SEGMENT_CHUNK) {
+                seg.run(xs, x.start() + c, ys, y.start() + c, zs, z.start() + c, os, out.start() + c,
+                        (int) Math.min(SEGMENT_CHUNK, hi - c));
+            }
+        });
+    }
+
+    /** A per-block reduction of one operand: the array loop for heap data, the segment loop otherwise. */
+    private static BlockValue block(VecF64 x, BlockF64 f, SegBlockF64 fs) {
+        if (heap(x)) {
+            return (lo, len) -> f.apply(x.heap(), off(x, lo), len);
+        }
+        MemorySegment xs = x.segment();
+        return (lo, len) -> fs.apply(xs, x.start() + lo, len);
     }
 
     @Override
@@ -214,20 +235,10 @@ public final class SimdKernelSet implements KernelSet {
             SCALAR.axpy(n, a, x, y, 1);
             return;
         }
-        map2(n, threads, x, y, y, (xa, xo, ya, yo, o, oo, len) -> axpyLoop(a, xa, xo, ya, yo, o, oo, len));
+        map2(n, threads, x, y, y, (xa, xo, ya, yo, o, oo, len) -> axpyLoop(a, xa, xo, ya, yo, o, oo, len),
+                (xs, xo, ys, yo, os, oo, len) -> axpyLoopSegF64(a, xs, xo, ys, yo, os, oo, len));
     }
 
-    private static void axpyLoop(double a, double[] x, int xo, double[] y, int yo, double[] o, int oo, int len) {
-        VectorSpecies<Double> s = SPECIES_F64;
-        DoubleVector va = DoubleVector.broadcast(s, a);
-        int i = 0;
-        for (int ub = s.loopBound(len); i < ub; i += s.length()) {
-            va.fma(DoubleVector.fromArray(s, x, xo + i), DoubleVector.fromArray(s, y, yo + i)).intoArray(o, oo + i);
-        }
-        for (; i < len; i++) {
-            o[oo + i] = Math.fma(a, x[xo + i], y[yo + i]);
-        }
-    }
 
     @Override
     public void scal(long n, double a, VecF64 x, int threads) {
@@ -235,7 +246,8 @@ public final class SimdKernelSet implements KernelSet {
             SCALAR.scal(n, a, x, 1);
             return;
         }
-        map1(n, threads, x, x, (xa, xo, o, oo, len) -> scalarLoop(BinaryOp.MUL, xa, xo, a, false, o, oo, len));
+        map1(n, threads, x, x, (xa, xo, o, oo, len) -> scalarLoop(BinaryOp.MUL, xa, xo, a, false, o, oo, len),
+                (xs, xo, os, oo, len) -> scalarLoopSegF64(BinaryOp.MUL, xs, xo, a, false, os, oo, len));
     }
 
     @Override
@@ -244,7 +256,8 @@ public final class SimdKernelSet implements KernelSet {
             SCALAR.copy(n, x, y, 1);
             return;
         }
-        map1(n, threads, x, y, (xa, xo, o, oo, len) -> System.arraycopy(xa, xo, o, oo, len));
+        map1(n, threads, x, y, (xa, xo, o, oo, len) -> System.arraycopy(xa, xo, o, oo, len),
+                (xs, xo, os, oo, len) -> MemorySegment.copy(xs, LAYOUT_F64, xo * Double.BYTES, os, LAYOUT_F64, oo * Double.BYTES, len));
     }
 
     @Override
@@ -270,21 +283,21 @@ public final class SimdKernelSet implements KernelSet {
         if (!x.unit() || !y.unit()) {
             return SCALAR.dot(n, x, y, 1);
         }
-        return (double) sumOfBlocks(n, threads, (lo, len) -> {
-            double[][] s = SCRATCH_F64.get();
-            return dotBlock(src(x, lo, len, s[0]), off(x, lo), src(y, lo, len, s[1]), off(y, lo), len);
-        });
+        if (heap(x) && heap(y)) {
+            return (double) sumOfBlocks(n, threads, (lo, len) -> dotBlock(x.heap(), off(x, lo), y.heap(), off(y, lo), len));
+        }
+        MemorySegment xs = mem(x);
+        MemorySegment ys = mem(y);
+        return (double) sumOfBlocks(n, threads, (lo, len) -> dotBlockSegF64(xs, x.start() + lo, ys, y.start() + lo, len));
     }
 
-    private static /*wide*/double dotBlock(double[] x, int xo, double[] y, int yo, int len) {
-        return canonicalBlock(DOT, x, xo, y, yo, len, (double) 0);
-    }
     @Override
     public double asum(long n, VecF64 x, int threads) {
         if (!x.unit()) {
             return SCALAR.asum(n, x, 1);
         }
-        return (double) sumOfBlocks(n, threads, block(x, (xa, xo, len) -> sumBlock(xa, xo, len, true)));
+        return (double) sumOfBlocks(n, threads, block(x, (xa, xo, len) -> sumBlock(xa, xo, len, true),
+                (xs, xo, len) -> sumBlockSegF64(xs, xo, len, true)));
     }
 
     @Override
@@ -296,7 +309,253 @@ public final class SimdKernelSet implements KernelSet {
         if (!x.unit()) {
             return SCALAR.sum(n, x, 1);
         }
-        return sumOfBlocks(n, threads, block(x, (xa, xo, len) -> sumBlock(xa, xo, len, false)));
+        return sumOfBlocks(n, threads, block(x, (xa, xo, len) -> sumBlock(xa, xo, len, false),
+                (xs, xo, len) -> sumBlockSegF64(xs, xo, len, false)));
+    }
+
+
+
+
+
+
+
+
+    /**
+     * With a null array these four vectors are all the accumulators and no tail follows: fold them in
+     * registers (a0 += a2, a1 += a3 is the half 32; a0 += a1 the half 16) and return the block's value.
+     * Otherwise store them for the general fold and return NaN.
+     */
+    private static double finish(DoubleVector a0, DoubleVector a1, DoubleVector a2, DoubleVector a3, double[] a, int o, int l) {
+        if (a == null) {
+            return foldLanes(a0.add(a2).add(a1.add(a3)), l);
+        }
+        a0.intoArray(a, o);
+        a1.intoArray(a, o + l);
+        a2.intoArray(a, o + 2 * l);
+        a3.intoArray(a, o + 3 * l);
+        return Double.NaN; //F32: return Float.NaN;
+    }
+
+    /** Folds one vector's lanes by halves (lane j += lane j + half), the last steps of the canonical fold. */
+    private static double foldLanes(DoubleVector v, int lanes) {
+        for (int half = lanes / 2; half > 0; half >>= 1) {
+            v = v.add(v.slice(half));
+        }
+        return v.lane(0);
+    }
+
+    @Override
+    public double mean(long n, VecF64 x, int threads) {
+        return (double) (wideSum(n, x, threads) / n);
+    }
+
+    @Override
+    public double variance(long n, VecF64 x, int ddof, int threads) {
+        if (!x.unit()) {
+            return SCALAR.variance(n, x, ddof, 1);
+        }
+        if (n <= ddof) {
+            return Double.NaN; //F32: return Float.NaN;
+        }
+        int blocks = (int) Blocking.blocks(n);
+        /*wide*/double[] means = new /*wide*/double[blocks];
+        /*wide*/double[] m2s = new /*wide*/double[blocks];
+        if (heap(x)) {
+            perBlock(n, threads, means, m2s, (lo, len, mean, m2, b) -> varianceBlock(x.heap(), off(x, lo), len, mean, m2, b));
+        } else {
+            MemorySegment xs = x.segment();
+            perBlock(n, threads, means, m2s, (lo, len, mean, m2, b) -> varianceBlockSegF64(xs, x.start() + lo, len, mean, m2, b));
+        }
+        return (double) (Blocking.combineVariance(n, means, m2s) / (n - ddof));
+    }
+
+
+    @Override
+    public double min(long n, VecF64 x, int threads) {
+        if (!x.unit()) {
+            return SCALAR.min(n, x, 1);
+        }
+        /*wide*/double[] p = perBlock(n, threads, block(x, (xa, xo, len) -> extremumBlock(xa, xo, len, false, false),
+                (xs, xo, len) -> extremumBlockSegF64(xs, xo, len, false, false)));
+        /*wide*/double m = p[0];
+        for (/*wide*/double v : p) {
+            m = Math.min(m, v);
+        }
+        return (double) m;
+    }
+
+    @Override
+    public double max(long n, VecF64 x, int threads) {
+        if (!x.unit()) {
+            return SCALAR.max(n, x, 1);
+        }
+        /*wide*/double[] p = perBlock(n, threads, block(x, (xa, xo, len) -> extremumBlock(xa, xo, len, true, false),
+                (xs, xo, len) -> extremumBlockSegF64(xs, xo, len, true, false)));
+        /*wide*/double m = p[0];
+        for (/*wide*/double v : p) {
+            m = Math.max(m, v);
+        }
+        return (double) m;
+    }
+
+
+    @Override
+    public double nrm2(long n, VecF64 x, int threads) {
+        if (!x.unit()) {
+            return SCALAR.nrm2(n, x, 1);
+        }
+        if (n == 0) {
+            return 0;
+        }
+        int blocks = (int) Blocking.blocks(n);
+        /*wide*/double[] sumsq = new /*wide*/double[blocks];
+        /*wide*/double[] amax = new /*wide*/double[blocks];
+        double[] xh = x.heap();
+        MemorySegment xs = mem(x);
+        perBlock(n, threads, sumsq, amax, (lo, len, sq, mx, b) -> {
+            if (xh != null) {
+                sq[b] = dotBlock(xh, off(x, lo), xh, off(x, lo), len);
+                mx[b] = extremumBlock(xh, off(x, lo), len, true, true);
+            } else {
+                sq[b] = dotBlockSegF64(xs, x.start() + lo, xs, x.start() + lo, len);
+                mx[b] = extremumBlockSegF64(xs, x.start() + lo, len, true, true);
+            }
+        });
+        /*wide*/double big = 0;
+        for (/*wide*/double m : amax) {
+            big = Math.max(big, m);
+        }
+        if (/*wide*/Double.isNaN(big) || big == /*wide*/Double.POSITIVE_INFINITY) {
+            return (double) big;
+        }
+        /*wide*/double total = Blocking.pairwise(sumsq, 0, blocks);
+        // Unscaled squares are exact enough unless some overflowed or the largest is so small that
+        // squares lost precision to underflow; then redo the sum on values scaled by a power of two.
+        if (total != /*wide*/Double.POSITIVE_INFINITY && big >= Blocking.NRM2_TINY_F64) {
+            return (double) Math.sqrt(total);
+        }
+        // Clamped so that 2^-exp stays representable when the largest value is subnormal.
+        int exp = Math.max(Math.getExponent(big), -1000); //F32: int exp = Math.max(Math.getExponent(big), -120);
+        double scale = Math.scalb((double) 1, -exp);
+        /*wide*/double scaled = sumOfBlocks(n, threads, (lo, len) -> {
+            double[] w = SCRATCH_F64.get()[1];
+            if (xh != null) {
+                scalarLoop(BinaryOp.MUL, xh, off(x, lo), scale, false, w, 0, len);
+            } else {
+                scalarLoopSegF64(BinaryOp.MUL, xs, x.start() + lo, scale, false, MemorySegment.ofArray(w), 0, len);
+            }
+            return dotBlock(w, 0, w, 0, len);
+        });
+        return (double) Math.scalb(Math.sqrt(scaled), exp);
+    }
+
+    @Override
+    public long iamax(long n, VecF64 x, int threads) {
+        if (!x.unit()) {
+            return SCALAR.iamax(n, x, 1);
+        }
+        if (n == 0) {
+            return -1;
+        }
+        /*wide*/double[] p = perBlock(n, threads, block(x, (xa, xo, len) -> extremumBlock(xa, xo, len, true, true),
+                (xs, xo, len) -> extremumBlockSegF64(xs, xo, len, true, true)));
+        /*wide*/double big = p[0];
+        for (/*wide*/double v : p) {
+            big = Math.max(big, v);
+        }
+        double target = (double) big;
+        // The first block whose maximum is the target holds the answer: scan only that one.
+        for (int b = 0; b < p.length; b++) {
+            if (p[b] == big || (/*wide*/Double.isNaN(big) && /*wide*/Double.isNaN(p[b]))) {
+                long lo = (long) b * BLOCK;
+                int len = (int) Math.min(BLOCK, n - lo);
+                return lo + (heap(x) ? firstIndexOf(x.heap(), off(x, lo), len, target)
+                        : firstIndexOfSegF64(x.segment(), x.start() + lo, len, target));
+            }
+        }
+        throw new IllegalStateException("iamax: maximum " + big + " not found");
+    }
+
+
+    @Override
+    public void unary(UnaryOp op, long n, VecF64 x, VecF64 out, int threads) {
+        if (!x.unit() || !out.unit()) {
+            SCALAR.unary(op, n, x, out, 1);
+            return;
+        }
+        map1(n, threads, x, out, (xa, xo, o, oo, len) -> unaryLoop(op, xa, xo, o, oo, len),
+                (xs, xo, os, oo, len) -> unaryLoopSegF64(op, xs, xo, os, oo, len));
+    }
+
+
+    @Override
+    public void binary(BinaryOp op, long n, VecF64 x, VecF64 y, VecF64 out, int threads) {
+        if (!x.unit() || !y.unit() || !out.unit()) {
+            SCALAR.binary(op, n, x, y, out, 1);
+            return;
+        }
+        map2(n, threads, x, y, out, (xa, xo, ya, yo, o, oo, len) -> binaryLoop(op, xa, xo, ya, yo, o, oo, len),
+                (xs, xo, ys, yo, os, oo, len) -> binaryLoopSegF64(op, xs, xo, ys, yo, os, oo, len));
+    }
+
+
+    @Override
+    public void binaryScalar(BinaryOp op, long n, VecF64 x, double c, boolean scalarFirst, VecF64 out, int threads) {
+        if (!x.unit() || !out.unit()) {
+            SCALAR.binaryScalar(op, n, x, c, scalarFirst, out, 1);
+            return;
+        }
+        map1(n, threads, x, out, (xa, xo, o, oo, len) -> scalarLoop(op, xa, xo, c, scalarFirst, o, oo, len),
+                (xs, xo, os, oo, len) -> scalarLoopSegF64(op, xs, xo, c, scalarFirst, os, oo, len));
+    }
+
+
+    @Override
+    public void fma(long n, VecF64 x, VecF64 y, VecF64 z, VecF64 out, int threads) {
+        if (!x.unit() || !y.unit() || !z.unit() || !out.unit()) {
+            SCALAR.fma(n, x, y, z, out, 1);
+            return;
+        }
+        map3(n, threads, x, y, z, out, SimdKernelSet::fmaLoop, SimdKernelSet::fmaLoopSegF64);
+    }
+
+
+    @Override
+    public void fmaScalar(long n, VecF64 x, double a, double b, VecF64 out, int threads) {
+        if (!x.unit() || !out.unit()) {
+            SCALAR.fmaScalar(n, x, a, b, out, 1);
+            return;
+        }
+        map1(n, threads, x, out, (xa, xo, o, oo, len) -> fmaScalarLoop(xa, xo, a, b, o, oo, len),
+                (xs, xo, o, oo, len) -> fmaScalarLoopSegF64(xs, xo, a, b, o, oo, len));
+    }
+
+    @Override
+    public void clamp(long n, VecF64 x, double lo, double hi, VecF64 out, int threads) {
+        if (!x.unit() || !out.unit()) {
+            SCALAR.clamp(n, x, lo, hi, out, 1);
+            return;
+        }
+        map1(n, threads, x, out, (xa, xo, o, oo, len) -> clampLoop(xa, xo, lo, hi, o, oo, len),
+                (xs, xo, o, oo, len) -> clampLoopSegF64(xs, xo, lo, hi, o, oo, len));
+    }
+
+    // Loops over heap arrays, and their generated off-heap twins below.
+    // @segment-begin
+    private static void axpyLoop(double a, double[] x, int xo, double[] y, int yo, double[] o, int oo, int len) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        DoubleVector va = DoubleVector.broadcast(s, a);
+        int i = 0;
+        for (int ub = s.loopBound(len); i < ub; i += s.length()) {
+            va.fma(DoubleVector.fromArray(s, x, xo + i), DoubleVector.fromArray(s, y, yo + i)).intoArray(o, oo + i);
+        }
+        for (; i < len; i++) {
+            o[oo + i] = Math.fma(a, x[xo + i], y[yo + i]);
+        }
+    }
+
+    private static /*wide*/double dotBlock(double[] x, int xo, double[] y, int yo, int len) {
+        return canonicalBlock(DOT, x, xo, y, yo, len, (double) 0);
     }
 
     private static /*wide*/double sumBlock(double[] x, int xo, int len, boolean abs) {
@@ -484,53 +743,6 @@ public final class SimdKernelSet implements KernelSet {
     }
 
     /**
-     * With a null array these four vectors are all the accumulators and no tail follows: fold them in
-     * registers (a0 += a2, a1 += a3 is the half 32; a0 += a1 the half 16) and return the block's value.
-     * Otherwise store them for the general fold and return NaN.
-     */
-    private static double finish(DoubleVector a0, DoubleVector a1, DoubleVector a2, DoubleVector a3, double[] a, int o, int l) {
-        if (a == null) {
-            return foldLanes(a0.add(a2).add(a1.add(a3)), l);
-        }
-        a0.intoArray(a, o);
-        a1.intoArray(a, o + l);
-        a2.intoArray(a, o + 2 * l);
-        a3.intoArray(a, o + 3 * l);
-        return Double.NaN; //F32: return Float.NaN;
-    }
-
-    /** Folds one vector's lanes by halves (lane j += lane j + half), the last steps of the canonical fold. */
-    private static double foldLanes(DoubleVector v, int lanes) {
-        for (int half = lanes / 2; half > 0; half >>= 1) {
-            v = v.add(v.slice(half));
-        }
-        return v.lane(0);
-    }
-
-    @Override
-    public double mean(long n, VecF64 x, int threads) {
-        return (double) (wideSum(n, x, threads) / n);
-    }
-
-    @Override
-    public double variance(long n, VecF64 x, int ddof, int threads) {
-        if (!x.unit()) {
-            return SCALAR.variance(n, x, ddof, 1);
-        }
-        if (n <= ddof) {
-            return Double.NaN; //F32: return Float.NaN;
-        }
-        int blocks = (int) Blocking.blocks(n);
-        /*wide*/double[] means = new /*wide*/double[blocks];
-        /*wide*/double[] m2s = new /*wide*/double[blocks];
-        perBlock(n, threads, means, m2s, (lo, len, mean, m2, b) -> {
-            double[] xa = src(x, lo, len, SCRATCH_F64.get()[0]);
-            varianceBlock(xa, off(x, lo), len, mean, m2, b);
-        });
-        return (double) (Blocking.combineVariance(n, means, m2s) / (n - ddof));
-    }
-
-    /**
      * Two canonical passes over one cache-resident block: its mean m, then the squared deviations
      * and the deviations from m (the corrected two-pass term), combined in double on the host side
      * exactly as the OpenCL kernel's (m, ss, comp) are.
@@ -541,32 +753,6 @@ public final class SimdKernelSet implements KernelSet {
         /*wide*/double comp = canonicalBlock(DEV, x, xo, x, xo, len, m);
         means[b] = Blocking.blockMean(m, comp, len);
         m2s[b] = Blocking.blockM2(ss, comp, len);
-    }
-
-    @Override
-    public double min(long n, VecF64 x, int threads) {
-        if (!x.unit()) {
-            return SCALAR.min(n, x, 1);
-        }
-        /*wide*/double[] p = perBlock(n, threads, block(x, (xa, xo, len) -> extremumBlock(xa, xo, len, false, false)));
-        /*wide*/double m = p[0];
-        for (/*wide*/double v : p) {
-            m = Math.min(m, v);
-        }
-        return (double) m;
-    }
-
-    @Override
-    public double max(long n, VecF64 x, int threads) {
-        if (!x.unit()) {
-            return SCALAR.max(n, x, 1);
-        }
-        /*wide*/double[] p = perBlock(n, threads, block(x, (xa, xo, len) -> extremumBlock(xa, xo, len, true, false)));
-        /*wide*/double m = p[0];
-        for (/*wide*/double v : p) {
-            m = Math.max(m, v);
-        }
-        return (double) m;
     }
 
     /** min or max (of |x| when {@code abs}) of one block; NaN propagates as in {@link Math#min}. */
@@ -599,74 +785,6 @@ public final class SimdKernelSet implements KernelSet {
         return r;
     }
 
-    @Override
-    public double nrm2(long n, VecF64 x, int threads) {
-        if (!x.unit()) {
-            return SCALAR.nrm2(n, x, 1);
-        }
-        if (n == 0) {
-            return 0;
-        }
-        int blocks = (int) Blocking.blocks(n);
-        /*wide*/double[] sumsq = new /*wide*/double[blocks];
-        /*wide*/double[] amax = new /*wide*/double[blocks];
-        perBlock(n, threads, sumsq, amax, (lo, len, sq, mx, b) -> {
-            double[] xa = src(x, lo, len, SCRATCH_F64.get()[0]);
-            sq[b] = dotBlock(xa, off(x, lo), xa, off(x, lo), len);
-            mx[b] = extremumBlock(xa, off(x, lo), len, true, true);
-        });
-        /*wide*/double big = 0;
-        for (/*wide*/double m : amax) {
-            big = Math.max(big, m);
-        }
-        if (/*wide*/Double.isNaN(big) || big == /*wide*/Double.POSITIVE_INFINITY) {
-            return (double) big;
-        }
-        /*wide*/double total = Blocking.pairwise(sumsq, 0, blocks);
-        // Unscaled squares are exact enough unless some overflowed or the largest is so small that
-        // squares lost precision to underflow; then redo the sum on values scaled by a power of two.
-        if (total != /*wide*/Double.POSITIVE_INFINITY && big >= Blocking.NRM2_TINY_F64) {
-            return (double) Math.sqrt(total);
-        }
-        // Clamped so that 2^-exp stays representable when the largest value is subnormal.
-        int exp = Math.max(Math.getExponent(big), -1000); //F32: int exp = Math.max(Math.getExponent(big), -120);
-        double scale = Math.scalb((double) 1, -exp);
-        /*wide*/double scaled = sumOfBlocks(n, threads, (lo, len) -> {
-            double[][] s = SCRATCH_F64.get();
-            double[] xa = src(x, lo, len, s[0]);
-            int xo = off(x, lo);
-            scalarLoop(BinaryOp.MUL, xa, xo, scale, false, s[1], 0, len);
-            return dotBlock(s[1], 0, s[1], 0, len);
-        });
-        return (double) Math.scalb(Math.sqrt(scaled), exp);
-    }
-
-    @Override
-    public long iamax(long n, VecF64 x, int threads) {
-        if (!x.unit()) {
-            return SCALAR.iamax(n, x, 1);
-        }
-        if (n == 0) {
-            return -1;
-        }
-        /*wide*/double[] p = perBlock(n, threads, block(x, (xa, xo, len) -> extremumBlock(xa, xo, len, true, true)));
-        /*wide*/double big = p[0];
-        for (/*wide*/double v : p) {
-            big = Math.max(big, v);
-        }
-        double target = (double) big;
-        // The first block whose maximum is the target holds the answer: scan only that one.
-        for (int b = 0; b < p.length; b++) {
-            if (p[b] == big || (/*wide*/Double.isNaN(big) && /*wide*/Double.isNaN(p[b]))) {
-                long lo = (long) b * BLOCK;
-                int len = (int) Math.min(BLOCK, n - lo);
-                double[] xa = src(x, lo, len, SCRATCH_F64.get()[0]);
-                return lo + firstIndexOf(xa, off(x, lo), len, target);
-            }
-        }
-        throw new IllegalStateException("iamax: maximum " + big + " not found");
-    }
-
     /** First i in [0, len) with |x[xo+i]| == target, or x[xo+i] NaN when target is NaN. */
     private static int firstIndexOf(double[] x, int xo, int len, double target) {
         VectorSpecies<Double> s = SPECIES_F64;
@@ -686,15 +804,6 @@ public final class SimdKernelSet implements KernelSet {
             }
         }
         return -1;
-    }
-
-    @Override
-    public void unary(UnaryOp op, long n, VecF64 x, VecF64 out, int threads) {
-        if (!x.unit() || !out.unit()) {
-            SCALAR.unary(op, n, x, out, 1);
-            return;
-        }
-        map1(n, threads, x, out, (xa, xo, o, oo, len) -> unaryLoop(op, xa, xo, o, oo, len));
     }
 
     private static void unaryLoop(UnaryOp op, double[] x, int xo, double[] o, int oo, int len) {
@@ -749,15 +858,6 @@ public final class SimdKernelSet implements KernelSet {
         }
     }
 
-    @Override
-    public void binary(BinaryOp op, long n, VecF64 x, VecF64 y, VecF64 out, int threads) {
-        if (!x.unit() || !y.unit() || !out.unit()) {
-            SCALAR.binary(op, n, x, y, out, 1);
-            return;
-        }
-        map2(n, threads, x, y, out, (xa, xo, ya, yo, o, oo, len) -> binaryLoop(op, xa, xo, ya, yo, o, oo, len));
-    }
-
     private static void binaryLoop(BinaryOp op, double[] x, int xo, double[] y, int yo, double[] o, int oo, int len) {
         VectorSpecies<Double> s = SPECIES_F64;
         int l = s.length();
@@ -788,15 +888,6 @@ public final class SimdKernelSet implements KernelSet {
         for (; i < len; i++) {
             o[oo + i] = op.apply(x[xo + i], y[yo + i]);
         }
-    }
-
-    @Override
-    public void binaryScalar(BinaryOp op, long n, VecF64 x, double c, boolean scalarFirst, VecF64 out, int threads) {
-        if (!x.unit() || !out.unit()) {
-            SCALAR.binaryScalar(op, n, x, c, scalarFirst, out, 1);
-            return;
-        }
-        map1(n, threads, x, out, (xa, xo, o, oo, len) -> scalarLoop(op, xa, xo, c, scalarFirst, o, oo, len));
     }
 
     private static void scalarLoop(BinaryOp op, double[] x, int xo, double c, boolean first, double[] o, int oo, int len) {
@@ -834,15 +925,6 @@ public final class SimdKernelSet implements KernelSet {
         }
     }
 
-    @Override
-    public void fma(long n, VecF64 x, VecF64 y, VecF64 z, VecF64 out, int threads) {
-        if (!x.unit() || !y.unit() || !z.unit() || !out.unit()) {
-            SCALAR.fma(n, x, y, z, out, 1);
-            return;
-        }
-        map3(n, threads, x, y, z, out, SimdKernelSet::fmaLoop);
-    }
-
     private static void fmaLoop(double[] x, int xo, double[] y, int yo, double[] z, int zo, double[] o, int oo, int len) {
         VectorSpecies<Double> s = SPECIES_F64;
         int i = 0;
@@ -855,47 +937,457 @@ public final class SimdKernelSet implements KernelSet {
         }
     }
 
-    @Override
-    public void fmaScalar(long n, VecF64 x, double a, double b, VecF64 out, int threads) {
-        if (!x.unit() || !out.unit()) {
-            SCALAR.fmaScalar(n, x, a, b, out, 1);
-            return;
+    private static void fmaScalarLoop(double[] x, int xo, double a, double b, double[] o, int oo, int len) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        DoubleVector va = DoubleVector.broadcast(s, a);
+        DoubleVector vb = DoubleVector.broadcast(s, b);
+        int i = 0;
+        for (int ub = s.loopBound(len); i < ub; i += s.length()) {
+            DoubleVector.fromArray(s, x, xo + i).fma(va, vb).intoArray(o, oo + i);
         }
-        map1(n, threads, x, out, (xa, xo, o, oo, len) -> {
-            VectorSpecies<Double> s = SPECIES_F64;
-            DoubleVector va = DoubleVector.broadcast(s, a);
-            DoubleVector vb = DoubleVector.broadcast(s, b);
-            int i = 0;
-            for (int ub = s.loopBound(len); i < ub; i += s.length()) {
-                DoubleVector.fromArray(s, xa, xo + i).fma(va, vb).intoArray(o, oo + i);
-            }
-            for (; i < len; i++) {
-                o[oo + i] = Math.fma(xa[xo + i], a, b);
-            }
-        });
+        for (; i < len; i++) {
+            o[oo + i] = Math.fma(x[xo + i], a, b);
+        }
     }
 
-    @Override
-    public void clamp(long n, VecF64 x, double lo, double hi, VecF64 out, int threads) {
-        if (!x.unit() || !out.unit()) {
-            SCALAR.clamp(n, x, lo, hi, out, 1);
-            return;
+    private static void clampLoop(double[] x, int xo, double lo, double hi, double[] o, int oo, int len) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        int i = 0;
+        for (int ub = s.loopBound(len); i < ub; i += s.length()) {
+            DoubleVector.fromArray(s, x, xo + i).max(lo).min(hi).intoArray(o, oo + i);
         }
-        map1(n, threads, x, out, (xa, xo, o, oo, len) -> {
-            VectorSpecies<Double> s = SPECIES_F64;
-            int i = 0;
-            for (int ub = s.loopBound(len); i < ub; i += s.length()) {
-                DoubleVector.fromArray(s, xa, xo + i).max(lo).min(hi).intoArray(o, oo + i);
-            }
-            for (; i < len; i++) {
-                o[oo + i] = Math.min(Math.max(xa[xo + i], lo), hi);
-            }
-        });
+        for (; i < len; i++) {
+            o[oo + i] = Math.min(Math.max(x[xo + i], lo), hi);
+        }
     }
+    // @segment-end
+    // @segment-generated from the array loops above by TwinGenerator: do not edit
+    private static void axpyLoopSegF64(double a, MemorySegment x, long xo, MemorySegment y, long yo, MemorySegment o, long oo, int len) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        DoubleVector va = DoubleVector.broadcast(s, a);
+        int i = 0;
+        for (int ub = s.loopBound(len); i < ub; i += s.length()) {
+            va.fma(DoubleVector.fromMemorySegment(s, x, (xo + i) * (long) Double.BYTES, NATIVE_ORDER), DoubleVector.fromMemorySegment(s, y, (yo + i) * (long) Double.BYTES, NATIVE_ORDER)).intoMemorySegment(o, (oo + i) * (long) Double.BYTES, NATIVE_ORDER);
+        }
+        for (; i < len; i++) {
+            o.setAtIndex(LAYOUT_F64, oo + i, Math.fma(a, x.getAtIndex(LAYOUT_F64, xo + i), y.getAtIndex(LAYOUT_F64, yo + i)));
+        }
+    }
+
+    private static /*wide*/double dotBlockSegF64(MemorySegment x, long xo, MemorySegment y, long yo, int len) {
+        return canonicalBlockSegF64(DOT, x, xo, y, yo, len, (double) 0);
+    }
+
+    private static /*wide*/double sumBlockSegF64(MemorySegment x, long xo, int len, boolean abs) {
+        return canonicalBlockSegF64(abs ? ABS_SUM : SUM, x, xo, x, xo, len, (double) 0);
+    }
+
+    /**
+     * One block reduced in the canonical order shared with the OpenCL kernels: element k of the
+     * block goes to accumulator k % {@link Blocking#ACCUMULATORS}, each accumulator adds its elements
+     * in increasing k (fused for dot), and the accumulators are folded by halves (j += j + half).
+     * Vectors hold consecutive accumulators, four vectors at a time so FMA latency stays hidden.
+     * Modes SUM, ABS_SUM, DOT (x*y), and for variance DEV_SQ ((x-shift)^2) and DEV (x-shift).
+     */
+    private static /*wide*/double canonicalBlockSegF64(int mode, MemorySegment x, long xo, MemorySegment y, long yo, int len, double shift) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        int l = s.length();
+        int acc = Blocking.ACCUMULATORS;
+        int vectors = acc / l;
+        int full = len - len % acc;
+        if (vectors == 4 && full == len) {
+            return switch (mode) {
+                case SUM -> sumPassSegF64(x, xo, full, null, 0);
+                case ABS_SUM -> absSumPassSegF64(x, xo, full, null, 0);
+                case DEV -> devPassSegF64(x, xo, full, shift, null, 0);
+                case DEV_SQ -> devSqPassSegF64(x, xo, full, shift, null, 0);
+                default -> dotPassSegF64(x, xo, y, yo, full, null, 0);
+            };
+        }
+        double[] a = new double[acc];
+        for (int q0 = 0; q0 < vectors; q0 += 4) {
+            if (vectors - q0 >= 4) {
+                // One small method per mode: C2 compiled a single method holding every loop markedly slower.
+                int o = q0 * l;
+                switch (mode) {
+                    case SUM -> sumPassSegF64(x, xo + o, full, a, o);
+                    case ABS_SUM -> absSumPassSegF64(x, xo + o, full, a, o);
+                    case DEV -> devPassSegF64(x, xo + o, full, shift, a, o);
+                    case DEV_SQ -> devSqPassSegF64(x, xo + o, full, shift, a, o);
+                    default -> dotPassSegF64(x, xo + o, y, yo + o, full, a, o);
+                }
+            } else {
+                // Vectors wider than a quarter of the accumulators (1024-bit and wider): one at a time.
+                for (int q = q0; q < vectors; q++) {
+                    int o = q * l;
+                    DoubleVector v = DoubleVector.zero(s);
+                    for (int i = 0; i < full; i += acc) {
+                        DoubleVector e = DoubleVector.fromMemorySegment(s, x, (xo + i + o) * (long) Double.BYTES, NATIVE_ORDER);
+                        DoubleVector d = e.sub(shift);
+                        v = switch (mode) {
+                            case SUM -> v.add(e);
+                            case ABS_SUM -> v.add(e.abs());
+                            case DEV -> v.add(d);
+                            case DEV_SQ -> d.fma(d, v);
+                            default -> e.fma(DoubleVector.fromMemorySegment(s, y, (yo + i + o) * (long) Double.BYTES, NATIVE_ORDER), v);
+                        };
+                    }
+                    v.intoArray(a, o);
+                }
+            }
+        }
+        // The tail (fewer than 64 elements after whole groups) goes to accumulators 0, 1, ... in order:
+        // element full + j to a[j]. Whole vectors first, then single lanes, with the same operations.
+        int t = len - full;
+        int j0 = 0;
+        for (; j0 + l <= t; j0 += l) {
+            DoubleVector av = DoubleVector.fromArray(s, a, j0);
+            DoubleVector e = DoubleVector.fromMemorySegment(s, x, (xo + full + j0) * (long) Double.BYTES, NATIVE_ORDER);
+            DoubleVector d = e.sub(shift);
+            av = switch (mode) {
+                case SUM -> av.add(e);
+                case ABS_SUM -> av.add(e.abs());
+                case DEV -> av.add(d);
+                case DEV_SQ -> d.fma(d, av);
+                default -> e.fma(DoubleVector.fromMemorySegment(s, y, (yo + full + j0) * (long) Double.BYTES, NATIVE_ORDER), av);
+            };
+            av.intoArray(a, j0);
+        }
+        for (int k = full + j0; k < len; k++) {
+            double e = x.getAtIndex(LAYOUT_F64, xo + k);
+            double d = e - shift;
+            int j = k - full;
+            a[j] = switch (mode) {
+                case SUM -> a[j] + e;
+                case ABS_SUM -> a[j] + Math.abs(e);
+                case DEV -> a[j] + d;
+                case DEV_SQ -> Math.fma(d, d, a[j]);
+                default -> Math.fma(e, y.getAtIndex(LAYOUT_F64, yo + k), a[j]);
+            };
+        }
+        // Fold by halves: a[j] += a[j + half] for j < half, whole vectors while half >= lanes, then
+        // within one vector (slice moves lane j + half to lane j). Same IEEE adds as a scalar fold.
+        for (int half = acc / 2; half >= l; half >>= 1) {
+            for (int j = 0; j < half; j += l) {
+                DoubleVector.fromArray(s, a, j).add(DoubleVector.fromArray(s, a, j + half)).intoArray(a, j);
+            }
+        }
+        return foldLanes(DoubleVector.fromArray(s, a, 0), l);
+    }
+
+    /** Accumulators o..o+4L of a block: x from xo (already offset by o), stride 64, into a[o..]. */
+    private static double sumPassSegF64(MemorySegment x, long xo, int full, double[] a, int o) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        int l = s.length();
+        DoubleVector a0 = DoubleVector.zero(s);
+        DoubleVector a1 = DoubleVector.zero(s);
+        DoubleVector a2 = DoubleVector.zero(s);
+        DoubleVector a3 = DoubleVector.zero(s);
+        for (int i = 0; i < full; i += Blocking.ACCUMULATORS) {
+            a0 = a0.add(DoubleVector.fromMemorySegment(s, x, (xo + i) * (long) Double.BYTES, NATIVE_ORDER));
+            a1 = a1.add(DoubleVector.fromMemorySegment(s, x, (xo + i + l) * (long) Double.BYTES, NATIVE_ORDER));
+            a2 = a2.add(DoubleVector.fromMemorySegment(s, x, (xo + i + 2 * l) * (long) Double.BYTES, NATIVE_ORDER));
+            a3 = a3.add(DoubleVector.fromMemorySegment(s, x, (xo + i + 3 * l) * (long) Double.BYTES, NATIVE_ORDER));
+        }
+        return finish(a0, a1, a2, a3, a, o, l);
+    }
+
+    private static double absSumPassSegF64(MemorySegment x, long xo, int full, double[] a, int o) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        int l = s.length();
+        DoubleVector a0 = DoubleVector.zero(s);
+        DoubleVector a1 = DoubleVector.zero(s);
+        DoubleVector a2 = DoubleVector.zero(s);
+        DoubleVector a3 = DoubleVector.zero(s);
+        for (int i = 0; i < full; i += Blocking.ACCUMULATORS) {
+            a0 = a0.add(DoubleVector.fromMemorySegment(s, x, (xo + i) * (long) Double.BYTES, NATIVE_ORDER).abs());
+            a1 = a1.add(DoubleVector.fromMemorySegment(s, x, (xo + i + l) * (long) Double.BYTES, NATIVE_ORDER).abs());
+            a2 = a2.add(DoubleVector.fromMemorySegment(s, x, (xo + i + 2 * l) * (long) Double.BYTES, NATIVE_ORDER).abs());
+            a3 = a3.add(DoubleVector.fromMemorySegment(s, x, (xo + i + 3 * l) * (long) Double.BYTES, NATIVE_ORDER).abs());
+        }
+        return finish(a0, a1, a2, a3, a, o, l);
+    }
+
+    private static double dotPassSegF64(MemorySegment x, long xo, MemorySegment y, long yo, int full, double[] a, int o) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        int l = s.length();
+        DoubleVector a0 = DoubleVector.zero(s);
+        DoubleVector a1 = DoubleVector.zero(s);
+        DoubleVector a2 = DoubleVector.zero(s);
+        DoubleVector a3 = DoubleVector.zero(s);
+        for (int i = 0; i < full; i += Blocking.ACCUMULATORS) {
+            a0 = DoubleVector.fromMemorySegment(s, x, (xo + i) * (long) Double.BYTES, NATIVE_ORDER).fma(DoubleVector.fromMemorySegment(s, y, (yo + i) * (long) Double.BYTES, NATIVE_ORDER), a0);
+            a1 = DoubleVector.fromMemorySegment(s, x, (xo + i + l) * (long) Double.BYTES, NATIVE_ORDER).fma(DoubleVector.fromMemorySegment(s, y, (yo + i + l) * (long) Double.BYTES, NATIVE_ORDER), a1);
+            a2 = DoubleVector.fromMemorySegment(s, x, (xo + i + 2 * l) * (long) Double.BYTES, NATIVE_ORDER).fma(DoubleVector.fromMemorySegment(s, y, (yo + i + 2 * l) * (long) Double.BYTES, NATIVE_ORDER), a2);
+            a3 = DoubleVector.fromMemorySegment(s, x, (xo + i + 3 * l) * (long) Double.BYTES, NATIVE_ORDER).fma(DoubleVector.fromMemorySegment(s, y, (yo + i + 3 * l) * (long) Double.BYTES, NATIVE_ORDER), a3);
+        }
+        return finish(a0, a1, a2, a3, a, o, l);
+    }
+
+    private static double devPassSegF64(MemorySegment x, long xo, int full, double shift, double[] a, int o) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        int l = s.length();
+        DoubleVector m = DoubleVector.broadcast(s, shift);
+        DoubleVector a0 = DoubleVector.zero(s);
+        DoubleVector a1 = DoubleVector.zero(s);
+        DoubleVector a2 = DoubleVector.zero(s);
+        DoubleVector a3 = DoubleVector.zero(s);
+        for (int i = 0; i < full; i += Blocking.ACCUMULATORS) {
+            a0 = a0.add(DoubleVector.fromMemorySegment(s, x, (xo + i) * (long) Double.BYTES, NATIVE_ORDER).sub(m));
+            a1 = a1.add(DoubleVector.fromMemorySegment(s, x, (xo + i + l) * (long) Double.BYTES, NATIVE_ORDER).sub(m));
+            a2 = a2.add(DoubleVector.fromMemorySegment(s, x, (xo + i + 2 * l) * (long) Double.BYTES, NATIVE_ORDER).sub(m));
+            a3 = a3.add(DoubleVector.fromMemorySegment(s, x, (xo + i + 3 * l) * (long) Double.BYTES, NATIVE_ORDER).sub(m));
+        }
+        return finish(a0, a1, a2, a3, a, o, l);
+    }
+
+    private static double devSqPassSegF64(MemorySegment x, long xo, int full, double shift, double[] a, int o) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        int l = s.length();
+        DoubleVector m = DoubleVector.broadcast(s, shift);
+        DoubleVector a0 = DoubleVector.zero(s);
+        DoubleVector a1 = DoubleVector.zero(s);
+        DoubleVector a2 = DoubleVector.zero(s);
+        DoubleVector a3 = DoubleVector.zero(s);
+        for (int i = 0; i < full; i += Blocking.ACCUMULATORS) {
+            DoubleVector d0 = DoubleVector.fromMemorySegment(s, x, (xo + i) * (long) Double.BYTES, NATIVE_ORDER).sub(m);
+            DoubleVector d1 = DoubleVector.fromMemorySegment(s, x, (xo + i + l) * (long) Double.BYTES, NATIVE_ORDER).sub(m);
+            DoubleVector d2 = DoubleVector.fromMemorySegment(s, x, (xo + i + 2 * l) * (long) Double.BYTES, NATIVE_ORDER).sub(m);
+            DoubleVector d3 = DoubleVector.fromMemorySegment(s, x, (xo + i + 3 * l) * (long) Double.BYTES, NATIVE_ORDER).sub(m);
+            a0 = d0.fma(d0, a0);
+            a1 = d1.fma(d1, a1);
+            a2 = d2.fma(d2, a2);
+            a3 = d3.fma(d3, a3);
+        }
+        return finish(a0, a1, a2, a3, a, o, l);
+    }
+
+    /**
+     * Two canonical passes over one cache-resident block: its mean m, then the squared deviations
+     * and the deviations from m (the corrected two-pass term), combined in double on the host side
+     * exactly as the OpenCL kernel's (m, ss, comp) are.
+     */
+    private static void varianceBlockSegF64(MemorySegment x, long xo, int len, /*wide*/double[] means, /*wide*/double[] m2s, int b) {
+        double m = (double) sumBlockSegF64(x, xo, len, false) / len;
+        /*wide*/double ss = canonicalBlockSegF64(DEV_SQ, x, xo, x, xo, len, m);
+        /*wide*/double comp = canonicalBlockSegF64(DEV, x, xo, x, xo, len, m);
+        means[b] = Blocking.blockMean(m, comp, len);
+        m2s[b] = Blocking.blockM2(ss, comp, len);
+    }
+
+    /** min or max (of |x| when {@code abs}) of one block; NaN propagates as in {@link Math#min}. */
+    private static /*wide*/double extremumBlockSegF64(MemorySegment x, long xo, int len, boolean max, boolean abs) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        int l = s.length();
+        double first = abs ? Math.abs(x.getAtIndex(LAYOUT_F64, xo)) : x.getAtIndex(LAYOUT_F64, xo);
+        DoubleVector a0 = DoubleVector.broadcast(s, first);
+        DoubleVector a1 = a0;
+        int i = 0;
+        for (; i <= len - 2 * l; i += 2 * l) {
+            DoubleVector v0 = DoubleVector.fromMemorySegment(s, x, (xo + i) * (long) Double.BYTES, NATIVE_ORDER);
+            DoubleVector v1 = DoubleVector.fromMemorySegment(s, x, (xo + i + l) * (long) Double.BYTES, NATIVE_ORDER);
+            if (abs) {
+                v0 = v0.abs();
+                v1 = v1.abs();
+            }
+            a0 = max ? a0.max(v0) : a0.min(v0);
+            a1 = max ? a1.max(v1) : a1.min(v1);
+        }
+        DoubleVector a = max ? a0.max(a1) : a0.min(a1);
+        double r = a.reduceLanes(max ? VectorOperators.MAX : VectorOperators.MIN);
+        if (a.test(VectorOperators.IS_NAN).anyTrue()) {
+            r = Double.NaN; //F32: r = Float.NaN;
+        }
+        for (; i < len; i++) {
+            double v = abs ? Math.abs(x.getAtIndex(LAYOUT_F64, xo + i)) : x.getAtIndex(LAYOUT_F64, xo + i);
+            r = max ? Math.max(r, v) : Math.min(r, v);
+        }
+        return r;
+    }
+
+    /** First i in [0, len) with |x.getAtIndex(LAYOUT_F64, xo+i)| == target, or x.getAtIndex(LAYOUT_F64, xo+i) NaN when target is NaN. */
+    private static int firstIndexOfSegF64(MemorySegment x, long xo, int len, double target) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        boolean nan = Double.isNaN(target);
+        int i = 0;
+        for (int ub = s.loopBound(len); i < ub; i += s.length()) {
+            DoubleVector v = DoubleVector.fromMemorySegment(s, x, (xo + i) * (long) Double.BYTES, NATIVE_ORDER);
+            VectorMask<Double> hit = nan ? v.test(VectorOperators.IS_NAN) : v.abs().compare(VectorOperators.EQ, target);
+            if (hit.anyTrue()) {
+                return i + hit.firstTrue();
+            }
+        }
+        for (; i < len; i++) {
+            double v = Math.abs(x.getAtIndex(LAYOUT_F64, xo + i));
+            if (nan ? Double.isNaN(v) : v == target) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void unaryLoopSegF64(UnaryOp op, MemorySegment x, long xo, MemorySegment o, long oo, int len) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        int l = s.length();
+        int ub = s.loopBound(len);
+        int i = 0;
+        switch (op) {
+            case ABS -> {
+                for (; i < ub; i += l) {
+                    DoubleVector.fromMemorySegment(s, x, (xo + i) * (long) Double.BYTES, NATIVE_ORDER).abs().intoMemorySegment(o, (oo + i) * (long) Double.BYTES, NATIVE_ORDER);
+                }
+            }
+            case NEG -> {
+                for (; i < ub; i += l) {
+                    DoubleVector.fromMemorySegment(s, x, (xo + i) * (long) Double.BYTES, NATIVE_ORDER).neg().intoMemorySegment(o, (oo + i) * (long) Double.BYTES, NATIVE_ORDER);
+                }
+            }
+            case SQRT -> {
+                for (; i < ub; i += l) {
+                    DoubleVector.fromMemorySegment(s, x, (xo + i) * (long) Double.BYTES, NATIVE_ORDER).sqrt().intoMemorySegment(o, (oo + i) * (long) Double.BYTES, NATIVE_ORDER);
+                }
+            }
+            case EXP -> {
+                for (; i < ub; i += l) {
+                    DoubleVector.fromMemorySegment(s, x, (xo + i) * (long) Double.BYTES, NATIVE_ORDER).lanewise(VectorOperators.EXP).intoMemorySegment(o, (oo + i) * (long) Double.BYTES, NATIVE_ORDER);
+                }
+            }
+            case LOG -> {
+                for (; i < ub; i += l) {
+                    DoubleVector.fromMemorySegment(s, x, (xo + i) * (long) Double.BYTES, NATIVE_ORDER).lanewise(VectorOperators.LOG).intoMemorySegment(o, (oo + i) * (long) Double.BYTES, NATIVE_ORDER);
+                }
+            }
+            case TANH -> {
+                for (; i < ub; i += l) {
+                    DoubleVector.fromMemorySegment(s, x, (xo + i) * (long) Double.BYTES, NATIVE_ORDER).lanewise(VectorOperators.TANH).intoMemorySegment(o, (oo + i) * (long) Double.BYTES, NATIVE_ORDER);
+                }
+            }
+            case SIGMOID -> {
+                // 1/(1+e) for x >= 0, e/(1+e) below, with e = exp(-|x|): exp never overflows.
+                DoubleVector one = DoubleVector.broadcast(s, (double) 1);
+                for (; i < ub; i += l) {
+                    DoubleVector v = DoubleVector.fromMemorySegment(s, x, (xo + i) * (long) Double.BYTES, NATIVE_ORDER);
+                    DoubleVector e = v.abs().neg().lanewise(VectorOperators.EXP);
+                    DoubleVector num = one.blend(e, v.compare(VectorOperators.LT, (double) 0));
+                    num.div(one.add(e)).intoMemorySegment(o, (oo + i) * (long) Double.BYTES, NATIVE_ORDER);
+                }
+            }
+        }
+        for (; i < len; i++) {
+            o.setAtIndex(LAYOUT_F64, oo + i, op.apply(x.getAtIndex(LAYOUT_F64, xo + i)));
+        }
+    }
+
+    private static void binaryLoopSegF64(BinaryOp op, MemorySegment x, long xo, MemorySegment y, long yo, MemorySegment o, long oo, int len) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        int l = s.length();
+        int ub = s.loopBound(len);
+        int i = 0;
+        switch (op) {
+            case ADD -> {
+                for (; i < ub; i += l) {
+                    DoubleVector.fromMemorySegment(s, x, (xo + i) * (long) Double.BYTES, NATIVE_ORDER).add(DoubleVector.fromMemorySegment(s, y, (yo + i) * (long) Double.BYTES, NATIVE_ORDER)).intoMemorySegment(o, (oo + i) * (long) Double.BYTES, NATIVE_ORDER);
+                }
+            }
+            case SUB -> {
+                for (; i < ub; i += l) {
+                    DoubleVector.fromMemorySegment(s, x, (xo + i) * (long) Double.BYTES, NATIVE_ORDER).sub(DoubleVector.fromMemorySegment(s, y, (yo + i) * (long) Double.BYTES, NATIVE_ORDER)).intoMemorySegment(o, (oo + i) * (long) Double.BYTES, NATIVE_ORDER);
+                }
+            }
+            case MUL -> {
+                for (; i < ub; i += l) {
+                    DoubleVector.fromMemorySegment(s, x, (xo + i) * (long) Double.BYTES, NATIVE_ORDER).mul(DoubleVector.fromMemorySegment(s, y, (yo + i) * (long) Double.BYTES, NATIVE_ORDER)).intoMemorySegment(o, (oo + i) * (long) Double.BYTES, NATIVE_ORDER);
+                }
+            }
+            case DIV -> {
+                for (; i < ub; i += l) {
+                    DoubleVector.fromMemorySegment(s, x, (xo + i) * (long) Double.BYTES, NATIVE_ORDER).div(DoubleVector.fromMemorySegment(s, y, (yo + i) * (long) Double.BYTES, NATIVE_ORDER)).intoMemorySegment(o, (oo + i) * (long) Double.BYTES, NATIVE_ORDER);
+                }
+            }
+        }
+        for (; i < len; i++) {
+            o.setAtIndex(LAYOUT_F64, oo + i, op.apply(x.getAtIndex(LAYOUT_F64, xo + i), y.getAtIndex(LAYOUT_F64, yo + i)));
+        }
+    }
+
+    private static void scalarLoopSegF64(BinaryOp op, MemorySegment x, long xo, double c, boolean first, MemorySegment o, long oo, int len) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        int l = s.length();
+        int ub = s.loopBound(len);
+        DoubleVector vc = DoubleVector.broadcast(s, c);
+        int i = 0;
+        switch (op) {
+            case ADD -> {
+                for (; i < ub; i += l) {
+                    DoubleVector.fromMemorySegment(s, x, (xo + i) * (long) Double.BYTES, NATIVE_ORDER).add(vc).intoMemorySegment(o, (oo + i) * (long) Double.BYTES, NATIVE_ORDER);
+                }
+            }
+            case MUL -> {
+                for (; i < ub; i += l) {
+                    DoubleVector.fromMemorySegment(s, x, (xo + i) * (long) Double.BYTES, NATIVE_ORDER).mul(vc).intoMemorySegment(o, (oo + i) * (long) Double.BYTES, NATIVE_ORDER);
+                }
+            }
+            case SUB -> {
+                for (; i < ub; i += l) {
+                    DoubleVector v = DoubleVector.fromMemorySegment(s, x, (xo + i) * (long) Double.BYTES, NATIVE_ORDER);
+                    (first ? vc.sub(v) : v.sub(vc)).intoMemorySegment(o, (oo + i) * (long) Double.BYTES, NATIVE_ORDER);
+                }
+            }
+            case DIV -> {
+                for (; i < ub; i += l) {
+                    DoubleVector v = DoubleVector.fromMemorySegment(s, x, (xo + i) * (long) Double.BYTES, NATIVE_ORDER);
+                    (first ? vc.div(v) : v.div(vc)).intoMemorySegment(o, (oo + i) * (long) Double.BYTES, NATIVE_ORDER);
+                }
+            }
+        }
+        for (; i < len; i++) {
+            o.setAtIndex(LAYOUT_F64, oo + i, first ? op.apply(c, x.getAtIndex(LAYOUT_F64, xo + i)) : op.apply(x.getAtIndex(LAYOUT_F64, xo + i), c));
+        }
+    }
+
+    private static void fmaLoopSegF64(MemorySegment x, long xo, MemorySegment y, long yo, MemorySegment z, long zo, MemorySegment o, long oo, int len) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        int i = 0;
+        for (int ub = s.loopBound(len); i < ub; i += s.length()) {
+            DoubleVector.fromMemorySegment(s, x, (xo + i) * (long) Double.BYTES, NATIVE_ORDER).fma(DoubleVector.fromMemorySegment(s, y, (yo + i) * (long) Double.BYTES, NATIVE_ORDER), DoubleVector.fromMemorySegment(s, z, (zo + i) * (long) Double.BYTES, NATIVE_ORDER))
+                    .intoMemorySegment(o, (oo + i) * (long) Double.BYTES, NATIVE_ORDER);
+        }
+        for (; i < len; i++) {
+            o.setAtIndex(LAYOUT_F64, oo + i, Math.fma(x.getAtIndex(LAYOUT_F64, xo + i), y.getAtIndex(LAYOUT_F64, yo + i), z.getAtIndex(LAYOUT_F64, zo + i)));
+        }
+    }
+
+    private static void fmaScalarLoopSegF64(MemorySegment x, long xo, double a, double b, MemorySegment o, long oo, int len) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        DoubleVector va = DoubleVector.broadcast(s, a);
+        DoubleVector vb = DoubleVector.broadcast(s, b);
+        int i = 0;
+        for (int ub = s.loopBound(len); i < ub; i += s.length()) {
+            DoubleVector.fromMemorySegment(s, x, (xo + i) * (long) Double.BYTES, NATIVE_ORDER).fma(va, vb).intoMemorySegment(o, (oo + i) * (long) Double.BYTES, NATIVE_ORDER);
+        }
+        for (; i < len; i++) {
+            o.setAtIndex(LAYOUT_F64, oo + i, Math.fma(x.getAtIndex(LAYOUT_F64, xo + i), a, b));
+        }
+    }
+
+    private static void clampLoopSegF64(MemorySegment x, long xo, double lo, double hi, MemorySegment o, long oo, int len) {
+        VectorSpecies<Double> s = SPECIES_F64;
+        int i = 0;
+        for (int ub = s.loopBound(len); i < ub; i += s.length()) {
+            DoubleVector.fromMemorySegment(s, x, (xo + i) * (long) Double.BYTES, NATIVE_ORDER).max(lo).min(hi).intoMemorySegment(o, (oo + i) * (long) Double.BYTES, NATIVE_ORDER);
+        }
+        for (; i < len; i++) {
+            o.setAtIndex(LAYOUT_F64, oo + i, Math.min(Math.max(x.getAtIndex(LAYOUT_F64, xo + i), lo), hi));
+        }
+    }
+    // @segment-end
+
     // @twin-end
     // @twin-generated F32 from the F64 region above by TwinGenerator: do not edit
     private static final VectorSpecies<Float> SPECIES_F32 = FloatVector.SPECIES_PREFERRED;
-    private static final ThreadLocal<float[][]> SCRATCH_F32 = ThreadLocal.withInitial(() -> new float[4][BLOCK]);
+    private static final ValueLayout.OfFloat LAYOUT_F32 = ValueLayout.JAVA_FLOAT;
+    /** Per-thread scratch blocks: swap's exchange buffers and nrm2's rescaled block. */
+    private static final ThreadLocal<float[][]> SCRATCH_F32 = ThreadLocal.withInitial(() -> new float[2][BLOCK]);
 
     @FunctionalInterface
     private interface Loop1F32 {
@@ -912,90 +1404,103 @@ public final class SimdKernelSet implements KernelSet {
         void run(float[] x, int xo, float[] y, int yo, float[] z, int zo, float[] o, int oo, int len);
     }
 
-    /** The array to read block [c, c+len) of v from: the heap array itself, or scratch after a copy. */
-    private static float[] src(VecF32 v, long c, int len, float[] scratch) {
-        if (v.heap() != null) {
-            return v.heap();
-        }
-        v.load(c, scratch, len);
-        return scratch;
+    @FunctionalInterface
+    private interface Seg1F32 {
+        void run(MemorySegment x, long xo, MemorySegment o, long oo, int len);
     }
 
-    private static int off(VecF32 v, long c) {
-        return v.heap() != null ? (int) (v.start() + c) : 0;
+    @FunctionalInterface
+    private interface Seg2F32 {
+        void run(MemorySegment x, long xo, MemorySegment y, long yo, MemorySegment o, long oo, int len);
     }
 
-    private static float[] dst(VecF32 v, float[] scratch) {
-        return v.heap() != null ? v.heap() : scratch;
+    @FunctionalInterface
+    private interface Seg3F32 {
+        void run(MemorySegment x, long xo, MemorySegment y, long yo, MemorySegment z, long zo, MemorySegment o, long oo, int len);
     }
 
-    private static void flush(VecF32 v, long c, int len, float[] scratch) {
-        if (v.heap() == null) {
-            v.store(c, scratch, len);
-        }
-    }
-
-    private void map1(long n, int threads, VecF32 x, VecF32 out, Loop1F32 loop) {
-        if (x.heap() != null && out.heap() != null) {
-            parallel(n, threads, (lo, hi) -> loop.run(x.heap(), off(x, lo), out.heap(), off(out, lo), (int) (hi - lo)));
-            return;
-        }
-        parallel(n, threads, (lo, hi) -> {
-            float[][] s = SCRATCH_F32.get();
-            for (long c = lo; c < hi; c += BLOCK) {
-                int len = (int) Math.min(BLOCK, hi - c);
-                float[] xs = src(x, c, len, s[0]);
-                loop.run(xs, off(x, c), dst(out, s[3]), off(out, c), len);
-                flush(out, c, len, s[3]);
-            }
-        });
-    }
-
-    private void map2(long n, int threads, VecF32 x, VecF32 y, VecF32 out, Loop2F32 loop) {
-        if (x.heap() != null && y.heap() != null && out.heap() != null) {
-            parallel(n, threads, (lo, hi) -> loop.run(x.heap(), off(x, lo), y.heap(), off(y, lo), out.heap(), off(out, lo),
-                    (int) (hi - lo)));
-            return;
-        }
-        parallel(n, threads, (lo, hi) -> {
-            float[][] s = SCRATCH_F32.get();
-            for (long c = lo; c < hi; c += BLOCK) {
-                int len = (int) Math.min(BLOCK, hi - c);
-                float[] xs = src(x, c, len, s[0]);
-                float[] ys = src(y, c, len, s[1]);
-                loop.run(xs, off(x, c), ys, off(y, c), dst(out, s[3]), off(out, c), len);
-                flush(out, c, len, s[3]);
-            }
-        });
-    }
-
-    private void map3(long n, int threads, VecF32 x, VecF32 y, VecF32 z, VecF32 out, Loop3F32 loop) {
-        if (x.heap() != null && y.heap() != null && z.heap() != null && out.heap() != null) {
-            parallel(n, threads, (lo, hi) -> loop.run(x.heap(), off(x, lo), y.heap(), off(y, lo), z.heap(), off(z, lo),
-                    out.heap(), off(out, lo), (int) (hi - lo)));
-            return;
-        }
-        parallel(n, threads, (lo, hi) -> {
-            float[][] s = SCRATCH_F32.get();
-            for (long c = lo; c < hi; c += BLOCK) {
-                int len = (int) Math.min(BLOCK, hi - c);
-                float[] xs = src(x, c, len, s[0]);
-                float[] ys = src(y, c, len, s[1]);
-                float[] zs = src(z, c, len, s[2]);
-                loop.run(xs, off(x, c), ys, off(y, c), zs, off(z, c), dst(out, s[3]), off(out, c), len);
-                flush(out, c, len, s[3]);
-            }
-        });
-    }
-
-    /** Reads block [lo, lo+len) of x, staged if off-heap, and reduces it. */
     @FunctionalInterface
     private interface BlockF32 {
         /*wide*/double apply(float[] x, int xo, int len);
     }
 
-    private static BlockValue block(VecF32 x, BlockF32 f) {
-        return (lo, len) -> f.apply(src(x, lo, len, SCRATCH_F32.get()[0]), off(x, lo), len);
+    @FunctionalInterface
+    private interface SegBlockF32 {
+        /*wide*/double apply(MemorySegment x, long xo, int len);
+    }
+
+    private static boolean heap(VecF32 v) {
+        return v.heap() != null;
+    }
+
+    private static int off(VecF32 v, long c) {
+        return (int) (v.start() + c);
+    }
+
+    /** The operand's memory as a segment: its own for off-heap data, a heap segment over the array otherwise. */
+    private static MemorySegment mem(VecF32 v) {
+        return v.heap() != null ? MemorySegment.ofArray(v.heap()) : v.segment();
+    }
+
+    /**
+     * Heap arrays run the array loops over each thread's whole range; as soon as one operand is
+     * off-heap the segment loops run instead, in chunks of {@link #SEGMENT_CHUNK} (int lengths).
+     */
+    private void map1(long n, int threads, VecF32 x, VecF32 out, Loop1F32 loop, Seg1F32 seg) {
+        if (heap(x) && heap(out)) {
+            parallel(n, threads, (lo, hi) -> loop.run(x.heap(), off(x, lo), out.heap(), off(out, lo), (int) (hi - lo)));
+            return;
+        }
+        MemorySegment xs = mem(x);
+        MemorySegment os = mem(out);
+        parallel(n, threads, (lo, hi) -> {
+            for (long c = lo; c < hi; c += SEGMENT_CHUNK) {
+                seg.run(xs, x.start() + c, os, out.start() + c, (int) Math.min(SEGMENT_CHUNK, hi - c));
+            }
+        });
+    }
+
+    private void map2(long n, int threads, VecF32 x, VecF32 y, VecF32 out, Loop2F32 loop, Seg2F32 seg) {
+        if (heap(x) && heap(y) && heap(out)) {
+            parallel(n, threads, (lo, hi) -> loop.run(x.heap(), off(x, lo), y.heap(), off(y, lo), out.heap(), off(out, lo),
+                    (int) (hi - lo)));
+            return;
+        }
+        MemorySegment xs = mem(x);
+        MemorySegment ys = mem(y);
+        MemorySegment os = mem(out);
+        parallel(n, threads, (lo, hi) -> {
+            for (long c = lo; c < hi; c += SEGMENT_CHUNK) {
+                seg.run(xs, x.start() + c, ys, y.start() + c, os, out.start() + c, (int) Math.min(SEGMENT_CHUNK, hi - c));
+            }
+        });
+    }
+
+    private void map3(long n, int threads, VecF32 x, VecF32 y, VecF32 z, VecF32 out, Loop3F32 loop, Seg3F32 seg) {
+        if (heap(x) && heap(y) && heap(z) && heap(out)) {
+            parallel(n, threads, (lo, hi) -> loop.run(x.heap(), off(x, lo), y.heap(), off(y, lo), z.heap(), off(z, lo),
+                    out.heap(), off(out, lo), (int) (hi - lo)));
+            return;
+        }
+        MemorySegment xs = mem(x);
+        MemorySegment ys = mem(y);
+        MemorySegment zs = mem(z);
+        MemorySegment os = mem(out);
+        parallel(n, threads, (lo, hi) -> {
+            for (long c = lo; c < hi; c += SEGMENT_CHUNK) {
+                seg.run(xs, x.start() + c, ys, y.start() + c, zs, z.start() + c, os, out.start() + c,
+                        (int) Math.min(SEGMENT_CHUNK, hi - c));
+            }
+        });
+    }
+
+    /** A per-block reduction of one operand: the array loop for heap data, the segment loop otherwise. */
+    private static BlockValue block(VecF32 x, BlockF32 f, SegBlockF32 fs) {
+        if (heap(x)) {
+            return (lo, len) -> f.apply(x.heap(), off(x, lo), len);
+        }
+        MemorySegment xs = x.segment();
+        return (lo, len) -> fs.apply(xs, x.start() + lo, len);
     }
 
     @Override
@@ -1004,20 +1509,10 @@ public final class SimdKernelSet implements KernelSet {
             SCALAR.axpy(n, a, x, y, 1);
             return;
         }
-        map2(n, threads, x, y, y, (xa, xo, ya, yo, o, oo, len) -> axpyLoop(a, xa, xo, ya, yo, o, oo, len));
+        map2(n, threads, x, y, y, (xa, xo, ya, yo, o, oo, len) -> axpyLoop(a, xa, xo, ya, yo, o, oo, len),
+                (xs, xo, ys, yo, os, oo, len) -> axpyLoopSegF32(a, xs, xo, ys, yo, os, oo, len));
     }
 
-    private static void axpyLoop(float a, float[] x, int xo, float[] y, int yo, float[] o, int oo, int len) {
-        VectorSpecies<Float> s = SPECIES_F32;
-        FloatVector va = FloatVector.broadcast(s, a);
-        int i = 0;
-        for (int ub = s.loopBound(len); i < ub; i += s.length()) {
-            va.fma(FloatVector.fromArray(s, x, xo + i), FloatVector.fromArray(s, y, yo + i)).intoArray(o, oo + i);
-        }
-        for (; i < len; i++) {
-            o[oo + i] = Math.fma(a, x[xo + i], y[yo + i]);
-        }
-    }
 
     @Override
     public void scal(long n, float a, VecF32 x, int threads) {
@@ -1025,7 +1520,8 @@ public final class SimdKernelSet implements KernelSet {
             SCALAR.scal(n, a, x, 1);
             return;
         }
-        map1(n, threads, x, x, (xa, xo, o, oo, len) -> scalarLoop(BinaryOp.MUL, xa, xo, a, false, o, oo, len));
+        map1(n, threads, x, x, (xa, xo, o, oo, len) -> scalarLoop(BinaryOp.MUL, xa, xo, a, false, o, oo, len),
+                (xs, xo, os, oo, len) -> scalarLoopSegF32(BinaryOp.MUL, xs, xo, a, false, os, oo, len));
     }
 
     @Override
@@ -1034,7 +1530,8 @@ public final class SimdKernelSet implements KernelSet {
             SCALAR.copy(n, x, y, 1);
             return;
         }
-        map1(n, threads, x, y, (xa, xo, o, oo, len) -> System.arraycopy(xa, xo, o, oo, len));
+        map1(n, threads, x, y, (xa, xo, o, oo, len) -> System.arraycopy(xa, xo, o, oo, len),
+                (xs, xo, os, oo, len) -> MemorySegment.copy(xs, LAYOUT_F32, xo * Float.BYTES, os, LAYOUT_F32, oo * Float.BYTES, len));
     }
 
     @Override
@@ -1060,21 +1557,21 @@ public final class SimdKernelSet implements KernelSet {
         if (!x.unit() || !y.unit()) {
             return SCALAR.dot(n, x, y, 1);
         }
-        return (float) sumOfBlocks(n, threads, (lo, len) -> {
-            float[][] s = SCRATCH_F32.get();
-            return dotBlock(src(x, lo, len, s[0]), off(x, lo), src(y, lo, len, s[1]), off(y, lo), len);
-        });
+        if (heap(x) && heap(y)) {
+            return (float) sumOfBlocks(n, threads, (lo, len) -> dotBlock(x.heap(), off(x, lo), y.heap(), off(y, lo), len));
+        }
+        MemorySegment xs = mem(x);
+        MemorySegment ys = mem(y);
+        return (float) sumOfBlocks(n, threads, (lo, len) -> dotBlockSegF32(xs, x.start() + lo, ys, y.start() + lo, len));
     }
 
-    private static /*wide*/double dotBlock(float[] x, int xo, float[] y, int yo, int len) {
-        return canonicalBlock(DOT, x, xo, y, yo, len, (float) 0);
-    }
     @Override
     public float asum(long n, VecF32 x, int threads) {
         if (!x.unit()) {
             return SCALAR.asum(n, x, 1);
         }
-        return (float) sumOfBlocks(n, threads, block(x, (xa, xo, len) -> sumBlock(xa, xo, len, true)));
+        return (float) sumOfBlocks(n, threads, block(x, (xa, xo, len) -> sumBlock(xa, xo, len, true),
+                (xs, xo, len) -> sumBlockSegF32(xs, xo, len, true)));
     }
 
     @Override
@@ -1086,7 +1583,253 @@ public final class SimdKernelSet implements KernelSet {
         if (!x.unit()) {
             return SCALAR.sum(n, x, 1);
         }
-        return sumOfBlocks(n, threads, block(x, (xa, xo, len) -> sumBlock(xa, xo, len, false)));
+        return sumOfBlocks(n, threads, block(x, (xa, xo, len) -> sumBlock(xa, xo, len, false),
+                (xs, xo, len) -> sumBlockSegF32(xs, xo, len, false)));
+    }
+
+
+
+
+
+
+
+
+    /**
+     * With a null array these four vectors are all the accumulators and no tail follows: fold them in
+     * registers (a0 += a2, a1 += a3 is the half 32; a0 += a1 the half 16) and return the block's value.
+     * Otherwise store them for the general fold and return NaN.
+     */
+    private static float finish(FloatVector a0, FloatVector a1, FloatVector a2, FloatVector a3, float[] a, int o, int l) {
+        if (a == null) {
+            return foldLanes(a0.add(a2).add(a1.add(a3)), l);
+        }
+        a0.intoArray(a, o);
+        a1.intoArray(a, o + l);
+        a2.intoArray(a, o + 2 * l);
+        a3.intoArray(a, o + 3 * l);
+        return Float.NaN;
+    }
+
+    /** Folds one vector's lanes by halves (lane j += lane j + half), the last steps of the canonical fold. */
+    private static float foldLanes(FloatVector v, int lanes) {
+        for (int half = lanes / 2; half > 0; half >>= 1) {
+            v = v.add(v.slice(half));
+        }
+        return v.lane(0);
+    }
+
+    @Override
+    public float mean(long n, VecF32 x, int threads) {
+        return (float) (wideSum(n, x, threads) / n);
+    }
+
+    @Override
+    public float variance(long n, VecF32 x, int ddof, int threads) {
+        if (!x.unit()) {
+            return SCALAR.variance(n, x, ddof, 1);
+        }
+        if (n <= ddof) {
+            return Float.NaN;
+        }
+        int blocks = (int) Blocking.blocks(n);
+        /*wide*/double[] means = new /*wide*/double[blocks];
+        /*wide*/double[] m2s = new /*wide*/double[blocks];
+        if (heap(x)) {
+            perBlock(n, threads, means, m2s, (lo, len, mean, m2, b) -> varianceBlock(x.heap(), off(x, lo), len, mean, m2, b));
+        } else {
+            MemorySegment xs = x.segment();
+            perBlock(n, threads, means, m2s, (lo, len, mean, m2, b) -> varianceBlockSegF32(xs, x.start() + lo, len, mean, m2, b));
+        }
+        return (float) (Blocking.combineVariance(n, means, m2s) / (n - ddof));
+    }
+
+
+    @Override
+    public float min(long n, VecF32 x, int threads) {
+        if (!x.unit()) {
+            return SCALAR.min(n, x, 1);
+        }
+        /*wide*/double[] p = perBlock(n, threads, block(x, (xa, xo, len) -> extremumBlock(xa, xo, len, false, false),
+                (xs, xo, len) -> extremumBlockSegF32(xs, xo, len, false, false)));
+        /*wide*/double m = p[0];
+        for (/*wide*/double v : p) {
+            m = Math.min(m, v);
+        }
+        return (float) m;
+    }
+
+    @Override
+    public float max(long n, VecF32 x, int threads) {
+        if (!x.unit()) {
+            return SCALAR.max(n, x, 1);
+        }
+        /*wide*/double[] p = perBlock(n, threads, block(x, (xa, xo, len) -> extremumBlock(xa, xo, len, true, false),
+                (xs, xo, len) -> extremumBlockSegF32(xs, xo, len, true, false)));
+        /*wide*/double m = p[0];
+        for (/*wide*/double v : p) {
+            m = Math.max(m, v);
+        }
+        return (float) m;
+    }
+
+
+    @Override
+    public float nrm2(long n, VecF32 x, int threads) {
+        if (!x.unit()) {
+            return SCALAR.nrm2(n, x, 1);
+        }
+        if (n == 0) {
+            return 0;
+        }
+        int blocks = (int) Blocking.blocks(n);
+        /*wide*/double[] sumsq = new /*wide*/double[blocks];
+        /*wide*/double[] amax = new /*wide*/double[blocks];
+        float[] xh = x.heap();
+        MemorySegment xs = mem(x);
+        perBlock(n, threads, sumsq, amax, (lo, len, sq, mx, b) -> {
+            if (xh != null) {
+                sq[b] = dotBlock(xh, off(x, lo), xh, off(x, lo), len);
+                mx[b] = extremumBlock(xh, off(x, lo), len, true, true);
+            } else {
+                sq[b] = dotBlockSegF32(xs, x.start() + lo, xs, x.start() + lo, len);
+                mx[b] = extremumBlockSegF32(xs, x.start() + lo, len, true, true);
+            }
+        });
+        /*wide*/double big = 0;
+        for (/*wide*/double m : amax) {
+            big = Math.max(big, m);
+        }
+        if (/*wide*/Double.isNaN(big) || big == /*wide*/Double.POSITIVE_INFINITY) {
+            return (float) big;
+        }
+        /*wide*/double total = Blocking.pairwise(sumsq, 0, blocks);
+        // Unscaled squares are exact enough unless some overflowed or the largest is so small that
+        // squares lost precision to underflow; then redo the sum on values scaled by a power of two.
+        if (total != /*wide*/Double.POSITIVE_INFINITY && big >= Blocking.NRM2_TINY_F32) {
+            return (float) Math.sqrt(total);
+        }
+        // Clamped so that 2^-exp stays representable when the largest value is subnormal.
+        int exp = Math.max(Math.getExponent(big), -120);
+        float scale = Math.scalb((float) 1, -exp);
+        /*wide*/double scaled = sumOfBlocks(n, threads, (lo, len) -> {
+            float[] w = SCRATCH_F32.get()[1];
+            if (xh != null) {
+                scalarLoop(BinaryOp.MUL, xh, off(x, lo), scale, false, w, 0, len);
+            } else {
+                scalarLoopSegF32(BinaryOp.MUL, xs, x.start() + lo, scale, false, MemorySegment.ofArray(w), 0, len);
+            }
+            return dotBlock(w, 0, w, 0, len);
+        });
+        return (float) Math.scalb(Math.sqrt(scaled), exp);
+    }
+
+    @Override
+    public long iamax(long n, VecF32 x, int threads) {
+        if (!x.unit()) {
+            return SCALAR.iamax(n, x, 1);
+        }
+        if (n == 0) {
+            return -1;
+        }
+        /*wide*/double[] p = perBlock(n, threads, block(x, (xa, xo, len) -> extremumBlock(xa, xo, len, true, true),
+                (xs, xo, len) -> extremumBlockSegF32(xs, xo, len, true, true)));
+        /*wide*/double big = p[0];
+        for (/*wide*/double v : p) {
+            big = Math.max(big, v);
+        }
+        float target = (float) big;
+        // The first block whose maximum is the target holds the answer: scan only that one.
+        for (int b = 0; b < p.length; b++) {
+            if (p[b] == big || (/*wide*/Double.isNaN(big) && /*wide*/Double.isNaN(p[b]))) {
+                long lo = (long) b * BLOCK;
+                int len = (int) Math.min(BLOCK, n - lo);
+                return lo + (heap(x) ? firstIndexOf(x.heap(), off(x, lo), len, target)
+                        : firstIndexOfSegF32(x.segment(), x.start() + lo, len, target));
+            }
+        }
+        throw new IllegalStateException("iamax: maximum " + big + " not found");
+    }
+
+
+    @Override
+    public void unary(UnaryOp op, long n, VecF32 x, VecF32 out, int threads) {
+        if (!x.unit() || !out.unit()) {
+            SCALAR.unary(op, n, x, out, 1);
+            return;
+        }
+        map1(n, threads, x, out, (xa, xo, o, oo, len) -> unaryLoop(op, xa, xo, o, oo, len),
+                (xs, xo, os, oo, len) -> unaryLoopSegF32(op, xs, xo, os, oo, len));
+    }
+
+
+    @Override
+    public void binary(BinaryOp op, long n, VecF32 x, VecF32 y, VecF32 out, int threads) {
+        if (!x.unit() || !y.unit() || !out.unit()) {
+            SCALAR.binary(op, n, x, y, out, 1);
+            return;
+        }
+        map2(n, threads, x, y, out, (xa, xo, ya, yo, o, oo, len) -> binaryLoop(op, xa, xo, ya, yo, o, oo, len),
+                (xs, xo, ys, yo, os, oo, len) -> binaryLoopSegF32(op, xs, xo, ys, yo, os, oo, len));
+    }
+
+
+    @Override
+    public void binaryScalar(BinaryOp op, long n, VecF32 x, float c, boolean scalarFirst, VecF32 out, int threads) {
+        if (!x.unit() || !out.unit()) {
+            SCALAR.binaryScalar(op, n, x, c, scalarFirst, out, 1);
+            return;
+        }
+        map1(n, threads, x, out, (xa, xo, o, oo, len) -> scalarLoop(op, xa, xo, c, scalarFirst, o, oo, len),
+                (xs, xo, os, oo, len) -> scalarLoopSegF32(op, xs, xo, c, scalarFirst, os, oo, len));
+    }
+
+
+    @Override
+    public void fma(long n, VecF32 x, VecF32 y, VecF32 z, VecF32 out, int threads) {
+        if (!x.unit() || !y.unit() || !z.unit() || !out.unit()) {
+            SCALAR.fma(n, x, y, z, out, 1);
+            return;
+        }
+        map3(n, threads, x, y, z, out, SimdKernelSet::fmaLoop, SimdKernelSet::fmaLoopSegF32);
+    }
+
+
+    @Override
+    public void fmaScalar(long n, VecF32 x, float a, float b, VecF32 out, int threads) {
+        if (!x.unit() || !out.unit()) {
+            SCALAR.fmaScalar(n, x, a, b, out, 1);
+            return;
+        }
+        map1(n, threads, x, out, (xa, xo, o, oo, len) -> fmaScalarLoop(xa, xo, a, b, o, oo, len),
+                (xs, xo, o, oo, len) -> fmaScalarLoopSegF32(xs, xo, a, b, o, oo, len));
+    }
+
+    @Override
+    public void clamp(long n, VecF32 x, float lo, float hi, VecF32 out, int threads) {
+        if (!x.unit() || !out.unit()) {
+            SCALAR.clamp(n, x, lo, hi, out, 1);
+            return;
+        }
+        map1(n, threads, x, out, (xa, xo, o, oo, len) -> clampLoop(xa, xo, lo, hi, o, oo, len),
+                (xs, xo, o, oo, len) -> clampLoopSegF32(xs, xo, lo, hi, o, oo, len));
+    }
+
+    // Loops over heap arrays, and their generated off-heap twins below.
+    // @segment-begin
+    private static void axpyLoop(float a, float[] x, int xo, float[] y, int yo, float[] o, int oo, int len) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        FloatVector va = FloatVector.broadcast(s, a);
+        int i = 0;
+        for (int ub = s.loopBound(len); i < ub; i += s.length()) {
+            va.fma(FloatVector.fromArray(s, x, xo + i), FloatVector.fromArray(s, y, yo + i)).intoArray(o, oo + i);
+        }
+        for (; i < len; i++) {
+            o[oo + i] = Math.fma(a, x[xo + i], y[yo + i]);
+        }
+    }
+
+    private static /*wide*/double dotBlock(float[] x, int xo, float[] y, int yo, int len) {
+        return canonicalBlock(DOT, x, xo, y, yo, len, (float) 0);
     }
 
     private static /*wide*/double sumBlock(float[] x, int xo, int len, boolean abs) {
@@ -1274,53 +2017,6 @@ public final class SimdKernelSet implements KernelSet {
     }
 
     /**
-     * With a null array these four vectors are all the accumulators and no tail follows: fold them in
-     * registers (a0 += a2, a1 += a3 is the half 32; a0 += a1 the half 16) and return the block's value.
-     * Otherwise store them for the general fold and return NaN.
-     */
-    private static float finish(FloatVector a0, FloatVector a1, FloatVector a2, FloatVector a3, float[] a, int o, int l) {
-        if (a == null) {
-            return foldLanes(a0.add(a2).add(a1.add(a3)), l);
-        }
-        a0.intoArray(a, o);
-        a1.intoArray(a, o + l);
-        a2.intoArray(a, o + 2 * l);
-        a3.intoArray(a, o + 3 * l);
-        return Float.NaN;
-    }
-
-    /** Folds one vector's lanes by halves (lane j += lane j + half), the last steps of the canonical fold. */
-    private static float foldLanes(FloatVector v, int lanes) {
-        for (int half = lanes / 2; half > 0; half >>= 1) {
-            v = v.add(v.slice(half));
-        }
-        return v.lane(0);
-    }
-
-    @Override
-    public float mean(long n, VecF32 x, int threads) {
-        return (float) (wideSum(n, x, threads) / n);
-    }
-
-    @Override
-    public float variance(long n, VecF32 x, int ddof, int threads) {
-        if (!x.unit()) {
-            return SCALAR.variance(n, x, ddof, 1);
-        }
-        if (n <= ddof) {
-            return Float.NaN;
-        }
-        int blocks = (int) Blocking.blocks(n);
-        /*wide*/double[] means = new /*wide*/double[blocks];
-        /*wide*/double[] m2s = new /*wide*/double[blocks];
-        perBlock(n, threads, means, m2s, (lo, len, mean, m2, b) -> {
-            float[] xa = src(x, lo, len, SCRATCH_F32.get()[0]);
-            varianceBlock(xa, off(x, lo), len, mean, m2, b);
-        });
-        return (float) (Blocking.combineVariance(n, means, m2s) / (n - ddof));
-    }
-
-    /**
      * Two canonical passes over one cache-resident block: its mean m, then the squared deviations
      * and the deviations from m (the corrected two-pass term), combined in float on the host side
      * exactly as the OpenCL kernel's (m, ss, comp) are.
@@ -1331,32 +2027,6 @@ public final class SimdKernelSet implements KernelSet {
         /*wide*/double comp = canonicalBlock(DEV, x, xo, x, xo, len, m);
         means[b] = Blocking.blockMean(m, comp, len);
         m2s[b] = Blocking.blockM2(ss, comp, len);
-    }
-
-    @Override
-    public float min(long n, VecF32 x, int threads) {
-        if (!x.unit()) {
-            return SCALAR.min(n, x, 1);
-        }
-        /*wide*/double[] p = perBlock(n, threads, block(x, (xa, xo, len) -> extremumBlock(xa, xo, len, false, false)));
-        /*wide*/double m = p[0];
-        for (/*wide*/double v : p) {
-            m = Math.min(m, v);
-        }
-        return (float) m;
-    }
-
-    @Override
-    public float max(long n, VecF32 x, int threads) {
-        if (!x.unit()) {
-            return SCALAR.max(n, x, 1);
-        }
-        /*wide*/double[] p = perBlock(n, threads, block(x, (xa, xo, len) -> extremumBlock(xa, xo, len, true, false)));
-        /*wide*/double m = p[0];
-        for (/*wide*/double v : p) {
-            m = Math.max(m, v);
-        }
-        return (float) m;
     }
 
     /** min or max (of |x| when {@code abs}) of one block; NaN propagates as in {@link Math#min}. */
@@ -1389,74 +2059,6 @@ public final class SimdKernelSet implements KernelSet {
         return r;
     }
 
-    @Override
-    public float nrm2(long n, VecF32 x, int threads) {
-        if (!x.unit()) {
-            return SCALAR.nrm2(n, x, 1);
-        }
-        if (n == 0) {
-            return 0;
-        }
-        int blocks = (int) Blocking.blocks(n);
-        /*wide*/double[] sumsq = new /*wide*/double[blocks];
-        /*wide*/double[] amax = new /*wide*/double[blocks];
-        perBlock(n, threads, sumsq, amax, (lo, len, sq, mx, b) -> {
-            float[] xa = src(x, lo, len, SCRATCH_F32.get()[0]);
-            sq[b] = dotBlock(xa, off(x, lo), xa, off(x, lo), len);
-            mx[b] = extremumBlock(xa, off(x, lo), len, true, true);
-        });
-        /*wide*/double big = 0;
-        for (/*wide*/double m : amax) {
-            big = Math.max(big, m);
-        }
-        if (/*wide*/Double.isNaN(big) || big == /*wide*/Double.POSITIVE_INFINITY) {
-            return (float) big;
-        }
-        /*wide*/double total = Blocking.pairwise(sumsq, 0, blocks);
-        // Unscaled squares are exact enough unless some overflowed or the largest is so small that
-        // squares lost precision to underflow; then redo the sum on values scaled by a power of two.
-        if (total != /*wide*/Double.POSITIVE_INFINITY && big >= Blocking.NRM2_TINY_F32) {
-            return (float) Math.sqrt(total);
-        }
-        // Clamped so that 2^-exp stays representable when the largest value is subnormal.
-        int exp = Math.max(Math.getExponent(big), -120);
-        float scale = Math.scalb((float) 1, -exp);
-        /*wide*/double scaled = sumOfBlocks(n, threads, (lo, len) -> {
-            float[][] s = SCRATCH_F32.get();
-            float[] xa = src(x, lo, len, s[0]);
-            int xo = off(x, lo);
-            scalarLoop(BinaryOp.MUL, xa, xo, scale, false, s[1], 0, len);
-            return dotBlock(s[1], 0, s[1], 0, len);
-        });
-        return (float) Math.scalb(Math.sqrt(scaled), exp);
-    }
-
-    @Override
-    public long iamax(long n, VecF32 x, int threads) {
-        if (!x.unit()) {
-            return SCALAR.iamax(n, x, 1);
-        }
-        if (n == 0) {
-            return -1;
-        }
-        /*wide*/double[] p = perBlock(n, threads, block(x, (xa, xo, len) -> extremumBlock(xa, xo, len, true, true)));
-        /*wide*/double big = p[0];
-        for (/*wide*/double v : p) {
-            big = Math.max(big, v);
-        }
-        float target = (float) big;
-        // The first block whose maximum is the target holds the answer: scan only that one.
-        for (int b = 0; b < p.length; b++) {
-            if (p[b] == big || (/*wide*/Double.isNaN(big) && /*wide*/Double.isNaN(p[b]))) {
-                long lo = (long) b * BLOCK;
-                int len = (int) Math.min(BLOCK, n - lo);
-                float[] xa = src(x, lo, len, SCRATCH_F32.get()[0]);
-                return lo + firstIndexOf(xa, off(x, lo), len, target);
-            }
-        }
-        throw new IllegalStateException("iamax: maximum " + big + " not found");
-    }
-
     /** First i in [0, len) with |x[xo+i]| == target, or x[xo+i] NaN when target is NaN. */
     private static int firstIndexOf(float[] x, int xo, int len, float target) {
         VectorSpecies<Float> s = SPECIES_F32;
@@ -1476,15 +2078,6 @@ public final class SimdKernelSet implements KernelSet {
             }
         }
         return -1;
-    }
-
-    @Override
-    public void unary(UnaryOp op, long n, VecF32 x, VecF32 out, int threads) {
-        if (!x.unit() || !out.unit()) {
-            SCALAR.unary(op, n, x, out, 1);
-            return;
-        }
-        map1(n, threads, x, out, (xa, xo, o, oo, len) -> unaryLoop(op, xa, xo, o, oo, len));
     }
 
     private static void unaryLoop(UnaryOp op, float[] x, int xo, float[] o, int oo, int len) {
@@ -1539,15 +2132,6 @@ public final class SimdKernelSet implements KernelSet {
         }
     }
 
-    @Override
-    public void binary(BinaryOp op, long n, VecF32 x, VecF32 y, VecF32 out, int threads) {
-        if (!x.unit() || !y.unit() || !out.unit()) {
-            SCALAR.binary(op, n, x, y, out, 1);
-            return;
-        }
-        map2(n, threads, x, y, out, (xa, xo, ya, yo, o, oo, len) -> binaryLoop(op, xa, xo, ya, yo, o, oo, len));
-    }
-
     private static void binaryLoop(BinaryOp op, float[] x, int xo, float[] y, int yo, float[] o, int oo, int len) {
         VectorSpecies<Float> s = SPECIES_F32;
         int l = s.length();
@@ -1578,15 +2162,6 @@ public final class SimdKernelSet implements KernelSet {
         for (; i < len; i++) {
             o[oo + i] = op.apply(x[xo + i], y[yo + i]);
         }
-    }
-
-    @Override
-    public void binaryScalar(BinaryOp op, long n, VecF32 x, float c, boolean scalarFirst, VecF32 out, int threads) {
-        if (!x.unit() || !out.unit()) {
-            SCALAR.binaryScalar(op, n, x, c, scalarFirst, out, 1);
-            return;
-        }
-        map1(n, threads, x, out, (xa, xo, o, oo, len) -> scalarLoop(op, xa, xo, c, scalarFirst, o, oo, len));
     }
 
     private static void scalarLoop(BinaryOp op, float[] x, int xo, float c, boolean first, float[] o, int oo, int len) {
@@ -1624,15 +2199,6 @@ public final class SimdKernelSet implements KernelSet {
         }
     }
 
-    @Override
-    public void fma(long n, VecF32 x, VecF32 y, VecF32 z, VecF32 out, int threads) {
-        if (!x.unit() || !y.unit() || !z.unit() || !out.unit()) {
-            SCALAR.fma(n, x, y, z, out, 1);
-            return;
-        }
-        map3(n, threads, x, y, z, out, SimdKernelSet::fmaLoop);
-    }
-
     private static void fmaLoop(float[] x, int xo, float[] y, int yo, float[] z, int zo, float[] o, int oo, int len) {
         VectorSpecies<Float> s = SPECIES_F32;
         int i = 0;
@@ -1645,42 +2211,450 @@ public final class SimdKernelSet implements KernelSet {
         }
     }
 
-    @Override
-    public void fmaScalar(long n, VecF32 x, float a, float b, VecF32 out, int threads) {
-        if (!x.unit() || !out.unit()) {
-            SCALAR.fmaScalar(n, x, a, b, out, 1);
-            return;
+    private static void fmaScalarLoop(float[] x, int xo, float a, float b, float[] o, int oo, int len) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        FloatVector va = FloatVector.broadcast(s, a);
+        FloatVector vb = FloatVector.broadcast(s, b);
+        int i = 0;
+        for (int ub = s.loopBound(len); i < ub; i += s.length()) {
+            FloatVector.fromArray(s, x, xo + i).fma(va, vb).intoArray(o, oo + i);
         }
-        map1(n, threads, x, out, (xa, xo, o, oo, len) -> {
-            VectorSpecies<Float> s = SPECIES_F32;
-            FloatVector va = FloatVector.broadcast(s, a);
-            FloatVector vb = FloatVector.broadcast(s, b);
-            int i = 0;
-            for (int ub = s.loopBound(len); i < ub; i += s.length()) {
-                FloatVector.fromArray(s, xa, xo + i).fma(va, vb).intoArray(o, oo + i);
-            }
-            for (; i < len; i++) {
-                o[oo + i] = Math.fma(xa[xo + i], a, b);
-            }
-        });
+        for (; i < len; i++) {
+            o[oo + i] = Math.fma(x[xo + i], a, b);
+        }
     }
 
-    @Override
-    public void clamp(long n, VecF32 x, float lo, float hi, VecF32 out, int threads) {
-        if (!x.unit() || !out.unit()) {
-            SCALAR.clamp(n, x, lo, hi, out, 1);
-            return;
+    private static void clampLoop(float[] x, int xo, float lo, float hi, float[] o, int oo, int len) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        int i = 0;
+        for (int ub = s.loopBound(len); i < ub; i += s.length()) {
+            FloatVector.fromArray(s, x, xo + i).max(lo).min(hi).intoArray(o, oo + i);
         }
-        map1(n, threads, x, out, (xa, xo, o, oo, len) -> {
-            VectorSpecies<Float> s = SPECIES_F32;
-            int i = 0;
-            for (int ub = s.loopBound(len); i < ub; i += s.length()) {
-                FloatVector.fromArray(s, xa, xo + i).max(lo).min(hi).intoArray(o, oo + i);
-            }
-            for (; i < len; i++) {
-                o[oo + i] = Math.min(Math.max(xa[xo + i], lo), hi);
-            }
-        });
+        for (; i < len; i++) {
+            o[oo + i] = Math.min(Math.max(x[xo + i], lo), hi);
+        }
     }
+    // @segment-end
+    // @segment-generated from the array loops above by TwinGenerator: do not edit
+    private static void axpyLoopSegF32(float a, MemorySegment x, long xo, MemorySegment y, long yo, MemorySegment o, long oo, int len) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        FloatVector va = FloatVector.broadcast(s, a);
+        int i = 0;
+        for (int ub = s.loopBound(len); i < ub; i += s.length()) {
+            va.fma(FloatVector.fromMemorySegment(s, x, (xo + i) * (long) Float.BYTES, NATIVE_ORDER), FloatVector.fromMemorySegment(s, y, (yo + i) * (long) Float.BYTES, NATIVE_ORDER)).intoMemorySegment(o, (oo + i) * (long) Float.BYTES, NATIVE_ORDER);
+        }
+        for (; i < len; i++) {
+            o.setAtIndex(LAYOUT_F32, oo + i, Math.fma(a, x.getAtIndex(LAYOUT_F32, xo + i), y.getAtIndex(LAYOUT_F32, yo + i)));
+        }
+    }
+
+    private static /*wide*/double dotBlockSegF32(MemorySegment x, long xo, MemorySegment y, long yo, int len) {
+        return canonicalBlockSegF32(DOT, x, xo, y, yo, len, (float) 0);
+    }
+
+    private static /*wide*/double sumBlockSegF32(MemorySegment x, long xo, int len, boolean abs) {
+        return canonicalBlockSegF32(abs ? ABS_SUM : SUM, x, xo, x, xo, len, (float) 0);
+    }
+
+    /**
+     * One block reduced in the canonical order shared with the OpenCL kernels: element k of the
+     * block goes to accumulator k % {@link Blocking#ACCUMULATORS}, each accumulator adds its elements
+     * in increasing k (fused for dot), and the accumulators are folded by halves (j += j + half).
+     * Vectors hold consecutive accumulators, four vectors at a time so FMA latency stays hidden.
+     * Modes SUM, ABS_SUM, DOT (x*y), and for variance DEV_SQ ((x-shift)^2) and DEV (x-shift).
+     */
+    private static /*wide*/double canonicalBlockSegF32(int mode, MemorySegment x, long xo, MemorySegment y, long yo, int len, float shift) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        int l = s.length();
+        int acc = Blocking.ACCUMULATORS;
+        int vectors = acc / l;
+        int full = len - len % acc;
+        if (vectors == 4 && full == len) {
+            return switch (mode) {
+                case SUM -> sumPassSegF32(x, xo, full, null, 0);
+                case ABS_SUM -> absSumPassSegF32(x, xo, full, null, 0);
+                case DEV -> devPassSegF32(x, xo, full, shift, null, 0);
+                case DEV_SQ -> devSqPassSegF32(x, xo, full, shift, null, 0);
+                default -> dotPassSegF32(x, xo, y, yo, full, null, 0);
+            };
+        }
+        float[] a = new float[acc];
+        for (int q0 = 0; q0 < vectors; q0 += 4) {
+            if (vectors - q0 >= 4) {
+                // One small method per mode: C2 compiled a single method holding every loop markedly slower.
+                int o = q0 * l;
+                switch (mode) {
+                    case SUM -> sumPassSegF32(x, xo + o, full, a, o);
+                    case ABS_SUM -> absSumPassSegF32(x, xo + o, full, a, o);
+                    case DEV -> devPassSegF32(x, xo + o, full, shift, a, o);
+                    case DEV_SQ -> devSqPassSegF32(x, xo + o, full, shift, a, o);
+                    default -> dotPassSegF32(x, xo + o, y, yo + o, full, a, o);
+                }
+            } else {
+                // Vectors wider than a quarter of the accumulators (1024-bit and wider): one at a time.
+                for (int q = q0; q < vectors; q++) {
+                    int o = q * l;
+                    FloatVector v = FloatVector.zero(s);
+                    for (int i = 0; i < full; i += acc) {
+                        FloatVector e = FloatVector.fromMemorySegment(s, x, (xo + i + o) * (long) Float.BYTES, NATIVE_ORDER);
+                        FloatVector d = e.sub(shift);
+                        v = switch (mode) {
+                            case SUM -> v.add(e);
+                            case ABS_SUM -> v.add(e.abs());
+                            case DEV -> v.add(d);
+                            case DEV_SQ -> d.fma(d, v);
+                            default -> e.fma(FloatVector.fromMemorySegment(s, y, (yo + i + o) * (long) Float.BYTES, NATIVE_ORDER), v);
+                        };
+                    }
+                    v.intoArray(a, o);
+                }
+            }
+        }
+        // The tail (fewer than 64 elements after whole groups) goes to accumulators 0, 1, ... in order:
+        // element full + j to a[j]. Whole vectors first, then single lanes, with the same operations.
+        int t = len - full;
+        int j0 = 0;
+        for (; j0 + l <= t; j0 += l) {
+            FloatVector av = FloatVector.fromArray(s, a, j0);
+            FloatVector e = FloatVector.fromMemorySegment(s, x, (xo + full + j0) * (long) Float.BYTES, NATIVE_ORDER);
+            FloatVector d = e.sub(shift);
+            av = switch (mode) {
+                case SUM -> av.add(e);
+                case ABS_SUM -> av.add(e.abs());
+                case DEV -> av.add(d);
+                case DEV_SQ -> d.fma(d, av);
+                default -> e.fma(FloatVector.fromMemorySegment(s, y, (yo + full + j0) * (long) Float.BYTES, NATIVE_ORDER), av);
+            };
+            av.intoArray(a, j0);
+        }
+        for (int k = full + j0; k < len; k++) {
+            float e = x.getAtIndex(LAYOUT_F32, xo + k);
+            float d = e - shift;
+            int j = k - full;
+            a[j] = switch (mode) {
+                case SUM -> a[j] + e;
+                case ABS_SUM -> a[j] + Math.abs(e);
+                case DEV -> a[j] + d;
+                case DEV_SQ -> Math.fma(d, d, a[j]);
+                default -> Math.fma(e, y.getAtIndex(LAYOUT_F32, yo + k), a[j]);
+            };
+        }
+        // Fold by halves: a[j] += a[j + half] for j < half, whole vectors while half >= lanes, then
+        // within one vector (slice moves lane j + half to lane j). Same IEEE adds as a scalar fold.
+        for (int half = acc / 2; half >= l; half >>= 1) {
+            for (int j = 0; j < half; j += l) {
+                FloatVector.fromArray(s, a, j).add(FloatVector.fromArray(s, a, j + half)).intoArray(a, j);
+            }
+        }
+        return foldLanes(FloatVector.fromArray(s, a, 0), l);
+    }
+
+    /** Accumulators o..o+4L of a block: x from xo (already offset by o), stride 64, into a[o..]. */
+    private static float sumPassSegF32(MemorySegment x, long xo, int full, float[] a, int o) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        int l = s.length();
+        FloatVector a0 = FloatVector.zero(s);
+        FloatVector a1 = FloatVector.zero(s);
+        FloatVector a2 = FloatVector.zero(s);
+        FloatVector a3 = FloatVector.zero(s);
+        for (int i = 0; i < full; i += Blocking.ACCUMULATORS) {
+            a0 = a0.add(FloatVector.fromMemorySegment(s, x, (xo + i) * (long) Float.BYTES, NATIVE_ORDER));
+            a1 = a1.add(FloatVector.fromMemorySegment(s, x, (xo + i + l) * (long) Float.BYTES, NATIVE_ORDER));
+            a2 = a2.add(FloatVector.fromMemorySegment(s, x, (xo + i + 2 * l) * (long) Float.BYTES, NATIVE_ORDER));
+            a3 = a3.add(FloatVector.fromMemorySegment(s, x, (xo + i + 3 * l) * (long) Float.BYTES, NATIVE_ORDER));
+        }
+        return finish(a0, a1, a2, a3, a, o, l);
+    }
+
+    private static float absSumPassSegF32(MemorySegment x, long xo, int full, float[] a, int o) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        int l = s.length();
+        FloatVector a0 = FloatVector.zero(s);
+        FloatVector a1 = FloatVector.zero(s);
+        FloatVector a2 = FloatVector.zero(s);
+        FloatVector a3 = FloatVector.zero(s);
+        for (int i = 0; i < full; i += Blocking.ACCUMULATORS) {
+            a0 = a0.add(FloatVector.fromMemorySegment(s, x, (xo + i) * (long) Float.BYTES, NATIVE_ORDER).abs());
+            a1 = a1.add(FloatVector.fromMemorySegment(s, x, (xo + i + l) * (long) Float.BYTES, NATIVE_ORDER).abs());
+            a2 = a2.add(FloatVector.fromMemorySegment(s, x, (xo + i + 2 * l) * (long) Float.BYTES, NATIVE_ORDER).abs());
+            a3 = a3.add(FloatVector.fromMemorySegment(s, x, (xo + i + 3 * l) * (long) Float.BYTES, NATIVE_ORDER).abs());
+        }
+        return finish(a0, a1, a2, a3, a, o, l);
+    }
+
+    private static float dotPassSegF32(MemorySegment x, long xo, MemorySegment y, long yo, int full, float[] a, int o) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        int l = s.length();
+        FloatVector a0 = FloatVector.zero(s);
+        FloatVector a1 = FloatVector.zero(s);
+        FloatVector a2 = FloatVector.zero(s);
+        FloatVector a3 = FloatVector.zero(s);
+        for (int i = 0; i < full; i += Blocking.ACCUMULATORS) {
+            a0 = FloatVector.fromMemorySegment(s, x, (xo + i) * (long) Float.BYTES, NATIVE_ORDER).fma(FloatVector.fromMemorySegment(s, y, (yo + i) * (long) Float.BYTES, NATIVE_ORDER), a0);
+            a1 = FloatVector.fromMemorySegment(s, x, (xo + i + l) * (long) Float.BYTES, NATIVE_ORDER).fma(FloatVector.fromMemorySegment(s, y, (yo + i + l) * (long) Float.BYTES, NATIVE_ORDER), a1);
+            a2 = FloatVector.fromMemorySegment(s, x, (xo + i + 2 * l) * (long) Float.BYTES, NATIVE_ORDER).fma(FloatVector.fromMemorySegment(s, y, (yo + i + 2 * l) * (long) Float.BYTES, NATIVE_ORDER), a2);
+            a3 = FloatVector.fromMemorySegment(s, x, (xo + i + 3 * l) * (long) Float.BYTES, NATIVE_ORDER).fma(FloatVector.fromMemorySegment(s, y, (yo + i + 3 * l) * (long) Float.BYTES, NATIVE_ORDER), a3);
+        }
+        return finish(a0, a1, a2, a3, a, o, l);
+    }
+
+    private static float devPassSegF32(MemorySegment x, long xo, int full, float shift, float[] a, int o) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        int l = s.length();
+        FloatVector m = FloatVector.broadcast(s, shift);
+        FloatVector a0 = FloatVector.zero(s);
+        FloatVector a1 = FloatVector.zero(s);
+        FloatVector a2 = FloatVector.zero(s);
+        FloatVector a3 = FloatVector.zero(s);
+        for (int i = 0; i < full; i += Blocking.ACCUMULATORS) {
+            a0 = a0.add(FloatVector.fromMemorySegment(s, x, (xo + i) * (long) Float.BYTES, NATIVE_ORDER).sub(m));
+            a1 = a1.add(FloatVector.fromMemorySegment(s, x, (xo + i + l) * (long) Float.BYTES, NATIVE_ORDER).sub(m));
+            a2 = a2.add(FloatVector.fromMemorySegment(s, x, (xo + i + 2 * l) * (long) Float.BYTES, NATIVE_ORDER).sub(m));
+            a3 = a3.add(FloatVector.fromMemorySegment(s, x, (xo + i + 3 * l) * (long) Float.BYTES, NATIVE_ORDER).sub(m));
+        }
+        return finish(a0, a1, a2, a3, a, o, l);
+    }
+
+    private static float devSqPassSegF32(MemorySegment x, long xo, int full, float shift, float[] a, int o) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        int l = s.length();
+        FloatVector m = FloatVector.broadcast(s, shift);
+        FloatVector a0 = FloatVector.zero(s);
+        FloatVector a1 = FloatVector.zero(s);
+        FloatVector a2 = FloatVector.zero(s);
+        FloatVector a3 = FloatVector.zero(s);
+        for (int i = 0; i < full; i += Blocking.ACCUMULATORS) {
+            FloatVector d0 = FloatVector.fromMemorySegment(s, x, (xo + i) * (long) Float.BYTES, NATIVE_ORDER).sub(m);
+            FloatVector d1 = FloatVector.fromMemorySegment(s, x, (xo + i + l) * (long) Float.BYTES, NATIVE_ORDER).sub(m);
+            FloatVector d2 = FloatVector.fromMemorySegment(s, x, (xo + i + 2 * l) * (long) Float.BYTES, NATIVE_ORDER).sub(m);
+            FloatVector d3 = FloatVector.fromMemorySegment(s, x, (xo + i + 3 * l) * (long) Float.BYTES, NATIVE_ORDER).sub(m);
+            a0 = d0.fma(d0, a0);
+            a1 = d1.fma(d1, a1);
+            a2 = d2.fma(d2, a2);
+            a3 = d3.fma(d3, a3);
+        }
+        return finish(a0, a1, a2, a3, a, o, l);
+    }
+
+    /**
+     * Two canonical passes over one cache-resident block: its mean m, then the squared deviations
+     * and the deviations from m (the corrected two-pass term), combined in float on the host side
+     * exactly as the OpenCL kernel's (m, ss, comp) are.
+     */
+    private static void varianceBlockSegF32(MemorySegment x, long xo, int len, /*wide*/double[] means, /*wide*/double[] m2s, int b) {
+        float m = (float) sumBlockSegF32(x, xo, len, false) / len;
+        /*wide*/double ss = canonicalBlockSegF32(DEV_SQ, x, xo, x, xo, len, m);
+        /*wide*/double comp = canonicalBlockSegF32(DEV, x, xo, x, xo, len, m);
+        means[b] = Blocking.blockMean(m, comp, len);
+        m2s[b] = Blocking.blockM2(ss, comp, len);
+    }
+
+    /** min or max (of |x| when {@code abs}) of one block; NaN propagates as in {@link Math#min}. */
+    private static /*wide*/double extremumBlockSegF32(MemorySegment x, long xo, int len, boolean max, boolean abs) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        int l = s.length();
+        float first = abs ? Math.abs(x.getAtIndex(LAYOUT_F32, xo)) : x.getAtIndex(LAYOUT_F32, xo);
+        FloatVector a0 = FloatVector.broadcast(s, first);
+        FloatVector a1 = a0;
+        int i = 0;
+        for (; i <= len - 2 * l; i += 2 * l) {
+            FloatVector v0 = FloatVector.fromMemorySegment(s, x, (xo + i) * (long) Float.BYTES, NATIVE_ORDER);
+            FloatVector v1 = FloatVector.fromMemorySegment(s, x, (xo + i + l) * (long) Float.BYTES, NATIVE_ORDER);
+            if (abs) {
+                v0 = v0.abs();
+                v1 = v1.abs();
+            }
+            a0 = max ? a0.max(v0) : a0.min(v0);
+            a1 = max ? a1.max(v1) : a1.min(v1);
+        }
+        FloatVector a = max ? a0.max(a1) : a0.min(a1);
+        float r = a.reduceLanes(max ? VectorOperators.MAX : VectorOperators.MIN);
+        if (a.test(VectorOperators.IS_NAN).anyTrue()) {
+            r = Float.NaN;
+        }
+        for (; i < len; i++) {
+            float v = abs ? Math.abs(x.getAtIndex(LAYOUT_F32, xo + i)) : x.getAtIndex(LAYOUT_F32, xo + i);
+            r = max ? Math.max(r, v) : Math.min(r, v);
+        }
+        return r;
+    }
+
+    /** First i in [0, len) with |x.getAtIndex(LAYOUT_F32, xo+i)| == target, or x.getAtIndex(LAYOUT_F32, xo+i) NaN when target is NaN. */
+    private static int firstIndexOfSegF32(MemorySegment x, long xo, int len, float target) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        boolean nan = Float.isNaN(target);
+        int i = 0;
+        for (int ub = s.loopBound(len); i < ub; i += s.length()) {
+            FloatVector v = FloatVector.fromMemorySegment(s, x, (xo + i) * (long) Float.BYTES, NATIVE_ORDER);
+            VectorMask<Float> hit = nan ? v.test(VectorOperators.IS_NAN) : v.abs().compare(VectorOperators.EQ, target);
+            if (hit.anyTrue()) {
+                return i + hit.firstTrue();
+            }
+        }
+        for (; i < len; i++) {
+            float v = Math.abs(x.getAtIndex(LAYOUT_F32, xo + i));
+            if (nan ? Float.isNaN(v) : v == target) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void unaryLoopSegF32(UnaryOp op, MemorySegment x, long xo, MemorySegment o, long oo, int len) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        int l = s.length();
+        int ub = s.loopBound(len);
+        int i = 0;
+        switch (op) {
+            case ABS -> {
+                for (; i < ub; i += l) {
+                    FloatVector.fromMemorySegment(s, x, (xo + i) * (long) Float.BYTES, NATIVE_ORDER).abs().intoMemorySegment(o, (oo + i) * (long) Float.BYTES, NATIVE_ORDER);
+                }
+            }
+            case NEG -> {
+                for (; i < ub; i += l) {
+                    FloatVector.fromMemorySegment(s, x, (xo + i) * (long) Float.BYTES, NATIVE_ORDER).neg().intoMemorySegment(o, (oo + i) * (long) Float.BYTES, NATIVE_ORDER);
+                }
+            }
+            case SQRT -> {
+                for (; i < ub; i += l) {
+                    FloatVector.fromMemorySegment(s, x, (xo + i) * (long) Float.BYTES, NATIVE_ORDER).sqrt().intoMemorySegment(o, (oo + i) * (long) Float.BYTES, NATIVE_ORDER);
+                }
+            }
+            case EXP -> {
+                for (; i < ub; i += l) {
+                    FloatVector.fromMemorySegment(s, x, (xo + i) * (long) Float.BYTES, NATIVE_ORDER).lanewise(VectorOperators.EXP).intoMemorySegment(o, (oo + i) * (long) Float.BYTES, NATIVE_ORDER);
+                }
+            }
+            case LOG -> {
+                for (; i < ub; i += l) {
+                    FloatVector.fromMemorySegment(s, x, (xo + i) * (long) Float.BYTES, NATIVE_ORDER).lanewise(VectorOperators.LOG).intoMemorySegment(o, (oo + i) * (long) Float.BYTES, NATIVE_ORDER);
+                }
+            }
+            case TANH -> {
+                for (; i < ub; i += l) {
+                    FloatVector.fromMemorySegment(s, x, (xo + i) * (long) Float.BYTES, NATIVE_ORDER).lanewise(VectorOperators.TANH).intoMemorySegment(o, (oo + i) * (long) Float.BYTES, NATIVE_ORDER);
+                }
+            }
+            case SIGMOID -> {
+                // 1/(1+e) for x >= 0, e/(1+e) below, with e = exp(-|x|): exp never overflows.
+                FloatVector one = FloatVector.broadcast(s, (float) 1);
+                for (; i < ub; i += l) {
+                    FloatVector v = FloatVector.fromMemorySegment(s, x, (xo + i) * (long) Float.BYTES, NATIVE_ORDER);
+                    FloatVector e = v.abs().neg().lanewise(VectorOperators.EXP);
+                    FloatVector num = one.blend(e, v.compare(VectorOperators.LT, (float) 0));
+                    num.div(one.add(e)).intoMemorySegment(o, (oo + i) * (long) Float.BYTES, NATIVE_ORDER);
+                }
+            }
+        }
+        for (; i < len; i++) {
+            o.setAtIndex(LAYOUT_F32, oo + i, op.apply(x.getAtIndex(LAYOUT_F32, xo + i)));
+        }
+    }
+
+    private static void binaryLoopSegF32(BinaryOp op, MemorySegment x, long xo, MemorySegment y, long yo, MemorySegment o, long oo, int len) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        int l = s.length();
+        int ub = s.loopBound(len);
+        int i = 0;
+        switch (op) {
+            case ADD -> {
+                for (; i < ub; i += l) {
+                    FloatVector.fromMemorySegment(s, x, (xo + i) * (long) Float.BYTES, NATIVE_ORDER).add(FloatVector.fromMemorySegment(s, y, (yo + i) * (long) Float.BYTES, NATIVE_ORDER)).intoMemorySegment(o, (oo + i) * (long) Float.BYTES, NATIVE_ORDER);
+                }
+            }
+            case SUB -> {
+                for (; i < ub; i += l) {
+                    FloatVector.fromMemorySegment(s, x, (xo + i) * (long) Float.BYTES, NATIVE_ORDER).sub(FloatVector.fromMemorySegment(s, y, (yo + i) * (long) Float.BYTES, NATIVE_ORDER)).intoMemorySegment(o, (oo + i) * (long) Float.BYTES, NATIVE_ORDER);
+                }
+            }
+            case MUL -> {
+                for (; i < ub; i += l) {
+                    FloatVector.fromMemorySegment(s, x, (xo + i) * (long) Float.BYTES, NATIVE_ORDER).mul(FloatVector.fromMemorySegment(s, y, (yo + i) * (long) Float.BYTES, NATIVE_ORDER)).intoMemorySegment(o, (oo + i) * (long) Float.BYTES, NATIVE_ORDER);
+                }
+            }
+            case DIV -> {
+                for (; i < ub; i += l) {
+                    FloatVector.fromMemorySegment(s, x, (xo + i) * (long) Float.BYTES, NATIVE_ORDER).div(FloatVector.fromMemorySegment(s, y, (yo + i) * (long) Float.BYTES, NATIVE_ORDER)).intoMemorySegment(o, (oo + i) * (long) Float.BYTES, NATIVE_ORDER);
+                }
+            }
+        }
+        for (; i < len; i++) {
+            o.setAtIndex(LAYOUT_F32, oo + i, op.apply(x.getAtIndex(LAYOUT_F32, xo + i), y.getAtIndex(LAYOUT_F32, yo + i)));
+        }
+    }
+
+    private static void scalarLoopSegF32(BinaryOp op, MemorySegment x, long xo, float c, boolean first, MemorySegment o, long oo, int len) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        int l = s.length();
+        int ub = s.loopBound(len);
+        FloatVector vc = FloatVector.broadcast(s, c);
+        int i = 0;
+        switch (op) {
+            case ADD -> {
+                for (; i < ub; i += l) {
+                    FloatVector.fromMemorySegment(s, x, (xo + i) * (long) Float.BYTES, NATIVE_ORDER).add(vc).intoMemorySegment(o, (oo + i) * (long) Float.BYTES, NATIVE_ORDER);
+                }
+            }
+            case MUL -> {
+                for (; i < ub; i += l) {
+                    FloatVector.fromMemorySegment(s, x, (xo + i) * (long) Float.BYTES, NATIVE_ORDER).mul(vc).intoMemorySegment(o, (oo + i) * (long) Float.BYTES, NATIVE_ORDER);
+                }
+            }
+            case SUB -> {
+                for (; i < ub; i += l) {
+                    FloatVector v = FloatVector.fromMemorySegment(s, x, (xo + i) * (long) Float.BYTES, NATIVE_ORDER);
+                    (first ? vc.sub(v) : v.sub(vc)).intoMemorySegment(o, (oo + i) * (long) Float.BYTES, NATIVE_ORDER);
+                }
+            }
+            case DIV -> {
+                for (; i < ub; i += l) {
+                    FloatVector v = FloatVector.fromMemorySegment(s, x, (xo + i) * (long) Float.BYTES, NATIVE_ORDER);
+                    (first ? vc.div(v) : v.div(vc)).intoMemorySegment(o, (oo + i) * (long) Float.BYTES, NATIVE_ORDER);
+                }
+            }
+        }
+        for (; i < len; i++) {
+            o.setAtIndex(LAYOUT_F32, oo + i, first ? op.apply(c, x.getAtIndex(LAYOUT_F32, xo + i)) : op.apply(x.getAtIndex(LAYOUT_F32, xo + i), c));
+        }
+    }
+
+    private static void fmaLoopSegF32(MemorySegment x, long xo, MemorySegment y, long yo, MemorySegment z, long zo, MemorySegment o, long oo, int len) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        int i = 0;
+        for (int ub = s.loopBound(len); i < ub; i += s.length()) {
+            FloatVector.fromMemorySegment(s, x, (xo + i) * (long) Float.BYTES, NATIVE_ORDER).fma(FloatVector.fromMemorySegment(s, y, (yo + i) * (long) Float.BYTES, NATIVE_ORDER), FloatVector.fromMemorySegment(s, z, (zo + i) * (long) Float.BYTES, NATIVE_ORDER))
+                    .intoMemorySegment(o, (oo + i) * (long) Float.BYTES, NATIVE_ORDER);
+        }
+        for (; i < len; i++) {
+            o.setAtIndex(LAYOUT_F32, oo + i, Math.fma(x.getAtIndex(LAYOUT_F32, xo + i), y.getAtIndex(LAYOUT_F32, yo + i), z.getAtIndex(LAYOUT_F32, zo + i)));
+        }
+    }
+
+    private static void fmaScalarLoopSegF32(MemorySegment x, long xo, float a, float b, MemorySegment o, long oo, int len) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        FloatVector va = FloatVector.broadcast(s, a);
+        FloatVector vb = FloatVector.broadcast(s, b);
+        int i = 0;
+        for (int ub = s.loopBound(len); i < ub; i += s.length()) {
+            FloatVector.fromMemorySegment(s, x, (xo + i) * (long) Float.BYTES, NATIVE_ORDER).fma(va, vb).intoMemorySegment(o, (oo + i) * (long) Float.BYTES, NATIVE_ORDER);
+        }
+        for (; i < len; i++) {
+            o.setAtIndex(LAYOUT_F32, oo + i, Math.fma(x.getAtIndex(LAYOUT_F32, xo + i), a, b));
+        }
+    }
+
+    private static void clampLoopSegF32(MemorySegment x, long xo, float lo, float hi, MemorySegment o, long oo, int len) {
+        VectorSpecies<Float> s = SPECIES_F32;
+        int i = 0;
+        for (int ub = s.loopBound(len); i < ub; i += s.length()) {
+            FloatVector.fromMemorySegment(s, x, (xo + i) * (long) Float.BYTES, NATIVE_ORDER).max(lo).min(hi).intoMemorySegment(o, (oo + i) * (long) Float.BYTES, NATIVE_ORDER);
+        }
+        for (; i < len; i++) {
+            o.setAtIndex(LAYOUT_F32, oo + i, Math.min(Math.max(x.getAtIndex(LAYOUT_F32, xo + i), lo), hi));
+        }
+    }
+    // @segment-end
+
     // @twin-end
 }

@@ -22,6 +22,13 @@ import java.util.stream.Stream;
  *       generated twin between {@code // @twin-generated F32 ...} and {@code // @twin-end}.</li>
  * </ul>
  * Rewriting: double to float, Double to Float, F64 to F32, decimal literals get an {@code f}.
+ *
+ * <p>Inside an F64 region, loops over heap arrays between {@code // @segment-begin} and
+ * {@code // @segment-end} get off-heap twins generated after them (before the F32 rewrite): the
+ * array parameters {@code x, y, z, o} become {@code MemorySegment}s, their offsets {@code long},
+ * {@code fromArray}/{@code intoArray} become {@code fromMemorySegment}/{@code intoMemorySegment},
+ * element reads and writes go through {@code LAYOUT_F64}, and each method gains the suffix
+ * {@code SegF64} (calls between them follow; the F32 rewrite makes it SegF32).
  * A type written {@code /*wide*&#47;double} stays double (accumulators); a line ending in
  * {@code //F32: text} becomes {@code text} in the twin.
  *
@@ -34,6 +41,9 @@ public final class TwinGenerator {
     static final String BEGIN = "// @twin-begin F64";
     static final String GENERATED = "// @twin-generated F32 from the F64 region above by TwinGenerator: do not edit";
     static final String END = "// @twin-end";
+    static final String SEG_BEGIN = "// @segment-begin";
+    static final String SEG_GENERATED = "// @segment-generated from the array loops above by TwinGenerator: do not edit";
+    static final String SEG_END = "// @segment-end";
     private static final String OVERRIDE = "//F32:";
     private static final String WIDE = "/*wide*/";
 
@@ -121,7 +131,7 @@ public final class TwinGenerator {
                 String body = text.substring(text.indexOf('\n') + 1);
                 out.put(target, "// Generated from " + name + " by TwinGenerator: do not edit.\n" + translateBlock(body));
             } else if (text.contains(BEGIN)) {
-                out.put(file, regenerateRegions(file, text));
+                out.put(file, regenerateRegions(file, regenerateSegments(file, text)));
             }
         }
         return out;
@@ -170,6 +180,76 @@ public final class TwinGenerator {
             out.append(i < lines.length ? "\n" : "");
         }
         return out.toString();
+    }
+
+    static String regenerateSegments(Path file, String text) {
+        if (!text.contains(SEG_BEGIN)) {
+            return text;
+        }
+        String[] lines = text.split("\n", -1);
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < lines.length) {
+            String line = lines[i];
+            if (!line.trim().equals(SEG_BEGIN)) {
+                out.append(line).append(i < lines.length - 1 ? "\n" : "");
+                i++;
+                continue;
+            }
+            String indent = line.substring(0, line.indexOf('/'));
+            List<String> region = new ArrayList<>();
+            out.append(line).append('\n');
+            i++;
+            while (i < lines.length && !lines[i].trim().equals(SEG_END)) {
+                region.add(lines[i]);
+                out.append(lines[i]).append('\n');
+                i++;
+            }
+            if (i == lines.length) {
+                throw new IllegalStateException(file + ": " + SEG_BEGIN + " without " + SEG_END);
+            }
+            out.append(lines[i]).append('\n');
+            i++;
+            int j = i;
+            while (j < lines.length && lines[j].isBlank()) {
+                j++;
+            }
+            if (j < lines.length && lines[j].trim().startsWith("// @segment-generated")) {
+                j++;
+                while (j < lines.length && !lines[j].trim().equals(SEG_END)) {
+                    j++;
+                }
+                i = j + 1;
+            }
+            out.append(indent).append(SEG_GENERATED).append('\n');
+            out.append(toSegments(String.join("\n", region))).append('\n');
+            out.append(indent).append(SEG_END);
+            out.append(i < lines.length ? "\n" : "");
+        }
+        return out.toString();
+    }
+
+    private static final String OPERAND = "(x|y|z|o)";
+
+    /** The off-heap twin of array loops (see the class comment). */
+    static String toSegments(String block) {
+        java.util.Set<String> methods = new java.util.LinkedHashSet<>();
+        Matcher def = Pattern.compile("private static [^(=]*?\\b(\\w+)\\(").matcher(block);
+        while (def.find()) {
+            methods.add(def.group(1));
+        }
+        String s = block;
+        s = s.replaceAll("\\bdouble\\[\\] " + OPERAND + "\\b", "MemorySegment $1");
+        s = s.replaceAll("\\bint (xo|yo|zo|oo)\\b", "long $1");
+        s = s.replaceAll("DoubleVector\\.fromArray\\(s, " + OPERAND + ", ([^()]+)\\)",
+                "DoubleVector.fromMemorySegment(s, $1, ($2) * (long) Double.BYTES, NATIVE_ORDER)");
+        s = s.replaceAll("\\.intoArray\\(" + OPERAND + ", ([^()]+)\\)", ".intoMemorySegment($1, ($2) * (long) Double.BYTES, NATIVE_ORDER)");
+        s = s.replaceAll("(?m)\\b" + OPERAND + "\\[([^\\[\\]]+)\\] = (.+);$", "$1.setAtIndex(LAYOUT_F64, $2, $3);");
+        s = s.replaceAll("\\b" + OPERAND + "\\[([^\\[\\]]+)\\]", "$1.getAtIndex(LAYOUT_F64, $2)");
+        for (String m : methods) {
+            s = s.replaceAll("\\b" + m + "\\(", m + "SegF64(");
+        }
+        return s;
     }
 
     static String translateBlock(String block) {
