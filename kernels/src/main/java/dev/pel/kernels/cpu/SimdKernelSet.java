@@ -20,14 +20,15 @@ import jdk.incubator.vector.VectorSpecies;
  * The {@code cpu-simd} kernels: Vector API loops over the preferred species, split across the
  * runtime's worker pool in runs of whole {@link Blocking#BLOCK blocks}.
  *
- * <p>Heap arrays are read in place. Off-heap arrays are staged block by block through per-thread
- * scratch arrays that stay in L1/L2: Vector API loads from a {@code MemorySegment} measured about
- * 2x slower than from a {@code float[]} on cache-resident data, while the staging copy is a
- * memcpy. Non-unit strides take the scalar reference loop on one thread.
+ * <p>Every loop exists twice: over heap arrays (the hand-written one) and over {@code MemorySegment}s
+ * (generated from it, the {@code @segment} region), because Vector API loads from a heap segment
+ * ran several times slower than from the array, and staging off-heap data through heap scratch
+ * cost two to three extra passes. Heap operands run the array loops; a call with any off-heap
+ * operand runs the segment loops. Non-unit strides take the scalar reference loop on one thread.
  *
- * <p>Reductions: each block is summed with four independent vector accumulators (hiding FMA
- * latency) and reduced to one value, block values are combined pairwise in double in block order;
- * the result is therefore the same for any thread count.
+ * <p>Reductions follow the canonical order of {@link Blocking}: fixed blocks, 64 accumulators per
+ * block folded by halves, block values combined pairwise in double; the result is the same for any
+ * thread count, vector width, and on OpenCL.
  */
 public final class SimdKernelSet implements KernelSet {
     private static final int BLOCK = Blocking.BLOCK;
