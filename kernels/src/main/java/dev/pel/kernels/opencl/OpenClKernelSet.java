@@ -60,7 +60,7 @@ public final class OpenClKernelSet implements KernelSet {
         return backend.info().fp64() ? null : backend.name() + " (" + backend.info().name() + ") lacks cl_khr_fp64";
     }
 
-    /** Buffers made for one call: temporaries for heap operands, copied back and released at the end. */
+    /** Buffers made for one call: temporaries for heap operands, copied back, then returned to the pool. */
     private static final class CallBuffers implements AutoCloseable {
         private final List<Runnable> copyBack = new ArrayList<>();
         private final List<OpenClBuffer> temporaries = new ArrayList<>();
@@ -75,7 +75,7 @@ public final class OpenClKernelSet implements KernelSet {
         @Override
         public void close() {
             for (OpenClBuffer b : temporaries) {
-                b.close();
+                b.backend().giveBack(b);
             }
         }
     }
@@ -173,7 +173,7 @@ public final class OpenClKernelSet implements KernelSet {
         long lo = Math.min(v.start(), last);
         long count = n == 0 ? 0 : Math.abs(last - v.start()) + 1;
         long bytes = count * Double.BYTES;
-        OpenClBuffer b = backend.allocate(bytes);
+        OpenClBuffer b = backend.borrow(bytes);
         call.temporaries.add(b);
         double[] heap = v.heap();
         if (read || v.stride() != 1) {
@@ -312,7 +312,7 @@ public final class OpenClKernelSet implements KernelSet {
         OpenClBuffer[] outs = new OpenClBuffer[outputs];
         List<Object> all = new ArrayList<>(List.of(args));
         for (int o = 0; o < outputs; o++) {
-            outs[o] = backend.allocate((long) nb * Double.BYTES);
+            outs[o] = backend.borrow((long) nb * Double.BYTES);
             call.temporaries.add(outs[o]);
             all.add(outs[o]);
         }
@@ -431,7 +431,7 @@ public final class OpenClKernelSet implements KernelSet {
                 try (CallBuffers call = new CallBuffers()) {
                     OpenClProgram prog = programF64();
                     int g = group(prog);
-                    OpenClBuffer out = backend.allocate(Long.BYTES);
+                    OpenClBuffer out = backend.borrow(Long.BYTES);
                     call.temporaries.add(out);
                     backend.launch(prog, "first_index", g, g, concat(base, len, bind(call, x, n, true, false), (double) big,
                             nan ? 1 : 0, out, new OpenClBackend.LocalMemory((long) g * Long.BYTES)));
@@ -470,7 +470,7 @@ public final class OpenClKernelSet implements KernelSet {
         long lo = Math.min(v.start(), last);
         long count = n == 0 ? 0 : Math.abs(last - v.start()) + 1;
         long bytes = count * Float.BYTES;
-        OpenClBuffer b = backend.allocate(bytes);
+        OpenClBuffer b = backend.borrow(bytes);
         call.temporaries.add(b);
         float[] heap = v.heap();
         if (read || v.stride() != 1) {
@@ -609,7 +609,7 @@ public final class OpenClKernelSet implements KernelSet {
         OpenClBuffer[] outs = new OpenClBuffer[outputs];
         List<Object> all = new ArrayList<>(List.of(args));
         for (int o = 0; o < outputs; o++) {
-            outs[o] = backend.allocate((long) nb * Float.BYTES);
+            outs[o] = backend.borrow((long) nb * Float.BYTES);
             call.temporaries.add(outs[o]);
             all.add(outs[o]);
         }
@@ -728,7 +728,7 @@ public final class OpenClKernelSet implements KernelSet {
                 try (CallBuffers call = new CallBuffers()) {
                     OpenClProgram prog = programF32();
                     int g = group(prog);
-                    OpenClBuffer out = backend.allocate(Long.BYTES);
+                    OpenClBuffer out = backend.borrow(Long.BYTES);
                     call.temporaries.add(out);
                     backend.launch(prog, "first_index", g, g, concat(base, len, bind(call, x, n, true, false), (float) big,
                             nan ? 1 : 0, out, new OpenClBackend.LocalMemory((long) g * Long.BYTES)));

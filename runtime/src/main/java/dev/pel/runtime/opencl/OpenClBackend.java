@@ -69,6 +69,10 @@ public final class OpenClBackend implements Backend {
     private final Map<String, OpenClProgram> programs = new ConcurrentHashMap<>();
     /** Owners with a copy here, so closing the backend can bring their data home first. */
     private final Map<NativeArray, Boolean> residents = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    /** Released call temporaries kept for reuse, by power-of-two size class (allocation dominated small calls). */
+    private final Map<Integer, java.util.concurrent.ConcurrentLinkedDeque<OpenClBuffer>> pool = new ConcurrentHashMap<>();
+    private final AtomicLong pooledBuffers = new AtomicLong();
+    private final AtomicLong pooledBytes = new AtomicLong();
     private final AtomicLong liveBuffers = new AtomicLong();
     private final AtomicLong liveBytes = new AtomicLong();
     private final AtomicLong builds = new AtomicLong();
@@ -162,7 +166,59 @@ public final class OpenClBackend implements Backend {
         return diskHits.get();
     }
 
-    /** Device buffers currently allocated through this backend, and their bytes. */
+    /** Idle temporaries held for reuse (not counted in {@link #liveBuffers()}). */
+    public long pooledBuffers() {
+        return pooledBuffers.get();
+    }
+
+    /**
+     * A temporary buffer of at least {@code bytes} for one call, from the pool when one of its size
+     * class is idle; give it back with {@link #giveBack} (not {@code close}) when the call is done.
+     */
+    public OpenClBuffer borrow(long bytes) {
+        int cls = sizeClass(bytes);
+        long size = 1L << cls;
+        if (size > info.maxAllocBytes()) {
+            return allocate(bytes); // too large to round up: not pooled, giveBack closes it
+        }
+        var idle = pool.get(cls);
+        OpenClBuffer b = idle == null ? null : idle.pollFirst();
+        if (b != null) {
+            pooledBuffers.decrementAndGet();
+            pooledBytes.addAndGet(-b.bytes());
+            liveBuffers.incrementAndGet();
+            liveBytes.addAndGet(b.bytes());
+            return b;
+        }
+        return allocate(size);
+    }
+
+    /** Returns a borrowed buffer to the pool, or frees it when the pool is full, it is odd-sized, or the backend closed. */
+    public void giveBack(OpenClBuffer b) {
+        long size = b.bytes();
+        boolean pooled = !closed && Long.bitCount(size) == 1 && pooledBytes.get() + size <= poolLimit();
+        if (!pooled) {
+            b.close();
+            return;
+        }
+        liveBuffers.decrementAndGet();
+        liveBytes.addAndGet(-size);
+        pooledBuffers.incrementAndGet();
+        pooledBytes.addAndGet(size);
+        pool.computeIfAbsent(Long.numberOfTrailingZeros(size), k -> new java.util.concurrent.ConcurrentLinkedDeque<>()).addFirst(b);
+    }
+
+    /** At most 1/16 of the device's memory, and 256 MiB, sits idle in the pool. */
+    private long poolLimit() {
+        return Math.min(256L << 20, info.globalMemBytes() / 16);
+    }
+
+    private static int sizeClass(long bytes) {
+        long b = Math.max(64, bytes);
+        return 64 - Long.numberOfLeadingZeros(b - 1);
+    }
+
+    /** Device buffers currently allocated through this backend and in use (pooled ones excluded), and their bytes. */
     public long liveBuffers() {
         return liveBuffers.get();
     }
@@ -469,6 +525,15 @@ public final class OpenClBackend implements Backend {
         closed = true;
         programs.values().forEach(OpenClProgram::close);
         programs.clear();
+        for (var idle : pool.values()) {
+            for (OpenClBuffer b = idle.pollFirst(); b != null; b = idle.pollFirst()) {
+                pooledBuffers.decrementAndGet();
+                pooledBytes.addAndGet(-b.bytes());
+                liveBuffers.incrementAndGet(); // the cleaner's release counts it down
+                liveBytes.addAndGet(b.bytes());
+                b.close();
+            }
+        }
         if (queue != null) {
             clFinish(queue);
             clReleaseCommandQueue(queue);
