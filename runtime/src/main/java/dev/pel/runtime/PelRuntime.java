@@ -191,7 +191,7 @@ public final class PelRuntime implements AutoCloseable {
                 return candidate;
             }
         }
-        String available = String.join(", ", backends.keySet());
+        String available = availableNames();
         for (Probe p : probes) {
             if (p.name().equals(name)) {
                 throw new BackendUnavailableException("backend: '" + name + "' is not available here ("
@@ -200,6 +200,13 @@ public final class PelRuntime implements AutoCloseable {
         }
         throw new BackendUnavailableException("backend: unknown backend '" + name + "'; available: " + available
                 + " (or 'auto')");
+    }
+
+    /** Available backend names, with their aliases, for error messages. */
+    private String availableNames() {
+        return backends.values().stream()
+                .map(b -> b.aliases().isEmpty() ? b.name() : b.name() + " (alias " + String.join(", ", b.aliases()) + ")")
+                .collect(Collectors.joining(", "));
     }
 
     /**

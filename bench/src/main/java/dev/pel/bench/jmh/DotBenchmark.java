@@ -20,6 +20,9 @@ public class DotBenchmark extends PelBenchmarkBase {
 
     @Benchmark
     public double dot() {
+        if (resident) {
+            return f32 ? blas.dot(xNativeF32, yNativeF32) : blas.dot(xNativeF64, yNativeF64);
+        }
         return f32 ? blas.dot(xF32, yF32) : blas.dot(xF64, yF64);
     }
 }

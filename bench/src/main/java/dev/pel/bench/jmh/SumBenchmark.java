@@ -20,6 +20,9 @@ public class SumBenchmark extends PelBenchmarkBase {
 
     @Benchmark
     public double sum() {
+        if (resident) {
+            return f32 ? reductions.sum(xNativeF32) : reductions.sum(xNativeF64);
+        }
         return f32 ? reductions.sum(xF32) : reductions.sum(xF64);
     }
 }
