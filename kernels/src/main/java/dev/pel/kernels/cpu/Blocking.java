@@ -67,4 +67,13 @@ public final class Blocking {
     public static double blockM2(double ss, double comp, int len) {
         return ss - comp * comp / len;
     }
+
+    /** The minimum or maximum of per-block values (non-empty), NaN propagating as in {@link Math#max}. */
+    public static double fold(double[] p, boolean max) {
+        double m = p[0];
+        for (double v : p) {
+            m = max ? Math.max(m, v) : Math.min(m, v);
+        }
+        return m;
+    }
 }

@@ -378,11 +378,7 @@ public final class SimdKernelSet implements KernelSet {
         }
         /*wide*/double[] p = perBlock(n, threads, block(x, (xa, xo, len) -> extremumBlock(xa, xo, len, false, false),
                 (xs, xo, len) -> extremumBlockSegF64(xs, xo, len, false, false)));
-        /*wide*/double m = p[0];
-        for (/*wide*/double v : p) {
-            m = Math.min(m, v);
-        }
-        return (double) m;
+        return (double) Blocking.fold(p, false);
     }
 
     @Override
@@ -392,11 +388,7 @@ public final class SimdKernelSet implements KernelSet {
         }
         /*wide*/double[] p = perBlock(n, threads, block(x, (xa, xo, len) -> extremumBlock(xa, xo, len, true, false),
                 (xs, xo, len) -> extremumBlockSegF64(xs, xo, len, true, false)));
-        /*wide*/double m = p[0];
-        for (/*wide*/double v : p) {
-            m = Math.max(m, v);
-        }
-        return (double) m;
+        return (double) Blocking.fold(p, true);
     }
 
 
@@ -422,10 +414,7 @@ public final class SimdKernelSet implements KernelSet {
                 mx[b] = extremumBlockSegF64(xs, x.start() + lo, len, true, true);
             }
         });
-        /*wide*/double big = 0;
-        for (/*wide*/double m : amax) {
-            big = Math.max(big, m);
-        }
+        /*wide*/double big = Blocking.fold(amax, true);
         if (/*wide*/Double.isNaN(big) || big == /*wide*/Double.POSITIVE_INFINITY) {
             return (double) big;
         }
@@ -460,10 +449,7 @@ public final class SimdKernelSet implements KernelSet {
         }
         /*wide*/double[] p = perBlock(n, threads, block(x, (xa, xo, len) -> extremumBlock(xa, xo, len, true, true),
                 (xs, xo, len) -> extremumBlockSegF64(xs, xo, len, true, true)));
-        /*wide*/double big = p[0];
-        for (/*wide*/double v : p) {
-            big = Math.max(big, v);
-        }
+        /*wide*/double big = Blocking.fold(p, true);
         double target = (double) big;
         // The first block whose maximum is the target holds the answer: scan only that one.
         for (int b = 0; b < p.length; b++) {
@@ -1652,11 +1638,7 @@ public final class SimdKernelSet implements KernelSet {
         }
         /*wide*/double[] p = perBlock(n, threads, block(x, (xa, xo, len) -> extremumBlock(xa, xo, len, false, false),
                 (xs, xo, len) -> extremumBlockSegF32(xs, xo, len, false, false)));
-        /*wide*/double m = p[0];
-        for (/*wide*/double v : p) {
-            m = Math.min(m, v);
-        }
-        return (float) m;
+        return (float) Blocking.fold(p, false);
     }
 
     @Override
@@ -1666,11 +1648,7 @@ public final class SimdKernelSet implements KernelSet {
         }
         /*wide*/double[] p = perBlock(n, threads, block(x, (xa, xo, len) -> extremumBlock(xa, xo, len, true, false),
                 (xs, xo, len) -> extremumBlockSegF32(xs, xo, len, true, false)));
-        /*wide*/double m = p[0];
-        for (/*wide*/double v : p) {
-            m = Math.max(m, v);
-        }
-        return (float) m;
+        return (float) Blocking.fold(p, true);
     }
 
 
@@ -1696,10 +1674,7 @@ public final class SimdKernelSet implements KernelSet {
                 mx[b] = extremumBlockSegF32(xs, x.start() + lo, len, true, true);
             }
         });
-        /*wide*/double big = 0;
-        for (/*wide*/double m : amax) {
-            big = Math.max(big, m);
-        }
+        /*wide*/double big = Blocking.fold(amax, true);
         if (/*wide*/Double.isNaN(big) || big == /*wide*/Double.POSITIVE_INFINITY) {
             return (float) big;
         }
@@ -1734,10 +1709,7 @@ public final class SimdKernelSet implements KernelSet {
         }
         /*wide*/double[] p = perBlock(n, threads, block(x, (xa, xo, len) -> extremumBlock(xa, xo, len, true, true),
                 (xs, xo, len) -> extremumBlockSegF32(xs, xo, len, true, true)));
-        /*wide*/double big = p[0];
-        for (/*wide*/double v : p) {
-            big = Math.max(big, v);
-        }
+        /*wide*/double big = Blocking.fold(p, true);
         float target = (float) big;
         // The first block whose maximum is the target holds the answer: scan only that one.
         for (int b = 0; b < p.length; b++) {

@@ -140,14 +140,6 @@ public final class OpenClKernelSet implements KernelSet {
         return Blocking.blocks(n);
     }
 
-    private static double fold(double[] p, boolean max) {
-        double m = p[0];
-        for (double v : p) {
-            m = max ? Math.max(m, v) : Math.min(m, v);
-        }
-        return m;
-    }
-
     // @twin-begin F64
     private OpenClProgram programF64() {
         OpenClProgram p = programF64;
@@ -372,12 +364,12 @@ public final class OpenClKernelSet implements KernelSet {
 
     @Override
     public double min(long n, VecF64 x, int threads) {
-        return (double) fold(extremaF64(0, n, x), false);
+        return (double) Blocking.fold(extremaF64(0, n, x), false);
     }
 
     @Override
     public double max(long n, VecF64 x, int threads) {
-        return (double) fold(extremaF64(1, n, x), true);
+        return (double) Blocking.fold(extremaF64(1, n, x), true);
     }
 
     @Override
@@ -403,7 +395,7 @@ public final class OpenClKernelSet implements KernelSet {
         if (n == 0) {
             return 0;
         }
-        /*wide*/double big = fold(extremaF64(2, n, x), true);
+        /*wide*/double big = Blocking.fold(extremaF64(2, n, x), true);
         if (/*wide*/Double.isNaN(big) || big == /*wide*/Double.POSITIVE_INFINITY) {
             return (double) big;
         }
@@ -422,7 +414,7 @@ public final class OpenClKernelSet implements KernelSet {
             return -1;
         }
         /*wide*/double[] p = extremaF64(2, n, x);
-        /*wide*/double big = fold(p, true);
+        /*wide*/double big = Blocking.fold(p, true);
         boolean nan = /*wide*/Double.isNaN(big);
         for (int b = 0; b < p.length; b++) {
             if (p[b] == big || (nan && /*wide*/Double.isNaN(p[b]))) {
@@ -669,12 +661,12 @@ public final class OpenClKernelSet implements KernelSet {
 
     @Override
     public float min(long n, VecF32 x, int threads) {
-        return (float) fold(extremaF32(0, n, x), false);
+        return (float) Blocking.fold(extremaF32(0, n, x), false);
     }
 
     @Override
     public float max(long n, VecF32 x, int threads) {
-        return (float) fold(extremaF32(1, n, x), true);
+        return (float) Blocking.fold(extremaF32(1, n, x), true);
     }
 
     @Override
@@ -700,7 +692,7 @@ public final class OpenClKernelSet implements KernelSet {
         if (n == 0) {
             return 0;
         }
-        /*wide*/double big = fold(extremaF32(2, n, x), true);
+        /*wide*/double big = Blocking.fold(extremaF32(2, n, x), true);
         if (/*wide*/Double.isNaN(big) || big == /*wide*/Double.POSITIVE_INFINITY) {
             return (float) big;
         }
@@ -719,7 +711,7 @@ public final class OpenClKernelSet implements KernelSet {
             return -1;
         }
         /*wide*/double[] p = extremaF32(2, n, x);
-        /*wide*/double big = fold(p, true);
+        /*wide*/double big = Blocking.fold(p, true);
         boolean nan = /*wide*/Double.isNaN(big);
         for (int b = 0; b < p.length; b++) {
             if (p[b] == big || (nan && /*wide*/Double.isNaN(p[b]))) {
