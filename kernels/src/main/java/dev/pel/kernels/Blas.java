@@ -9,6 +9,7 @@ import static dev.pel.kernels.Catalogue.NRM2;
 import static dev.pel.kernels.Catalogue.SCAL;
 import static dev.pel.kernels.Catalogue.SWAP;
 
+import dev.pel.kernels.spi.KernelSet;
 import dev.pel.kernels.spi.VecF32;
 import dev.pel.kernels.spi.VecF64;
 import dev.pel.runtime.DType;
@@ -30,11 +31,11 @@ import dev.pel.runtime.memory.FloatArray;
  * {@link IllegalArgumentException} or {@link IndexOutOfBoundsException} naming the argument, or
  * {@link IllegalStateException} for a closed array.
  */
-public final class Blas extends Facade {
+public final class Blas extends Facade<KernelSet> {
     private static final Blas DEFAULT = new Blas(null);
 
     private Blas(PelRuntime runtime) {
-        super(runtime);
+        super(runtime, KernelSets.FOUNDATION);
     }
 
     /** BLAS on the process-wide default runtime. */
@@ -73,7 +74,7 @@ public final class Blas extends Facade {
 
     private void axpyF64(long n, double a, VecF64 x, VecF64 y) {
         Operands.disjoint("x", x, "y", y, n, true);
-        run(AXPY, DType.F64, n, (k, t) -> k.axpy(n, a, x, y, t));
+        run(AXPY, DType.F64, n, Operands.where(x, y), (k, t) -> k.axpy(n, a, x, y, t));
     }
 
     /** {@code x = a*x}. */
@@ -84,7 +85,7 @@ public final class Blas extends Facade {
 
     public void scal(int n, double a, double[] x, int offx, int incx) {
         VecF64 vx = Operands.of("x", x, n, offx, incx);
-        run(SCAL, DType.F64, n, (k, t) -> k.scal(n, a, vx, t));
+        run(SCAL, DType.F64, n, Operands.where(vx), (k, t) -> k.scal(n, a, vx, t));
     }
 
     public void scal(double a, DoubleArray x) {
@@ -94,7 +95,7 @@ public final class Blas extends Facade {
 
     public void scal(long n, double a, DoubleArray x, long offx, long incx) {
         VecF64 vx = Operands.of("x", x, n, offx, incx);
-        run(SCAL, DType.F64, n, (k, t) -> k.scal(n, a, vx, t));
+        run(SCAL, DType.F64, n, Operands.where(vx), (k, t) -> k.scal(n, a, vx, t));
     }
 
     /** {@code y = x}. */
@@ -122,7 +123,7 @@ public final class Blas extends Facade {
 
     private void copyF64(long n, VecF64 x, VecF64 y) {
         Operands.disjoint("x", x, "y", y, n, true);
-        run(COPY, DType.F64, n, (k, t) -> k.copy(n, x, y, t));
+        run(COPY, DType.F64, n, Operands.where(x, y), (k, t) -> k.copy(n, x, y, t));
     }
 
     /** Exchanges x and y. */
@@ -150,7 +151,7 @@ public final class Blas extends Facade {
 
     private void swapF64(long n, VecF64 x, VecF64 y) {
         Operands.disjoint("x", x, "y", y, n, true);
-        run(SWAP, DType.F64, n, (k, t) -> k.swap(n, x, y, t));
+        run(SWAP, DType.F64, n, Operands.where(x, y), (k, t) -> k.swap(n, x, y, t));
     }
 
     /** The dot product {@code sum x[i]*y[i]}. */
@@ -164,7 +165,7 @@ public final class Blas extends Facade {
     public double dot(int n, double[] x, int offx, int incx, double[] y, int offy, int incy) {
         VecF64 vx = Operands.of("x", x, n, offx, incx);
         VecF64 vy = Operands.of("y", y, n, offy, incy);
-        return (double) reduce(DOT, DType.F64, n, (k, t) -> k.dot(n, vx, vy, t));
+        return (double) reduce(DOT, DType.F64, n, Operands.where(vx, vy), (k, t) -> k.dot(n, vx, vy, t));
     }
 
     public double dot(DoubleArray x, DoubleArray y) {
@@ -177,7 +178,7 @@ public final class Blas extends Facade {
     public double dot(long n, DoubleArray x, long offx, long incx, DoubleArray y, long offy, long incy) {
         VecF64 vx = Operands.of("x", x, n, offx, incx);
         VecF64 vy = Operands.of("y", y, n, offy, incy);
-        return (double) reduce(DOT, DType.F64, n, (k, t) -> k.dot(n, vx, vy, t));
+        return (double) reduce(DOT, DType.F64, n, Operands.where(vx, vy), (k, t) -> k.dot(n, vx, vy, t));
     }
 
     /** The Euclidean norm, scaled so it neither overflows nor underflows where the result is representable. */
@@ -188,7 +189,7 @@ public final class Blas extends Facade {
 
     public double nrm2(int n, double[] x, int offx, int incx) {
         VecF64 vx = Operands.of("x", x, n, offx, incx);
-        return (double) reduce(NRM2, DType.F64, n, (k, t) -> k.nrm2(n, vx, t));
+        return (double) reduce(NRM2, DType.F64, n, Operands.where(vx), (k, t) -> k.nrm2(n, vx, t));
     }
 
     public double nrm2(DoubleArray x) {
@@ -198,7 +199,7 @@ public final class Blas extends Facade {
 
     public double nrm2(long n, DoubleArray x, long offx, long incx) {
         VecF64 vx = Operands.of("x", x, n, offx, incx);
-        return (double) reduce(NRM2, DType.F64, n, (k, t) -> k.nrm2(n, vx, t));
+        return (double) reduce(NRM2, DType.F64, n, Operands.where(vx), (k, t) -> k.nrm2(n, vx, t));
     }
 
     /** {@code sum |x[i]|}. */
@@ -209,7 +210,7 @@ public final class Blas extends Facade {
 
     public double asum(int n, double[] x, int offx, int incx) {
         VecF64 vx = Operands.of("x", x, n, offx, incx);
-        return (double) reduce(ASUM, DType.F64, n, (k, t) -> k.asum(n, vx, t));
+        return (double) reduce(ASUM, DType.F64, n, Operands.where(vx), (k, t) -> k.asum(n, vx, t));
     }
 
     public double asum(DoubleArray x) {
@@ -219,7 +220,7 @@ public final class Blas extends Facade {
 
     public double asum(long n, DoubleArray x, long offx, long incx) {
         VecF64 vx = Operands.of("x", x, n, offx, incx);
-        return (double) reduce(ASUM, DType.F64, n, (k, t) -> k.asum(n, vx, t));
+        return (double) reduce(ASUM, DType.F64, n, Operands.where(vx), (k, t) -> k.asum(n, vx, t));
     }
 
     /** 0-based logical index of the first largest |x[i]| (of the first NaN if any); -1 when n = 0. */
@@ -230,7 +231,7 @@ public final class Blas extends Facade {
 
     public int iamax(int n, double[] x, int offx, int incx) {
         VecF64 vx = Operands.of("x", x, n, offx, incx);
-        return (int) reduceIndex(IAMAX, DType.F64, n, (k, t) -> k.iamax(n, vx, t));
+        return (int) reduceIndex(IAMAX, DType.F64, n, Operands.where(vx), (k, t) -> k.iamax(n, vx, t));
     }
 
     public long iamax(DoubleArray x) {
@@ -240,7 +241,7 @@ public final class Blas extends Facade {
 
     public long iamax(long n, DoubleArray x, long offx, long incx) {
         VecF64 vx = Operands.of("x", x, n, offx, incx);
-        return reduceIndex(IAMAX, DType.F64, n, (k, t) -> k.iamax(n, vx, t));
+        return reduceIndex(IAMAX, DType.F64, n, Operands.where(vx), (k, t) -> k.iamax(n, vx, t));
     }
     // @twin-end
     // @twin-generated F32 from the F64 region above by TwinGenerator: do not edit
@@ -269,7 +270,7 @@ public final class Blas extends Facade {
 
     private void axpyF32(long n, float a, VecF32 x, VecF32 y) {
         Operands.disjoint("x", x, "y", y, n, true);
-        run(AXPY, DType.F32, n, (k, t) -> k.axpy(n, a, x, y, t));
+        run(AXPY, DType.F32, n, Operands.where(x, y), (k, t) -> k.axpy(n, a, x, y, t));
     }
 
     /** {@code x = a*x}. */
@@ -280,7 +281,7 @@ public final class Blas extends Facade {
 
     public void scal(int n, float a, float[] x, int offx, int incx) {
         VecF32 vx = Operands.of("x", x, n, offx, incx);
-        run(SCAL, DType.F32, n, (k, t) -> k.scal(n, a, vx, t));
+        run(SCAL, DType.F32, n, Operands.where(vx), (k, t) -> k.scal(n, a, vx, t));
     }
 
     public void scal(float a, FloatArray x) {
@@ -290,7 +291,7 @@ public final class Blas extends Facade {
 
     public void scal(long n, float a, FloatArray x, long offx, long incx) {
         VecF32 vx = Operands.of("x", x, n, offx, incx);
-        run(SCAL, DType.F32, n, (k, t) -> k.scal(n, a, vx, t));
+        run(SCAL, DType.F32, n, Operands.where(vx), (k, t) -> k.scal(n, a, vx, t));
     }
 
     /** {@code y = x}. */
@@ -318,7 +319,7 @@ public final class Blas extends Facade {
 
     private void copyF32(long n, VecF32 x, VecF32 y) {
         Operands.disjoint("x", x, "y", y, n, true);
-        run(COPY, DType.F32, n, (k, t) -> k.copy(n, x, y, t));
+        run(COPY, DType.F32, n, Operands.where(x, y), (k, t) -> k.copy(n, x, y, t));
     }
 
     /** Exchanges x and y. */
@@ -346,7 +347,7 @@ public final class Blas extends Facade {
 
     private void swapF32(long n, VecF32 x, VecF32 y) {
         Operands.disjoint("x", x, "y", y, n, true);
-        run(SWAP, DType.F32, n, (k, t) -> k.swap(n, x, y, t));
+        run(SWAP, DType.F32, n, Operands.where(x, y), (k, t) -> k.swap(n, x, y, t));
     }
 
     /** The dot product {@code sum x[i]*y[i]}. */
@@ -360,7 +361,7 @@ public final class Blas extends Facade {
     public float dot(int n, float[] x, int offx, int incx, float[] y, int offy, int incy) {
         VecF32 vx = Operands.of("x", x, n, offx, incx);
         VecF32 vy = Operands.of("y", y, n, offy, incy);
-        return (float) reduce(DOT, DType.F32, n, (k, t) -> k.dot(n, vx, vy, t));
+        return (float) reduce(DOT, DType.F32, n, Operands.where(vx, vy), (k, t) -> k.dot(n, vx, vy, t));
     }
 
     public float dot(FloatArray x, FloatArray y) {
@@ -373,7 +374,7 @@ public final class Blas extends Facade {
     public float dot(long n, FloatArray x, long offx, long incx, FloatArray y, long offy, long incy) {
         VecF32 vx = Operands.of("x", x, n, offx, incx);
         VecF32 vy = Operands.of("y", y, n, offy, incy);
-        return (float) reduce(DOT, DType.F32, n, (k, t) -> k.dot(n, vx, vy, t));
+        return (float) reduce(DOT, DType.F32, n, Operands.where(vx, vy), (k, t) -> k.dot(n, vx, vy, t));
     }
 
     /** The Euclidean norm, scaled so it neither overflows nor underflows where the result is representable. */
@@ -384,7 +385,7 @@ public final class Blas extends Facade {
 
     public float nrm2(int n, float[] x, int offx, int incx) {
         VecF32 vx = Operands.of("x", x, n, offx, incx);
-        return (float) reduce(NRM2, DType.F32, n, (k, t) -> k.nrm2(n, vx, t));
+        return (float) reduce(NRM2, DType.F32, n, Operands.where(vx), (k, t) -> k.nrm2(n, vx, t));
     }
 
     public float nrm2(FloatArray x) {
@@ -394,7 +395,7 @@ public final class Blas extends Facade {
 
     public float nrm2(long n, FloatArray x, long offx, long incx) {
         VecF32 vx = Operands.of("x", x, n, offx, incx);
-        return (float) reduce(NRM2, DType.F32, n, (k, t) -> k.nrm2(n, vx, t));
+        return (float) reduce(NRM2, DType.F32, n, Operands.where(vx), (k, t) -> k.nrm2(n, vx, t));
     }
 
     /** {@code sum |x[i]|}. */
@@ -405,7 +406,7 @@ public final class Blas extends Facade {
 
     public float asum(int n, float[] x, int offx, int incx) {
         VecF32 vx = Operands.of("x", x, n, offx, incx);
-        return (float) reduce(ASUM, DType.F32, n, (k, t) -> k.asum(n, vx, t));
+        return (float) reduce(ASUM, DType.F32, n, Operands.where(vx), (k, t) -> k.asum(n, vx, t));
     }
 
     public float asum(FloatArray x) {
@@ -415,7 +416,7 @@ public final class Blas extends Facade {
 
     public float asum(long n, FloatArray x, long offx, long incx) {
         VecF32 vx = Operands.of("x", x, n, offx, incx);
-        return (float) reduce(ASUM, DType.F32, n, (k, t) -> k.asum(n, vx, t));
+        return (float) reduce(ASUM, DType.F32, n, Operands.where(vx), (k, t) -> k.asum(n, vx, t));
     }
 
     /** 0-based logical index of the first largest |x[i]| (of the first NaN if any); -1 when n = 0.f */
@@ -426,7 +427,7 @@ public final class Blas extends Facade {
 
     public int iamax(int n, float[] x, int offx, int incx) {
         VecF32 vx = Operands.of("x", x, n, offx, incx);
-        return (int) reduceIndex(IAMAX, DType.F32, n, (k, t) -> k.iamax(n, vx, t));
+        return (int) reduceIndex(IAMAX, DType.F32, n, Operands.where(vx), (k, t) -> k.iamax(n, vx, t));
     }
 
     public long iamax(FloatArray x) {
@@ -436,7 +437,7 @@ public final class Blas extends Facade {
 
     public long iamax(long n, FloatArray x, long offx, long incx) {
         VecF32 vx = Operands.of("x", x, n, offx, incx);
-        return reduceIndex(IAMAX, DType.F32, n, (k, t) -> k.iamax(n, vx, t));
+        return reduceIndex(IAMAX, DType.F32, n, Operands.where(vx), (k, t) -> k.iamax(n, vx, t));
     }
     // @twin-end
 }

@@ -1,6 +1,7 @@
 package dev.pel.kernels;
 
 import dev.pel.kernels.spi.BinaryOp;
+import dev.pel.kernels.spi.KernelSet;
 import dev.pel.kernels.spi.UnaryOp;
 import dev.pel.kernels.spi.VecF32;
 import dev.pel.kernels.spi.VecF64;
@@ -17,11 +18,11 @@ import dev.pel.runtime.memory.FloatArray;
  * {@link StrictMath} and {@code sigmoid} within 4 ulp on every backend (the SIMD backend uses the
  * Vector API's intrinsics; the reference uses {@link Math}); the tests hold every backend to these bounds.
  */
-public final class ElementWise extends Facade {
+public final class ElementWise extends Facade<KernelSet> {
     private static final ElementWise DEFAULT = new ElementWise(null);
 
     private ElementWise(PelRuntime runtime) {
-        super(runtime);
+        super(runtime, KernelSets.FOUNDATION);
     }
 
     public static ElementWise get() {
@@ -41,7 +42,7 @@ public final class ElementWise extends Facade {
     // @twin-begin F64
     private void unaryF64(UnaryOp op, VecF64 x, VecF64 out, long n) {
         Operands.disjoint("x", x, "out", out, n, true);
-        run(Catalogue.of(op), DType.F64, n, (k, t) -> k.unary(op, n, x, out, t));
+        run(Catalogue.of(op), DType.F64, n, Operands.where(x, out), (k, t) -> k.unary(op, n, x, out, t));
     }
 
     private void unaryF64(UnaryOp op, double[] x, double[] out) {
@@ -61,7 +62,7 @@ public final class ElementWise extends Facade {
     private void binaryF64(BinaryOp op, VecF64 x, VecF64 y, VecF64 out, long n) {
         Operands.disjoint("x", x, "out", out, n, true);
         Operands.disjoint("y", y, "out", out, n, true);
-        run(Catalogue.of(op), DType.F64, n, (k, t) -> k.binary(op, n, x, y, out, t));
+        run(Catalogue.of(op), DType.F64, n, Operands.where(x, y, out), (k, t) -> k.binary(op, n, x, y, out, t));
     }
 
     private void binaryF64(BinaryOp op, double[] x, double[] y, double[] out) {
@@ -84,7 +85,7 @@ public final class ElementWise extends Facade {
 
     private void scalarF64(BinaryOp op, VecF64 x, double s, boolean scalarFirst, VecF64 out, long n) {
         Operands.disjoint("x", x, "out", out, n, true);
-        run(Catalogue.ofScalar(op), DType.F64, n, (k, t) -> k.binaryScalar(op, n, x, s, scalarFirst, out, t));
+        run(Catalogue.ofScalar(op), DType.F64, n, Operands.where(x, out), (k, t) -> k.binaryScalar(op, n, x, s, scalarFirst, out, t));
     }
 
     private void scalarF64(BinaryOp op, double[] x, double s, boolean scalarFirst, double[] out) {
@@ -218,7 +219,7 @@ public final class ElementWise extends Facade {
         Operands.disjoint("x", x, "out", out, n, true);
         Operands.disjoint("y", y, "out", out, n, true);
         Operands.disjoint("z", z, "out", out, n, true);
-        run(Catalogue.FMA, DType.F64, n, (k, t) -> k.fma(n, x, y, z, out, t));
+        run(Catalogue.FMA, DType.F64, n, Operands.where(x, y, z, out), (k, t) -> k.fma(n, x, y, z, out, t));
     }
 
     /** {@code out = x * a + b} with one rounding. */
@@ -238,7 +239,7 @@ public final class ElementWise extends Facade {
 
     private void fmaScalarF64(VecF64 x, double a, double b, VecF64 out, long n) {
         Operands.disjoint("x", x, "out", out, n, true);
-        run(Catalogue.FMA_SCALAR, DType.F64, n, (k, t) -> k.fmaScalar(n, x, a, b, out, t));
+        run(Catalogue.FMA_SCALAR, DType.F64, n, Operands.where(x, out), (k, t) -> k.fmaScalar(n, x, a, b, out, t));
     }
 
     /** {@code out = min(max(x, lo), hi)}; requires lo <= hi; NaN stays NaN. */
@@ -260,7 +261,7 @@ public final class ElementWise extends Facade {
 
     private void clampF64(VecF64 x, double lo, double hi, VecF64 out, long n) {
         Operands.disjoint("x", x, "out", out, n, true);
-        run(Catalogue.CLAMP, DType.F64, n, (k, t) -> k.clamp(n, x, lo, hi, out, t));
+        run(Catalogue.CLAMP, DType.F64, n, Operands.where(x, out), (k, t) -> k.clamp(n, x, lo, hi, out, t));
     }
 
     public void abs(double[] x, double[] out) {
@@ -323,7 +324,7 @@ public final class ElementWise extends Facade {
     // @twin-generated F32 from the F64 region above by TwinGenerator: do not edit
     private void unaryF32(UnaryOp op, VecF32 x, VecF32 out, long n) {
         Operands.disjoint("x", x, "out", out, n, true);
-        run(Catalogue.of(op), DType.F32, n, (k, t) -> k.unary(op, n, x, out, t));
+        run(Catalogue.of(op), DType.F32, n, Operands.where(x, out), (k, t) -> k.unary(op, n, x, out, t));
     }
 
     private void unaryF32(UnaryOp op, float[] x, float[] out) {
@@ -343,7 +344,7 @@ public final class ElementWise extends Facade {
     private void binaryF32(BinaryOp op, VecF32 x, VecF32 y, VecF32 out, long n) {
         Operands.disjoint("x", x, "out", out, n, true);
         Operands.disjoint("y", y, "out", out, n, true);
-        run(Catalogue.of(op), DType.F32, n, (k, t) -> k.binary(op, n, x, y, out, t));
+        run(Catalogue.of(op), DType.F32, n, Operands.where(x, y, out), (k, t) -> k.binary(op, n, x, y, out, t));
     }
 
     private void binaryF32(BinaryOp op, float[] x, float[] y, float[] out) {
@@ -366,7 +367,7 @@ public final class ElementWise extends Facade {
 
     private void scalarF32(BinaryOp op, VecF32 x, float s, boolean scalarFirst, VecF32 out, long n) {
         Operands.disjoint("x", x, "out", out, n, true);
-        run(Catalogue.ofScalar(op), DType.F32, n, (k, t) -> k.binaryScalar(op, n, x, s, scalarFirst, out, t));
+        run(Catalogue.ofScalar(op), DType.F32, n, Operands.where(x, out), (k, t) -> k.binaryScalar(op, n, x, s, scalarFirst, out, t));
     }
 
     private void scalarF32(BinaryOp op, float[] x, float s, boolean scalarFirst, float[] out) {
@@ -500,7 +501,7 @@ public final class ElementWise extends Facade {
         Operands.disjoint("x", x, "out", out, n, true);
         Operands.disjoint("y", y, "out", out, n, true);
         Operands.disjoint("z", z, "out", out, n, true);
-        run(Catalogue.FMA, DType.F32, n, (k, t) -> k.fma(n, x, y, z, out, t));
+        run(Catalogue.FMA, DType.F32, n, Operands.where(x, y, z, out), (k, t) -> k.fma(n, x, y, z, out, t));
     }
 
     /** {@code out = x * a + b} with one rounding. */
@@ -520,7 +521,7 @@ public final class ElementWise extends Facade {
 
     private void fmaScalarF32(VecF32 x, float a, float b, VecF32 out, long n) {
         Operands.disjoint("x", x, "out", out, n, true);
-        run(Catalogue.FMA_SCALAR, DType.F32, n, (k, t) -> k.fmaScalar(n, x, a, b, out, t));
+        run(Catalogue.FMA_SCALAR, DType.F32, n, Operands.where(x, out), (k, t) -> k.fmaScalar(n, x, a, b, out, t));
     }
 
     /** {@code out = min(max(x, lo), hi)}; requires lo <= hi; NaN stays NaN. */
@@ -542,7 +543,7 @@ public final class ElementWise extends Facade {
 
     private void clampF32(VecF32 x, float lo, float hi, VecF32 out, long n) {
         Operands.disjoint("x", x, "out", out, n, true);
-        run(Catalogue.CLAMP, DType.F32, n, (k, t) -> k.clamp(n, x, lo, hi, out, t));
+        run(Catalogue.CLAMP, DType.F32, n, Operands.where(x, out), (k, t) -> k.clamp(n, x, lo, hi, out, t));
     }
 
     public void abs(float[] x, float[] out) {

@@ -1,23 +1,33 @@
 package dev.pel.kernels;
 
-import dev.pel.kernels.spi.KernelSet;
+import dev.pel.kernels.spi.KernelFamily;
 import dev.pel.runtime.BackendUnavailableException;
 import dev.pel.runtime.CallRecord;
 import dev.pel.runtime.DType;
 import dev.pel.runtime.PelRuntime;
 import dev.pel.runtime.dispatch.Decision;
 import dev.pel.runtime.dispatch.KernelSpec;
+import dev.pel.runtime.dispatch.Placement;
 import java.util.List;
 
 /**
  * What every facade does after validating: ask the runtime where the call runs, run it there,
  * record what ran. Facades bound to no runtime use {@link PelRuntime#defaultRuntime()} at call time.
+ *
+ * <p>A vector call passes its length n; a matrix call passes its extents (d0, d1, d2), from which
+ * the kernel's {@link KernelSpec.Cost} gives the flops and bytes the dispatcher weighs. Each call
+ * also passes where its operands live ({@link Placement}), so data resident on a device can pull
+ * the call there.
+ *
+ * @param <S> the kernel family's interface
  */
-abstract class Facade {
+abstract class Facade<S> {
     private final PelRuntime runtime;
+    private final KernelFamily<S> family;
 
-    Facade(PelRuntime runtime) {
+    Facade(PelRuntime runtime, KernelFamily<S> family) {
         this.runtime = runtime;
+        this.family = family;
     }
 
     /** The runtime calls go through. */
@@ -26,52 +36,58 @@ abstract class Facade {
     }
 
     @FunctionalInterface
-    interface Body {
-        void run(KernelSet set, int threads);
+    interface Body<S> {
+        void run(S set, int threads);
     }
 
     @FunctionalInterface
-    interface DoubleBody {
-        /*wide*/double run(KernelSet set, int threads);
+    interface DoubleBody<S> {
+        /*wide*/double run(S set, int threads);
     }
 
     @FunctionalInterface
-    interface LongBody {
-        long run(KernelSet set, int threads);
+    interface LongBody<S> {
+        long run(S set, int threads);
     }
 
-    final void run(KernelSpec kernel, DType dtype, long n, Body body) {
-        PelRuntime rt = runtime();
-        Decision d = decide(rt, kernel, dtype, n);
-        long t0 = System.nanoTime();
-        body.run(KernelSets.of(d.backend()), d.threads());
-        record(rt, kernel, dtype, n, d, t0);
+    /** A vector call of n elements. */
+    final void run(KernelSpec kernel, DType dtype, long n, Placement where, Body<S> body) {
+        run(kernel, dtype, n, 1, 1, where, body);
     }
 
-    final double reduce(KernelSpec kernel, DType dtype, long n, DoubleBody body) {
+    /** A call of extents d0 x d1 x d2 (unused extents 1), e.g. gemm's m, n, k. */
+    final void run(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, Body<S> body) {
         PelRuntime rt = runtime();
-        Decision d = decide(rt, kernel, dtype, n);
+        Decision d = decide(rt, kernel, dtype, d0, d1, d2, where);
         long t0 = System.nanoTime();
-        double r = body.run(KernelSets.of(d.backend()), d.threads());
+        body.run(family.of(d.backend()), d.threads());
+        record(rt, kernel, dtype, d0 * d1 * d2, d, t0);
+    }
+
+    final double reduce(KernelSpec kernel, DType dtype, long n, Placement where, DoubleBody<S> body) {
+        PelRuntime rt = runtime();
+        Decision d = decide(rt, kernel, dtype, n, 1, 1, where);
+        long t0 = System.nanoTime();
+        double r = body.run(family.of(d.backend()), d.threads());
         record(rt, kernel, dtype, n, d, t0);
         return r;
     }
 
-    final long reduceIndex(KernelSpec kernel, DType dtype, long n, LongBody body) {
+    final long reduceIndex(KernelSpec kernel, DType dtype, long n, Placement where, LongBody<S> body) {
         PelRuntime rt = runtime();
-        Decision d = decide(rt, kernel, dtype, n);
+        Decision d = decide(rt, kernel, dtype, n, 1, 1, where);
         long t0 = System.nanoTime();
-        long r = body.run(KernelSets.of(d.backend()), d.threads());
+        long r = body.run(family.of(d.backend()), d.threads());
         record(rt, kernel, dtype, n, d, t0);
         return r;
     }
 
     /** The runtime's decision; a forced backend that lacks these kernels fails with the reason why. */
-    private static Decision decide(PelRuntime rt, KernelSpec kernel, DType dtype, long n) {
+    private Decision decide(PelRuntime rt, KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where) {
         try {
-            return rt.decide(kernel, dtype, n, KernelSets.supporting(dtype));
+            return rt.decide(kernel, dtype, d0, d1, d2, where, family.supporting(dtype));
         } catch (BackendUnavailableException e) {
-            String why = rt.forcedBackend().map(b -> KernelSets.whyNot(b, dtype)).orElse(null);
+            String why = rt.forcedBackend().map(b -> family.whyNot(b, dtype)).orElse(null);
             if (why == null) {
                 throw e;
             }
@@ -83,8 +99,8 @@ abstract class Facade {
         rt.record(new CallRecord(kernel.name(), dtype, n, d.backend().name(), d.threads(), System.nanoTime() - t0, d.reason()));
     }
 
-    /** {@code pel explain} lines for a kernel of this catalogue. */
+    /** {@code pel explain} lines for a vector call of this facade's family. */
     public final List<String> explain(KernelSpec kernel, DType dtype, long n) {
-        return runtime().explain(kernel, dtype, n, KernelSets.supporting(dtype));
+        return runtime().explain(kernel, dtype, n, family.supporting(dtype));
     }
 }

@@ -2,6 +2,7 @@ package dev.pel.kernels;
 
 import dev.pel.kernels.spi.VecF32;
 import dev.pel.kernels.spi.VecF64;
+import dev.pel.runtime.dispatch.Placement;
 import dev.pel.runtime.memory.DoubleArray;
 import dev.pel.runtime.memory.FloatArray;
 
@@ -70,6 +71,23 @@ final class Operands {
         range(name, a.length, offset, length);
         return VecF64.heap(a, offset, 1);
     }
+
+    /** Where the operands of a call live, for the dispatcher's cost of moving them. */
+    static Placement where(VecF64 a) {
+        return a.placement();
+    }
+
+    static Placement where(VecF64 a, VecF64 b) {
+        return a.placement().and(b.placement());
+    }
+
+    static Placement where(VecF64 a, VecF64 b, VecF64 c) {
+        return a.placement().and(b.placement()).and(c.placement());
+    }
+
+    static Placement where(VecF64 a, VecF64 b, VecF64 c, VecF64 d) {
+        return a.placement().and(b.placement()).and(c.placement()).and(d.placement());
+    }
     // @twin-end
     // @twin-generated F32 from the F64 region above by TwinGenerator: do not edit
     /** A BLAS-style operand of a heap array: n elements from offset, step inc (negative: backwards). */
@@ -114,6 +132,23 @@ final class Operands {
         Check.notNull(name, a);
         range(name, a.length, offset, length);
         return VecF32.heap(a, offset, 1);
+    }
+
+    /** Where the operands of a call live, for the dispatcher's cost of moving them. */
+    static Placement where(VecF32 a) {
+        return a.placement();
+    }
+
+    static Placement where(VecF32 a, VecF32 b) {
+        return a.placement().and(b.placement());
+    }
+
+    static Placement where(VecF32 a, VecF32 b, VecF32 c) {
+        return a.placement().and(b.placement()).and(c.placement());
+    }
+
+    static Placement where(VecF32 a, VecF32 b, VecF32 c, VecF32 d) {
+        return a.placement().and(b.placement()).and(c.placement()).and(d.placement());
     }
     // @twin-end
 }

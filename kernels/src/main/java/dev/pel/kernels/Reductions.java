@@ -6,6 +6,7 @@ import static dev.pel.kernels.Catalogue.MIN;
 import static dev.pel.kernels.Catalogue.SUM;
 import static dev.pel.kernels.Catalogue.VARIANCE;
 
+import dev.pel.kernels.spi.KernelSet;
 import dev.pel.kernels.spi.VecF32;
 import dev.pel.kernels.spi.VecF64;
 import dev.pel.runtime.DType;
@@ -28,11 +29,11 @@ import dev.pel.runtime.memory.FloatArray;
  *
  * <p>Empty input: sum is 0; mean and variance are NaN; min and max throw. NaN propagates.
  */
-public final class Reductions extends Facade {
+public final class Reductions extends Facade<KernelSet> {
     private static final Reductions DEFAULT = new Reductions(null);
 
     private Reductions(PelRuntime runtime) {
-        super(runtime);
+        super(runtime, KernelSets.FOUNDATION);
     }
 
     public static Reductions get() {
@@ -63,13 +64,13 @@ public final class Reductions extends Facade {
     /** Sum of {@code x[offset .. offset+length)}. */
     public double sum(double[] x, int offset, int length) {
         VecF64 v = Operands.range("x", x, offset, length);
-        return (double) reduce(SUM, DType.F64, length, (k, t) -> k.sum(length, v, t));
+        return (double) reduce(SUM, DType.F64, length, Operands.where(v), (k, t) -> k.sum(length, v, t));
     }
 
     public double sum(DoubleArray x) {
         VecF64 v = Operands.whole("x", x);
         long n = x.length();
-        return (double) reduce(SUM, DType.F64, n, (k, t) -> k.sum(n, v, t));
+        return (double) reduce(SUM, DType.F64, n, Operands.where(v), (k, t) -> k.sum(n, v, t));
     }
 
     public double mean(double[] x) {
@@ -78,13 +79,13 @@ public final class Reductions extends Facade {
 
     public double mean(double[] x, int offset, int length) {
         VecF64 v = Operands.range("x", x, offset, length);
-        return (double) reduce(MEAN, DType.F64, length, (k, t) -> k.mean(length, v, t));
+        return (double) reduce(MEAN, DType.F64, length, Operands.where(v), (k, t) -> k.mean(length, v, t));
     }
 
     public double mean(DoubleArray x) {
         VecF64 v = Operands.whole("x", x);
         long n = x.length();
-        return (double) reduce(MEAN, DType.F64, n, (k, t) -> k.mean(n, v, t));
+        return (double) reduce(MEAN, DType.F64, n, Operands.where(v), (k, t) -> k.mean(n, v, t));
     }
 
     /** Population variance (ddof = 0). */
@@ -96,7 +97,7 @@ public final class Reductions extends Facade {
     public double variance(double[] x, int offset, int length, int ddof) {
         ddof(ddof);
         VecF64 v = Operands.range("x", x, offset, length);
-        return (double) reduce(VARIANCE, DType.F64, length, (k, t) -> k.variance(length, v, ddof, t));
+        return (double) reduce(VARIANCE, DType.F64, length, Operands.where(v), (k, t) -> k.variance(length, v, ddof, t));
     }
 
     public double variance(DoubleArray x) {
@@ -107,7 +108,7 @@ public final class Reductions extends Facade {
         ddof(ddof);
         VecF64 v = Operands.whole("x", x);
         long n = x.length();
-        return (double) reduce(VARIANCE, DType.F64, n, (k, t) -> k.variance(n, v, ddof, t));
+        return (double) reduce(VARIANCE, DType.F64, n, Operands.where(v), (k, t) -> k.variance(n, v, ddof, t));
     }
 
     public double min(double[] x) {
@@ -117,14 +118,14 @@ public final class Reductions extends Facade {
     public double min(double[] x, int offset, int length) {
         VecF64 v = Operands.range("x", x, offset, length);
         nonEmpty("min", length);
-        return (double) reduce(MIN, DType.F64, length, (k, t) -> k.min(length, v, t));
+        return (double) reduce(MIN, DType.F64, length, Operands.where(v), (k, t) -> k.min(length, v, t));
     }
 
     public double min(DoubleArray x) {
         VecF64 v = Operands.whole("x", x);
         long n = x.length();
         nonEmpty("min", n);
-        return (double) reduce(MIN, DType.F64, n, (k, t) -> k.min(n, v, t));
+        return (double) reduce(MIN, DType.F64, n, Operands.where(v), (k, t) -> k.min(n, v, t));
     }
 
     public double max(double[] x) {
@@ -134,14 +135,14 @@ public final class Reductions extends Facade {
     public double max(double[] x, int offset, int length) {
         VecF64 v = Operands.range("x", x, offset, length);
         nonEmpty("max", length);
-        return (double) reduce(MAX, DType.F64, length, (k, t) -> k.max(length, v, t));
+        return (double) reduce(MAX, DType.F64, length, Operands.where(v), (k, t) -> k.max(length, v, t));
     }
 
     public double max(DoubleArray x) {
         VecF64 v = Operands.whole("x", x);
         long n = x.length();
         nonEmpty("max", n);
-        return (double) reduce(MAX, DType.F64, n, (k, t) -> k.max(n, v, t));
+        return (double) reduce(MAX, DType.F64, n, Operands.where(v), (k, t) -> k.max(n, v, t));
     }
     // @twin-end
     // @twin-generated F32 from the F64 region above by TwinGenerator: do not edit
@@ -152,13 +153,13 @@ public final class Reductions extends Facade {
     /** Sum of {@code x[offset .. offset+length)}. */
     public float sum(float[] x, int offset, int length) {
         VecF32 v = Operands.range("x", x, offset, length);
-        return (float) reduce(SUM, DType.F32, length, (k, t) -> k.sum(length, v, t));
+        return (float) reduce(SUM, DType.F32, length, Operands.where(v), (k, t) -> k.sum(length, v, t));
     }
 
     public float sum(FloatArray x) {
         VecF32 v = Operands.whole("x", x);
         long n = x.length();
-        return (float) reduce(SUM, DType.F32, n, (k, t) -> k.sum(n, v, t));
+        return (float) reduce(SUM, DType.F32, n, Operands.where(v), (k, t) -> k.sum(n, v, t));
     }
 
     public float mean(float[] x) {
@@ -167,13 +168,13 @@ public final class Reductions extends Facade {
 
     public float mean(float[] x, int offset, int length) {
         VecF32 v = Operands.range("x", x, offset, length);
-        return (float) reduce(MEAN, DType.F32, length, (k, t) -> k.mean(length, v, t));
+        return (float) reduce(MEAN, DType.F32, length, Operands.where(v), (k, t) -> k.mean(length, v, t));
     }
 
     public float mean(FloatArray x) {
         VecF32 v = Operands.whole("x", x);
         long n = x.length();
-        return (float) reduce(MEAN, DType.F32, n, (k, t) -> k.mean(n, v, t));
+        return (float) reduce(MEAN, DType.F32, n, Operands.where(v), (k, t) -> k.mean(n, v, t));
     }
 
     /** Population variance (ddof = 0). */
@@ -185,7 +186,7 @@ public final class Reductions extends Facade {
     public float variance(float[] x, int offset, int length, int ddof) {
         ddof(ddof);
         VecF32 v = Operands.range("x", x, offset, length);
-        return (float) reduce(VARIANCE, DType.F32, length, (k, t) -> k.variance(length, v, ddof, t));
+        return (float) reduce(VARIANCE, DType.F32, length, Operands.where(v), (k, t) -> k.variance(length, v, ddof, t));
     }
 
     public float variance(FloatArray x) {
@@ -196,7 +197,7 @@ public final class Reductions extends Facade {
         ddof(ddof);
         VecF32 v = Operands.whole("x", x);
         long n = x.length();
-        return (float) reduce(VARIANCE, DType.F32, n, (k, t) -> k.variance(n, v, ddof, t));
+        return (float) reduce(VARIANCE, DType.F32, n, Operands.where(v), (k, t) -> k.variance(n, v, ddof, t));
     }
 
     public float min(float[] x) {
@@ -206,14 +207,14 @@ public final class Reductions extends Facade {
     public float min(float[] x, int offset, int length) {
         VecF32 v = Operands.range("x", x, offset, length);
         nonEmpty("min", length);
-        return (float) reduce(MIN, DType.F32, length, (k, t) -> k.min(length, v, t));
+        return (float) reduce(MIN, DType.F32, length, Operands.where(v), (k, t) -> k.min(length, v, t));
     }
 
     public float min(FloatArray x) {
         VecF32 v = Operands.whole("x", x);
         long n = x.length();
         nonEmpty("min", n);
-        return (float) reduce(MIN, DType.F32, n, (k, t) -> k.min(n, v, t));
+        return (float) reduce(MIN, DType.F32, n, Operands.where(v), (k, t) -> k.min(n, v, t));
     }
 
     public float max(float[] x) {
@@ -223,14 +224,14 @@ public final class Reductions extends Facade {
     public float max(float[] x, int offset, int length) {
         VecF32 v = Operands.range("x", x, offset, length);
         nonEmpty("max", length);
-        return (float) reduce(MAX, DType.F32, length, (k, t) -> k.max(length, v, t));
+        return (float) reduce(MAX, DType.F32, length, Operands.where(v), (k, t) -> k.max(length, v, t));
     }
 
     public float max(FloatArray x) {
         VecF32 v = Operands.whole("x", x);
         long n = x.length();
         nonEmpty("max", n);
-        return (float) reduce(MAX, DType.F32, n, (k, t) -> k.max(n, v, t));
+        return (float) reduce(MAX, DType.F32, n, Operands.where(v), (k, t) -> k.max(n, v, t));
     }
     // @twin-end
 }

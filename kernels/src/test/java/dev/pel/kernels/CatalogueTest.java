@@ -44,7 +44,7 @@ class CatalogueTest {
         all.forEach((name, spec) -> assertEquals(name, spec.name()));
         assertEquals(3 * 4L * 10, Catalogue.AXPY.bytes(DType.F32, 10), "axpy reads x and y and writes y");
         assertEquals(4 * 8L * 10, Catalogue.SWAP.bytes(DType.F64, 10), "swap reads and writes both");
-        assertEquals(2, Catalogue.DOT.flopsPerElement());
+        assertEquals(2, Catalogue.DOT.flops(1));
         assertThrows(UnsupportedOperationException.class, () -> all.put("x", Catalogue.AXPY));
     }
 

@@ -5,6 +5,7 @@ import dev.pel.runtime.cpu.SimdBackend;
 import dev.pel.runtime.dispatch.Decision;
 import dev.pel.runtime.dispatch.Dispatcher;
 import dev.pel.runtime.dispatch.KernelSpec;
+import dev.pel.runtime.dispatch.Placement;
 import dev.pel.runtime.dispatch.ThresholdDispatcher;
 import dev.pel.runtime.hw.Hardware;
 import dev.pel.runtime.spi.Backend;
@@ -238,6 +239,17 @@ public final class PelRuntime implements AutoCloseable {
             fallback(SimdBackend.NAME, d.backend().name(), reason);
         }
         return d;
+    }
+
+    /**
+     * Where a call of extents d0 x d1 x d2 (unused extents 1) runs, given where its operands live.
+     *
+     * @param where    where the operands are: heap, host memory, or resident on a device
+     * @param supports which backends implement this kernel
+     */
+    public Decision decide(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where,
+            Predicate<Backend> supports) {
+        return decide(kernel, dtype, d0 * d1 * d2, supports);
     }
 
     /** Candidates per kernel family's predicate (a constant method reference), so a call allocates nothing. */

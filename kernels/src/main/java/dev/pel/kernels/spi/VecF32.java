@@ -1,6 +1,7 @@
 // Generated from VecF64.java by TwinGenerator: do not edit.
 package dev.pel.kernels.spi;
 
+import dev.pel.runtime.dispatch.Placement;
 import dev.pel.runtime.memory.FloatArray;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -24,6 +25,11 @@ public record VecF32(float[] heap, FloatArray array, MemorySegment segment, long
 
     public static VecF32 offHeap(FloatArray array, long start, long stride) {
         return new VecF32(null, array, array.segmentNoSync(), start, stride);
+    }
+
+    /** Where this operand's data lives: the Java heap, host memory, or resident on a device. */
+    public Placement placement() {
+        return heap != null ? Placement.HEAP : Placement.of(array);
     }
 
     /** Makes an off-heap operand's host copy valid before host code reads it (or writes it, when {@code write}). */

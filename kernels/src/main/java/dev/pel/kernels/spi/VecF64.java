@@ -1,6 +1,7 @@
 // @twin-file
 package dev.pel.kernels.spi;
 
+import dev.pel.runtime.dispatch.Placement;
 import dev.pel.runtime.memory.DoubleArray;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -24,6 +25,11 @@ public record VecF64(double[] heap, DoubleArray array, MemorySegment segment, lo
 
     public static VecF64 offHeap(DoubleArray array, long start, long stride) {
         return new VecF64(null, array, array.segmentNoSync(), start, stride);
+    }
+
+    /** Where this operand's data lives: the Java heap, host memory, or resident on a device. */
+    public Placement placement() {
+        return heap != null ? Placement.HEAP : Placement.of(array);
     }
 
     /** Makes an off-heap operand's host copy valid before host code reads it (or writes it, when {@code write}). */

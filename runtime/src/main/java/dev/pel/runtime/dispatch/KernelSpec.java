@@ -4,28 +4,61 @@ import dev.pel.runtime.DType;
 import java.util.Objects;
 
 /**
- * What the dispatcher knows of a kernel: its name and its work and traffic per element, declared
- * once by the kernel catalogue. {@code streams} counts the arrays read or written per element
- * (axpy reads x and y and writes y: 3).
+ * What the dispatcher knows of a kernel: its name and the work and memory traffic of a call as
+ * functions of the call's shape, declared once by the kernel catalogue. A vector kernel's shape is
+ * its length n; a matrix kernel's is up to three extents (gemm: m, n, k).
  *
- * @param name             kernel name, e.g. {@code axpy}
- * @param flopsPerElement  floating-point operations per element
- * @param streams          arrays moved per element (reads plus writes)
+ * @param name kernel name, e.g. {@code axpy}
+ * @param cost flops and bytes of a call of a given shape
  */
-public record KernelSpec(String name, double flopsPerElement, int streams) {
-    public KernelSpec {
-        Objects.requireNonNull(name, "name");
-        if (flopsPerElement < 0 || streams < 0) {
-            throw new IllegalArgumentException("flopsPerElement and streams must be >= 0: " + flopsPerElement + ", " + streams);
+public record KernelSpec(String name, Cost cost) {
+
+    /** Flops and bytes moved by one call, as functions of its extents (unused extents are 1). */
+    public interface Cost {
+        double flops(long d0, long d1, long d2);
+
+        /** Bytes read plus bytes written, for elements of {@code elementBytes} bytes. */
+        double bytes(int elementBytes, long d0, long d1, long d2);
+    }
+
+    /**
+     * Per-element cost of a vector kernel: {@code streams} counts the arrays read or written per
+     * element (axpy reads x and y and writes y: 3).
+     */
+    public record PerElement(double flopsPerElement, int streams) implements Cost {
+        public PerElement {
+            if (!(flopsPerElement >= 0) || streams < 0) {
+                throw new IllegalArgumentException("flopsPerElement and streams must be >= 0: " + flopsPerElement + ", " + streams);
+            }
+        }
+
+        @Override
+        public double flops(long d0, long d1, long d2) {
+            return flopsPerElement * d0 * d1 * d2;
+        }
+
+        @Override
+        public double bytes(int elementBytes, long d0, long d1, long d2) {
+            return (double) streams * elementBytes * d0 * d1 * d2;
         }
     }
 
-    public double flops(long n) {
-        return flopsPerElement * n;
+    public KernelSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(cost, "cost");
     }
 
-    /** Bytes moved for n elements of the given type. */
+    /** A vector kernel with a fixed cost per element. */
+    public KernelSpec(String name, double flopsPerElement, int streams) {
+        this(name, new PerElement(flopsPerElement, streams));
+    }
+
+    public double flops(long n) {
+        return cost.flops(n, 1, 1);
+    }
+
+    /** Bytes moved by a vector call of n elements of the given type. */
     public long bytes(DType dtype, long n) {
-        return (long) streams * dtype.bytes() * n;
+        return (long) cost.bytes(dtype.bytes(), n, 1, 1);
     }
 }

@@ -98,6 +98,12 @@ public abstract sealed class NativeArray implements AutoCloseable permits FloatA
             }
         }
 
+        /** The device holding a copy (valid or not), or null; read without the lock. */
+        Object device() {
+            DeviceCopy c = copy;
+            return c == null ? null : c.device();
+        }
+
         synchronized Where where() {
             if (copy == null || (hostValid && deviceValid)) {
                 return copy == null ? Where.HOST : Where.BOTH;
@@ -210,7 +216,12 @@ public abstract sealed class NativeArray implements AutoCloseable permits FloatA
 
     /** Where the valid data is now. */
     public final Where where() {
-        return residency.where();
+        return residency.device() == null ? Where.HOST : residency.where();
+    }
+
+    /** The device that holds a copy of this array's owner (valid or stale), or null when none does. */
+    public final Object device() {
+        return residency.device();
     }
 
     /** Elements between the owner's first element and this array's: 0 for an owner. */
