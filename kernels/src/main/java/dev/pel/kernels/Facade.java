@@ -2,10 +2,10 @@ package dev.pel.kernels;
 
 import dev.pel.kernels.spi.KernelFamily;
 import dev.pel.runtime.BackendUnavailableException;
-import dev.pel.runtime.CallRecord;
 import dev.pel.runtime.DType;
 import dev.pel.runtime.PelRuntime;
 import dev.pel.runtime.dispatch.Decision;
+import dev.pel.runtime.dispatch.FaultInjection;
 import dev.pel.runtime.dispatch.KernelSpec;
 import dev.pel.runtime.dispatch.Placement;
 import java.util.List;
@@ -17,7 +17,9 @@ import java.util.List;
  * <p>A vector call passes its length n; a matrix call passes its extents (d0, d1, d2), from which
  * the kernel's {@link KernelSpec.Cost} gives the flops and bytes the dispatcher weighs. Each call
  * also passes where its operands live ({@link Placement}), so data resident on a device can pull
- * the call there.
+ * the call there. A backend that fails a call with a device error is quarantined by the runtime and
+ * the call is run again, from the start, where the runtime says ({@link PelRuntime#failed}), when
+ * the failed attempt cannot have written anything.
  *
  * @param <S> the kernel family's interface
  */
@@ -59,27 +61,54 @@ abstract class Facade<S> {
     final void run(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, Body<S> body) {
         PelRuntime rt = runtime();
         Decision d = decide(rt, kernel, dtype, d0, d1, d2, where);
-        long t0 = System.nanoTime();
-        body.run(family.of(d.backend()), d.threads());
-        record(rt, kernel, dtype, d0 * d1 * d2, d, t0);
+        while (true) {
+            long t0 = System.nanoTime();
+            try {
+                FaultInjection.check(d.backend());
+                body.run(family.of(d.backend()), d.threads());
+            } catch (RuntimeException e) {
+                d = rt.failed(d, e, kernel, dtype, d0, d1, d2, where, family.supporting(dtype));
+                continue;
+            }
+            rt.completed(d, kernel, dtype, d0, d1, d2, where, t0);
+            return;
+        }
     }
 
     final double reduce(KernelSpec kernel, DType dtype, long n, Placement where, DoubleBody<S> body) {
         PelRuntime rt = runtime();
         Decision d = decide(rt, kernel, dtype, n, 1, 1, where);
-        long t0 = System.nanoTime();
-        double r = body.run(family.of(d.backend()), d.threads());
-        record(rt, kernel, dtype, n, d, t0);
-        return r;
+        while (true) {
+            long t0 = System.nanoTime();
+            double r;
+            try {
+                FaultInjection.check(d.backend());
+                r = body.run(family.of(d.backend()), d.threads());
+            } catch (RuntimeException e) {
+                d = rt.failed(d, e, kernel, dtype, n, 1, 1, where, family.supporting(dtype));
+                continue;
+            }
+            rt.completed(d, kernel, dtype, n, 1, 1, where, t0);
+            return r;
+        }
     }
 
     final long reduceIndex(KernelSpec kernel, DType dtype, long n, Placement where, LongBody<S> body) {
         PelRuntime rt = runtime();
         Decision d = decide(rt, kernel, dtype, n, 1, 1, where);
-        long t0 = System.nanoTime();
-        long r = body.run(family.of(d.backend()), d.threads());
-        record(rt, kernel, dtype, n, d, t0);
-        return r;
+        while (true) {
+            long t0 = System.nanoTime();
+            long r;
+            try {
+                FaultInjection.check(d.backend());
+                r = body.run(family.of(d.backend()), d.threads());
+            } catch (RuntimeException e) {
+                d = rt.failed(d, e, kernel, dtype, n, 1, 1, where, family.supporting(dtype));
+                continue;
+            }
+            rt.completed(d, kernel, dtype, n, 1, 1, where, t0);
+            return r;
+        }
     }
 
     /** The runtime's decision; a forced backend that lacks these kernels fails with the reason why. */
@@ -93,10 +122,6 @@ abstract class Facade<S> {
             }
             throw new BackendUnavailableException(e.getMessage() + " (" + why + ")");
         }
-    }
-
-    private static void record(PelRuntime rt, KernelSpec kernel, DType dtype, long n, Decision d, long t0) {
-        rt.record(new CallRecord(kernel.name(), dtype, n, d.backend().name(), d.threads(), System.nanoTime() - t0, d.reason()));
     }
 
     /** {@code pel explain} lines for a vector call of this facade's family. */

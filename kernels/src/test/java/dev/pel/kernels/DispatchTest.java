@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pel.kernels.testing.Sizes;
 import dev.pel.runtime.BackendUnavailableException;
 import dev.pel.runtime.CallRecord;
 import dev.pel.runtime.DType;
@@ -12,13 +13,20 @@ import dev.pel.runtime.PelConfig;
 import dev.pel.runtime.PelRuntime;
 import dev.pel.runtime.cpu.ScalarBackend;
 import dev.pel.runtime.cpu.SimdBackend;
-import dev.pel.kernels.testing.Sizes;
+import dev.pel.runtime.dispatch.Rates;
+import dev.pel.runtime.spi.Backend;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Where calls run: forced backends, unknown ones, and the threshold rule seen through the facades. */
 class DispatchTest {
+    @TempDir
+    static Path tmp;
+
 
     private static boolean simdAvailable() {
         return PelRuntime.defaultRuntime().backend(SimdBackend.NAME).isPresent();
@@ -55,36 +63,45 @@ class DispatchTest {
         }
     }
 
+    /** Rates that make the model's choices clear: scalar wins tiny calls, one SIMD thread mid-size, two threads large. */
+    static void knownRates(PelRuntime rt) {
+        Backend scalar = rt.backend(ScalarBackend.NAME).orElseThrow();
+        Backend simd = rt.backend(SimdBackend.NAME).orElseThrow();
+        rt.dispatcher().useRates(scalar, Map.of(1, new Rates(20, 2, 2, 1 << 20, 1, 8)));
+        rt.dispatcher().useRates(simd, Map.of(1, new Rates(60, 40, 10, 1 << 20, 16, 8),
+                simd.maxThreads(), new Rates(5_000, 80, 20, 2 << 20, 32, 8)));
+        rt.backends().values().stream().filter(b -> !b.host())
+                .forEach(b -> rt.dispatcher().useRates(b, Map.of(1, new Rates(100_000, 10, 10, 1 << 20, 10, 1))));
+    }
+
     @Test
-    void theThresholdRuleChoosesBackendAndThreads() {
-        Assumptions.assumeTrue(simdAvailable(), "cpu-simd declined: the rule has nothing to choose");
-        try (PelRuntime rt = PelRuntime.create(PelConfig.builder().threads(2).build())) {
+    void theCostModelChoosesBackendAndThreads() {
+        Assumptions.assumeTrue(simdAvailable(), "cpu-simd declined: the model has nothing to choose");
+        try (PelRuntime rt = PelRuntime.create(PelConfig.builder().threads(2).cacheDir(tmp).build())) {
+            knownRates(rt);
             Reductions red = Reductions.on(rt);
-            int min = (int) PelConfig.DEFAULT_SIMD_MIN_ELEMENTS;
-            red.sum(new float[min - 1]);
-            assertCall(ScalarBackend.NAME, 1, min - 1);
-            red.sum(new float[min]);
-            assertCall(SimdBackend.NAME, 1, min);
-            int par = Sizes.parallelThreshold(Catalogue.SUM, DType.F32);
-            red.sum(new float[par - 1]);
-            assertCall(SimdBackend.NAME, 1, par - 1);
-            red.sum(new float[par]);
-            assertCall(SimdBackend.NAME, 2, par);
-            // the same bytes in double are half the elements
-            red.sum(new double[par / 2]);
-            assertCall(SimdBackend.NAME, 2, par / 2);
+            red.sum(new float[4]); // 20 + 16/2 = 28 ns on scalar vs 60 + 16/40 on simd
+            assertCall(ScalarBackend.NAME, 1, 4);
+            red.sum(new float[1000]); // scalar 2020 ns, simd x1 160 ns, x2 5050 ns
+            assertCall(SimdBackend.NAME, 1, 1000);
+            // Explained before the call: the call's measured time (cold code, a shared machine) then refines the model.
+            List<String> lines = Reductions.on(rt).explain(Catalogue.SUM, DType.F32, 1 << 20);
+            assertTrue(lines.getFirst().startsWith("choice: cpu-simd x2 (lowest predicted time)"), lines.toString());
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("candidate cpu-scalar x1: ") && l.contains("launch 20 ns")),
+                    lines.toString());
+            red.sum(new float[1 << 20]); // 4 MiB: simd x1 419 us, x2 210 us
+            assertCall(SimdBackend.NAME, 2, 1 << 20);
         }
     }
 
     @Test
-    void thresholdsComeFromTheConfiguration() {
+    void aFixedThreadRuleOverridesTheModelsThreadCount() {
         Assumptions.assumeTrue(simdAvailable(), "cpu-simd declined: the rule has nothing to choose");
-        try (PelRuntime rt = PelRuntime.create(PelConfig.builder().threads(2).simdMinElements(100).parallelMinBytes(0).build())) {
+        try (PelRuntime rt = PelRuntime.create(PelConfig.builder().threads(2).parallelMinBytes(0).cacheDir(tmp).build())) {
+            knownRates(rt);
             ElementWise ew = ElementWise.on(rt);
-            ew.exp(new double[99], new double[99]);
-            assertCall(ScalarBackend.NAME, 1, 99);
-            ew.exp(new double[100], new double[100]);
-            assertCall(SimdBackend.NAME, 2, 100);
+            ew.exp(new double[1000], new double[1000]);
+            assertCall(SimdBackend.NAME, 2, 1000);
             List<String> lines = Blas.on(rt).explain(Catalogue.DOT, DType.F32, 1000);
             assertTrue(lines.getFirst().startsWith("choice: cpu-simd x2"), lines.toString());
         }

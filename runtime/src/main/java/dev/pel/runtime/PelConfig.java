@@ -13,33 +13,29 @@ import java.util.function.Function;
  * @param backend          {@code pel.backend} / {@code PEL_BACKEND}: {@code auto} (default) or a backend name to force
  * @param strict           {@code pel.strict} / {@code PEL_STRICT}: turn every fallback into an exception
  * @param threads          {@code pel.threads} / {@code PEL_THREADS}: worker threads of the CPU pool (default: cores)
- * @param simdMinElements  {@code pel.dispatch.simdMinElements}: calls with fewer elements run on {@code cpu-scalar}
- * @param parallelMinBytes {@code pel.dispatch.parallelMinBytes}: calls that move fewer bytes stay on one thread
+ * @param parallelMinBytes {@code pel.dispatch.parallelMinBytes}: a fixed thread rule instead of the cost model's
+ *                         choice: CPU calls that move fewer bytes use one thread, the others all of them;
+ *                         {@link #MODEL} (the default) lets the model choose
  * @param cacheDir         {@code pel.cache.dir} / {@code PEL_CACHE_DIR}: where compiled device programs are kept
  *                         (default {@code $XDG_CACHE_HOME/pel}, else {@code ~/.cache/pel})
  * @param reproducible     {@code pel.reproducible} / {@code PEL_REPRODUCIBLE}: refuse, rather than run, reductions on a
  *                         device that cannot follow the CPU's summation order (so results are always the same bits)
  */
-public record PelConfig(String backend, boolean strict, int threads, long simdMinElements, long parallelMinBytes,
+public record PelConfig(String backend, boolean strict, int threads, long parallelMinBytes,
         java.nio.file.Path cacheDir, boolean reproducible) {
 
     public static final String AUTO = "auto";
 
-    /** Default of {@code pel.dispatch.simdMinElements}: below this the scalar loop beats vector set-up. */
-    public static final long DEFAULT_SIMD_MIN_ELEMENTS = 16;
-    /** Default of {@code pel.dispatch.parallelMinBytes}: below this a thread hand-off costs more than it saves. */
-    public static final long DEFAULT_PARALLEL_MIN_BYTES = 256L << 10;
+    /** {@code parallelMinBytes} when no fixed rule is set: the cost model chooses thread counts. */
+    public static final long MODEL = -1;
 
     public PelConfig {
         Objects.requireNonNull(backend, "backend");
         if (threads < 1) {
             throw new IllegalArgumentException("threads: must be >= 1, was " + threads);
         }
-        if (simdMinElements < 0) {
-            throw new IllegalArgumentException("simdMinElements: must be >= 0, was " + simdMinElements);
-        }
-        if (parallelMinBytes < 0) {
-            throw new IllegalArgumentException("parallelMinBytes: must be >= 0, was " + parallelMinBytes);
+        if (parallelMinBytes < MODEL) {
+            throw new IllegalArgumentException("parallelMinBytes: must be >= 0 (or -1 for the cost model), was " + parallelMinBytes);
         }
         Objects.requireNonNull(cacheDir, "cacheDir");
     }
@@ -75,10 +71,6 @@ public record PelConfig(String backend, boolean strict, int threads, long simdMi
                         + "'");
             }
             b.threads((int) t);
-        }
-        String simdMin = setting(properties, env, "pel.dispatch.simdMinElements", "PEL_DISPATCH_SIMD_MIN_ELEMENTS");
-        if (simdMin != null) {
-            b.simdMinElements(parseLong("pel.dispatch.simdMinElements", simdMin));
         }
         String parMin = setting(properties, env, "pel.dispatch.parallelMinBytes", "PEL_DISPATCH_PARALLEL_MIN_BYTES");
         if (parMin != null) {
@@ -126,7 +118,7 @@ public record PelConfig(String backend, boolean strict, int threads, long simdMi
 
     public Builder toBuilder() {
         return new Builder().backend(backend).strict(strict).threads(threads)
-                .simdMinElements(simdMinElements).parallelMinBytes(parallelMinBytes).cacheDir(cacheDir)
+                .parallelMinBytes(parallelMinBytes).cacheDir(cacheDir)
                 .reproducible(reproducible);
     }
 
@@ -135,8 +127,7 @@ public record PelConfig(String backend, boolean strict, int threads, long simdMi
         private String backend = AUTO;
         private boolean strict;
         private int threads = Runtime.getRuntime().availableProcessors();
-        private long simdMinElements = DEFAULT_SIMD_MIN_ELEMENTS;
-        private long parallelMinBytes = DEFAULT_PARALLEL_MIN_BYTES;
+        private long parallelMinBytes = MODEL;
         private java.nio.file.Path cacheDir = defaultCacheDir();
         private boolean reproducible;
 
@@ -152,11 +143,6 @@ public record PelConfig(String backend, boolean strict, int threads, long simdMi
 
         public Builder threads(int threads) {
             this.threads = threads;
-            return this;
-        }
-
-        public Builder simdMinElements(long simdMinElements) {
-            this.simdMinElements = simdMinElements;
             return this;
         }
 
@@ -176,7 +162,7 @@ public record PelConfig(String backend, boolean strict, int threads, long simdMi
         }
 
         public PelConfig build() {
-            return new PelConfig(backend, strict, threads, simdMinElements, parallelMinBytes, cacheDir, reproducible);
+            return new PelConfig(backend, strict, threads, parallelMinBytes, cacheDir, reproducible);
         }
     }
 }

@@ -2,11 +2,13 @@ package dev.pel.runtime;
 
 import dev.pel.runtime.cpu.ScalarBackendProvider;
 import dev.pel.runtime.cpu.SimdBackend;
+import dev.pel.runtime.dispatch.AdaptiveDispatcher;
+import dev.pel.runtime.dispatch.Calibrator;
 import dev.pel.runtime.dispatch.Decision;
-import dev.pel.runtime.dispatch.Dispatcher;
 import dev.pel.runtime.dispatch.KernelSpec;
+import dev.pel.runtime.dispatch.ModelStore;
 import dev.pel.runtime.dispatch.Placement;
-import dev.pel.runtime.dispatch.ThresholdDispatcher;
+import dev.pel.runtime.opencl.OpenClException;
 import dev.pel.runtime.hw.Hardware;
 import dev.pel.runtime.spi.Backend;
 import dev.pel.runtime.spi.BackendProvider;
@@ -42,10 +44,9 @@ public final class PelRuntime implements AutoCloseable {
     private final List<Probe> probes;
     private final Map<String, Backend> backends;
     private final Backend forced;
-    private final List<Backend> forcedList;
-    private final String forcedReason;
+    private final long forcedVariants;
     private final boolean simdMissing;
-    private final Dispatcher dispatcher;
+    private final AdaptiveDispatcher dispatcher;
     private final boolean owner;
     private final Shared shared;
     private volatile boolean closed;
@@ -55,13 +56,16 @@ public final class PelRuntime implements AutoCloseable {
         final Map<String, LongAdder[]> counters = new ConcurrentHashMap<>();
         final Set<String> fallbacksLogged = ConcurrentHashMap.newKeySet();
 
+        /** calls, nanos, fallbacks received, failures */
         LongAdder[] of(String backend) {
-            return counters.computeIfAbsent(backend, k -> new LongAdder[] {new LongAdder(), new LongAdder(), new LongAdder()});
+            LongAdder[] c = counters.get(backend);
+            return c != null ? c : counters.computeIfAbsent(backend,
+                    k -> new LongAdder[] {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()});
         }
     }
 
     private PelRuntime(PelConfig config, Hardware hardware, List<Probe> probes, Map<String, Backend> backends,
-            Dispatcher dispatcher, boolean owner, Shared shared) {
+            AdaptiveDispatcher dispatcher, boolean owner, Shared shared) {
         this.config = config;
         this.hardware = hardware;
         this.probes = probes;
@@ -70,8 +74,7 @@ public final class PelRuntime implements AutoCloseable {
         this.owner = owner;
         this.shared = shared;
         this.forced = config.isAuto() ? null : resolve(config.backend());
-        this.forcedList = forced == null ? List.of() : List.of(forced);
-        this.forcedReason = forced == null ? null : "forced by pel.backend=" + forced.name();
+        this.forcedVariants = forced == null ? 0 : dispatcher.model().mask(forced);
         this.simdMissing = !backends.containsKey(SimdBackend.NAME);
     }
 
@@ -84,6 +87,9 @@ public final class PelRuntime implements AutoCloseable {
                 if (r == null) {
                     r = create(PelConfig.fromEnvironment());
                     defaultRuntime = r;
+                    AdaptiveDispatcher d = r.dispatcher;
+                    // What the default runtime learned outlives the process (close() saves private runtimes).
+                    Runtime.getRuntime().addShutdownHook(new Thread(d::save, "pel-model-save"));
                 }
             }
         }
@@ -108,11 +114,30 @@ public final class PelRuntime implements AutoCloseable {
             }
         }
         try {
-            return new PelRuntime(config, hw, List.copyOf(probes), Collections.unmodifiableMap(backends),
-                    new ThresholdDispatcher(config), true, new Shared());
+            List<Backend> list = List.copyOf(backends.values());
+            AdaptiveDispatcher dispatcher = new AdaptiveDispatcher(list, calibrators(),
+                    new ModelStore(config.cacheDir(), AdaptiveDispatcher.identity(hw, list)), config.parallelMinBytes());
+            return new PelRuntime(config, hw, List.copyOf(probes), Collections.unmodifiableMap(backends), dispatcher, true,
+                    new Shared());
         } catch (RuntimeException e) {
             backends.values().forEach(Backend::close);
             throw e;
+        }
+    }
+
+    /** The calibrators on the class path (the kernels module provides one). */
+    private static List<Calibrator> calibrators() {
+        List<Calibrator> out = new ArrayList<>();
+        var it = ServiceLoader.load(Calibrator.class, PelRuntime.class.getClassLoader()).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    return out;
+                }
+                out.add(it.next());
+            } catch (ServiceConfigurationError e) {
+                LOG.log(System.Logger.Level.WARNING, "a calibrator failed to load: {0}", e.getMessage());
+            }
         }
     }
 
@@ -210,30 +235,36 @@ public final class PelRuntime implements AutoCloseable {
                 .collect(Collectors.joining(", "));
     }
 
-    /**
-     * Where a call runs. A forced backend that does not implement the kernel is an error, never a
-     * silent fallback; in strict mode so is any call that lands on a backend other than the one the
-     * rule prefers (for instance cpu-scalar because cpu-simd declined).
-     *
-     * @param supports which backends implement this kernel
-     */
+    /** Where a vector call on heap arrays runs; see {@link #decide(KernelSpec, DType, long, long, long, Placement, Predicate)}. */
     public Decision decide(KernelSpec kernel, DType dtype, long n, Predicate<Backend> supports) {
+        return decide(kernel, dtype, n, 1, 1, Placement.HEAP, supports);
+    }
+
+    /**
+     * Where a call of extents d0 x d1 x d2 (unused extents 1) runs, given where its operands live.
+     * A forced backend that does not implement the kernel is an error, never a silent fallback; in
+     * strict mode so is any call that lands elsewhere than the preferred backend (for instance
+     * cpu-scalar because cpu-simd declined).
+     *
+     * @param where    where the operands are: heap, host memory, or resident on a device
+     * @param supports which backends implement this kernel (a constant per kernel family and type)
+     */
+    public Decision decide(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where,
+            Predicate<Backend> supports) {
         checkOpen();
         if (forced != null) {
             if (!supports.test(forced)) {
                 throw new BackendUnavailableException("backend: forced backend '" + forced.name() + "' does not implement "
                         + kernel.name() + " for " + dtype.label());
             }
-            int threads = forced.maxThreads() == 1 ? 1 : dispatcher.decide(kernel, dtype, n, forcedList).threads();
-            return new Decision(forced, threads, forcedReason);
+            return dispatcher.forced(forced, forcedVariants, kernel, dtype, d0, d1, d2, where);
         }
-        List<Backend> candidates = candidates(supports);
-        if (candidates.isEmpty()) {
-            throw new BackendUnavailableException("backend: no available backend implements " + kernel.name() + " for "
-                    + dtype.label() + "; available: " + String.join(", ", backends.keySet()));
+        Candidates c = candidates(supports);
+        Decision d = dispatcher.auto(kernel, dtype, d0, d1, d2, where, c.mask());
+        if (d == null) {
+            throw noCandidate(kernel, dtype, c);
         }
-        Decision d = dispatcher.decide(kernel, dtype, n, candidates);
-        if (simdMissing && n >= config.simdMinElements()) {
+        if (simdMissing) {
             String reason = probes.stream().filter(p -> p.name().equals(SimdBackend.NAME)).findFirst()
                     .flatMap(Probe::reason).orElse("not available");
             fallback(SimdBackend.NAME, d.backend().name(), reason);
@@ -241,32 +272,112 @@ public final class PelRuntime implements AutoCloseable {
         return d;
     }
 
+    private BackendUnavailableException noCandidate(KernelSpec kernel, DType dtype, Candidates c) {
+        if (c.list().isEmpty()) {
+            return new BackendUnavailableException("backend: no available backend implements " + kernel.name() + " for "
+                    + dtype.label() + "; available: " + String.join(", ", backends.keySet()));
+        }
+        List<String> why = new ArrayList<>();
+        for (Backend b : c.list()) {
+            why.add(String.join("; ", dispatcher.describe(b)));
+        }
+        return new BackendUnavailableException("backend: every backend implementing " + kernel.name() + " for " + dtype.label()
+                + " is out of use: " + String.join(" | ", why));
+    }
+
     /**
-     * Where a call of extents d0 x d1 x d2 (unused extents 1) runs, given where its operands live.
+     * Records a finished call: the thread's last call, the backend's counters, the cost model's
+     * observation and the JFR event.
      *
-     * @param where    where the operands are: heap, host memory, or resident on a device
-     * @param supports which backends implement this kernel
+     * @param t0 {@link System#nanoTime()} when the kernel started
      */
-    public Decision decide(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where,
-            Predicate<Backend> supports) {
-        return decide(kernel, dtype, d0 * d1 * d2, supports);
+    public void completed(Decision d, KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long t0) {
+        long nanos = System.nanoTime() - t0;
+        record(new CallRecord(kernel.name(), dtype, d0 * d1 * d2, d.backend().name(), d.threads(), nanos, d.reason()));
+        dispatcher.observe(d, kernel, dtype, d0, d1, d2, where, nanos);
     }
 
-    /** Candidates per kernel family's predicate (a constant method reference), so a call allocates nothing. */
-    private final Map<Predicate<Backend>, List<Backend>> candidateCache = new ConcurrentHashMap<>();
-
-    private List<Backend> candidates(Predicate<Backend> supports) {
-        return candidateCache.computeIfAbsent(supports, this::filter);
+    /**
+     * What to do after a backend failed a call: quarantine it and return where to run the call
+     * instead, or throw. Only device failures ({@link OpenClException}) are survived, and only where
+     * nothing can have been written: heap operands (a device writes them back only after success),
+     * or a failure before launch (a program that does not build, resources that cannot be allocated).
+     * A forced backend and strict mode make every failure the caller's.
+     *
+     * @param failure what the backend threw
+     * @return the decision to retry the call with
+     */
+    public Decision failed(Decision d, RuntimeException failure, KernelSpec kernel, DType dtype, long d0, long d1, long d2,
+            Placement where, Predicate<Backend> supports) {
+        if (!(failure instanceof OpenClException)) {
+            throw failure;
+        }
+        Backend b = d.backend();
+        shared.of(b.name())[3].increment();
+        long backoff = dispatcher.quarantine(b, failure);
+        if (forced != null) {
+            throw failure; // a forced backend never falls back
+        }
+        if (!where.heap() && !(failure instanceof OpenClException.BuildFailed || failure instanceof OpenClException.OutOfResources)) {
+            // Off-heap and resident operands are read and written in place: a device that died mid-call may have
+            // written part of an output (or held the only copy), so running the call again could be silently wrong.
+            throw new BackendUnavailableException("backend: " + b.name() + " failed " + kernel.name()
+                    + " while its operands were off-heap or resident on the device, where it may have written part of an"
+                    + " output; the call is not repeated elsewhere: " + failure.getMessage(), failure);
+        }
+        Decision next = dispatcher.auto(kernel, dtype, d0, d1, d2, where, candidates(supports).mask());
+        if (next == null) {
+            throw new BackendUnavailableException("backend: " + b.name() + " failed " + kernel.name()
+                    + " and no other backend can run it: " + failure.getMessage(), failure);
+        }
+        String why = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        if (config.strict()) {
+            throw new BackendUnavailableException("pel.strict: " + b.name() + " failed " + kernel.name() + " (" + why
+                    + "); the call would fall back to " + next.backend().name(), failure);
+        }
+        shared.of(next.backend().name())[2].increment();
+        if (shared.fallbacksLogged.add(b.name() + "|" + failure.getClass().getName())) {
+            LOG.log(System.Logger.Level.WARNING, "{0} failed {1} ({2}); quarantined for {3} s, the call and those after it run on {4}",
+                    b.name(), kernel.name(), why, backoff / 1_000_000_000L, next.backend().name());
+        }
+        return new Decision(next.backend(), next.threads(), "fallback after " + b.name() + " failed: " + why, next.variant());
     }
 
-    private List<Backend> filter(Predicate<Backend> supports) {
+    /** The dispatcher: cost model, calibration, quarantine. */
+    public AdaptiveDispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** The backends implementing a kernel family at one type, and their variants in the cost model. */
+    private record Candidates(List<Backend> list, long mask) {
+    }
+
+    /** Candidates per kernel family's predicate (a constant), so a call allocates nothing. */
+    private final Map<Predicate<Backend>, Candidates> candidateCache = new ConcurrentHashMap<>();
+    private volatile Predicate<Backend> lastPredicate;
+    private volatile Candidates lastCandidates;
+
+    private Candidates candidates(Predicate<Backend> supports) {
+        if (lastPredicate == supports) {
+            Candidates c = lastCandidates;
+            if (c != null && lastPredicate == supports) {
+                return c;
+            }
+        }
+        Candidates c = candidateCache.computeIfAbsent(supports, this::filter);
+        lastCandidates = c;
+        lastPredicate = supports;
+        return c;
+    }
+
+    private Candidates filter(Predicate<Backend> supports) {
         List<Backend> out = new ArrayList<>(backends.size());
         for (Backend b : backends.values()) {
             if (supports.test(b)) {
                 out.add(b);
             }
         }
-        return List.copyOf(out);
+        return new Candidates(List.copyOf(out), dispatcher.model().mask(out));
     }
 
     private void fallback(String preferred, String actual, String reason) {
@@ -280,12 +391,25 @@ public final class PelRuntime implements AutoCloseable {
         }
     }
 
-    /** Explanation lines for {@code pel explain}. */
+    /** Explanation lines for {@code pel explain}: a vector call of n elements on heap arrays. */
     public List<String> explain(KernelSpec kernel, DType dtype, long n, Predicate<Backend> supports) {
+        return explain(kernel, dtype, n, 1, 1, Placement.HEAP, supports);
+    }
+
+    /** Explanation lines for {@code pel explain}: the choice, every candidate's prediction with its terms, exclusions. */
+    public List<String> explain(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where,
+            Predicate<Backend> supports) {
         List<String> lines = new ArrayList<>();
-        Decision d = decide(kernel, dtype, n, supports);
-        lines.add("choice: " + d.backend().name() + " x" + d.threads() + " (" + d.reason() + ")");
-        lines.addAll(dispatcher.explain(kernel, dtype, n, candidates(supports)));
+        Decision d = forced != null ? decide(kernel, dtype, d0, d1, d2, where, supports)
+                : dispatcher.preview(kernel, dtype, d0, d1, d2, where, candidates(supports).mask());
+        lines.add(d == null ? "choice: none (no usable backend)"
+                : "choice: " + d.backend().name() + " x" + d.threads() + " (" + d.reason() + ")");
+        lines.addAll(dispatcher.explain(kernel, dtype, d0, d1, d2, where, forced != null ? forcedVariants : candidates(supports).mask()));
+        for (Backend b : backends.values()) {
+            if (!supports.test(b)) {
+                lines.add("excluded " + b.name() + ": does not implement " + kernel.name() + " for " + dtype.label());
+            }
+        }
         for (Probe p : probes) {
             if (!p.isAvailable()) {
                 lines.add("excluded " + p.name() + ": " + p.reason().orElse(""));
@@ -310,7 +434,8 @@ public final class PelRuntime implements AutoCloseable {
     /** Calls, time and fallbacks per backend since this runtime started (views share their parent's). */
     public Map<String, BackendStats> stats() {
         return shared.counters.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                e -> new BackendStats(e.getValue()[0].sum(), e.getValue()[1].sum(), e.getValue()[2].sum())));
+                e -> new BackendStats(e.getValue()[0].sum(), e.getValue()[1].sum(), e.getValue()[2].sum(),
+                        e.getValue()[3].sum(), dispatcher.isQuarantined(backends.get(e.getKey())))));
     }
 
     private void checkOpen() {
@@ -336,6 +461,7 @@ public final class PelRuntime implements AutoCloseable {
                     defaultRuntime = null;
                 }
             }
+            dispatcher.save();
             backends.values().forEach(Backend::close);
         }
     }

@@ -35,8 +35,7 @@ class PelConfigTest {
         assertTrue(c.isAuto());
         assertFalse(c.strict());
         assertEquals(Runtime.getRuntime().availableProcessors(), c.threads());
-        assertEquals(PelConfig.DEFAULT_SIMD_MIN_ELEMENTS, c.simdMinElements());
-        assertEquals(PelConfig.DEFAULT_PARALLEL_MIN_BYTES, c.parallelMinBytes());
+        assertEquals(PelConfig.MODEL, c.parallelMinBytes(), "the cost model chooses thread counts");
         assertEquals(PelConfig.defaultCacheDir(), c.cacheDir());
         assertEquals(c, PelConfig.builder().build());
     }
@@ -44,12 +43,11 @@ class PelConfigTest {
     @Test
     void everyPropertyIsRead() {
         PelConfig c = fromProperties("pel.backend", " cpu-scalar ", "pel.strict", "true", "pel.threads", "3",
-                "pel.dispatch.simdMinElements", "100", "pel.dispatch.parallelMinBytes", " 4096 ", "pel.cache.dir", "/tmp/pel-cache");
+                "pel.dispatch.parallelMinBytes", " 4096 ", "pel.cache.dir", "/tmp/pel-cache");
         assertEquals("cpu-scalar", c.backend());
         assertFalse(c.isAuto());
         assertTrue(c.strict());
         assertEquals(3, c.threads());
-        assertEquals(100, c.simdMinElements());
         assertEquals(4096, c.parallelMinBytes());
         assertEquals(Path.of("/tmp/pel-cache"), c.cacheDir());
     }
@@ -57,12 +55,11 @@ class PelConfigTest {
     @Test
     void environmentVariablesApplyWhereNoPropertyIsSet() {
         Map<String, String> env = Map.of("PEL_BACKEND", "cpu-simd", "PEL_STRICT", "yes", "PEL_THREADS", "5",
-                "PEL_DISPATCH_SIMD_MIN_ELEMENTS", "7", "PEL_DISPATCH_PARALLEL_MIN_BYTES", "0", "PEL_CACHE_DIR", "/var/cache/pel");
+                "PEL_DISPATCH_PARALLEL_MIN_BYTES", "0", "PEL_CACHE_DIR", "/var/cache/pel");
         PelConfig c = from(Map.of(), env);
         assertEquals("cpu-simd", c.backend());
         assertTrue(c.strict());
         assertEquals(5, c.threads());
-        assertEquals(7, c.simdMinElements());
         assertEquals(0, c.parallelMinBytes());
         assertEquals(Path.of("/var/cache/pel"), c.cacheDir());
 
@@ -88,7 +85,7 @@ class PelConfigTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"pel.strict,maybe", "pel.threads,two", "pel.threads,1.5", "pel.dispatch.simdMinElements,10k",
+    @CsvSource({"pel.strict,maybe", "pel.threads,two", "pel.threads,1.5", "pel.dispatch.parallelMinBytes,10k",
         "pel.dispatch.parallelMinBytes,''"})
     void unparsableValuesNameTheProperty(String property, String value) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fromProperties(property, value));
@@ -97,8 +94,8 @@ class PelConfigTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"pel.threads,0,threads", "pel.threads,-2,threads", "pel.dispatch.simdMinElements,-1,simdMinElements",
-        "pel.dispatch.parallelMinBytes,-1,parallelMinBytes"})
+    @CsvSource({"pel.threads,0,threads", "pel.threads,-2,threads",
+        "pel.dispatch.parallelMinBytes,-2,parallelMinBytes"})
     void outOfRangeValuesAreRejected(String property, String value, String component) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fromProperties(property, value));
         assertTrue(e.getMessage().startsWith(component + ":"), e.getMessage());
@@ -131,7 +128,7 @@ class PelConfigTest {
 
     @Test
     void toBuilderRoundTripsEveryField() {
-        PelConfig c = PelConfig.builder().backend("cpu-simd").strict(true).threads(7).simdMinElements(3).parallelMinBytes(9)
+        PelConfig c = PelConfig.builder().backend("cpu-simd").strict(true).threads(7).parallelMinBytes(9)
                 .cacheDir(Path.of("/x")).reproducible(true).build();
         assertEquals(c, c.toBuilder().build());
         assertEquals("cpu-scalar", c.toBuilder().backend("cpu-scalar").build().backend());

@@ -120,11 +120,15 @@ class PelRuntimeTest {
         }
     }
 
+    /**
+     * Without a calibrator (the kernels module provides it) backends get prior rates: a tiny call goes
+     * to cpu-scalar, a larger one to cpu-simd; the fixed thread rule splits by bytes moved.
+     */
     @Test
-    void theAutomaticChoiceFollowsTheThresholds() {
+    void theAutomaticChoiceFollowsTheModelAndTheFixedThreadRule() {
         Assumptions.assumeTrue(vectorModulePresent(), "no jdk.incubator.vector");
-        try (PelRuntime rt = create(PelConfig.builder().threads(2).simdMinElements(10).parallelMinBytes(400))) {
-            Decision small = rt.decide(SUM, DType.F32, 9, CPU);
+        try (PelRuntime rt = create(PelConfig.builder().threads(2).parallelMinBytes(400))) {
+            Decision small = rt.decide(SUM, DType.F32, 2, CPU);
             assertEquals(ScalarBackend.NAME, small.backend().name());
             Decision one = rt.decide(SUM, DType.F32, 99, CPU); // 396 bytes
             assertEquals(SimdBackend.NAME, one.backend().name());

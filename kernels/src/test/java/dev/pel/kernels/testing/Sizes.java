@@ -2,7 +2,6 @@ package dev.pel.kernels.testing;
 
 import dev.pel.kernels.cpu.Blocking;
 import dev.pel.runtime.DType;
-import dev.pel.runtime.PelConfig;
 import dev.pel.runtime.PelRuntime;
 import dev.pel.runtime.cpu.SimdBackend;
 import dev.pel.runtime.dispatch.KernelSpec;
@@ -12,10 +11,10 @@ import java.util.TreeSet;
 /**
  * The sizes every contract test runs: where kernels change code path. Empty and single; around the
  * SIMD lane count L of the element type (L-1, L, L+1) and around the unrolled widths 2L and 4L;
- * primes; around the reduction block ({@link Blocking#BLOCK} ±1, 2·BLOCK ±1); around the dispatch
- * thresholds ({@link PelConfig#DEFAULT_SIMD_MIN_ELEMENTS} ±1, and the n where the kernel moves
- * {@link PelConfig#DEFAULT_PARALLEL_MIN_BYTES}, ±1, where the forced SIMD backend goes from one
- * thread to all); and large (2^20+3).
+ * primes; around the reduction block ({@link Blocking#BLOCK} ±1, 2·BLOCK ±1); around
+ * {@link #SCALAR_ELEMENTS} ±1, and the n where the kernel moves {@link #PARALLEL_BYTES}, ±1, where the
+ * contract suites' SIMD runtime (fixed thread rule at that many bytes) goes from one thread to all;
+ * and large (2^20+3).
  */
 public final class Sizes {
     /** Sizes at or above this are "large": tests run them on fewer layouts to keep the suite fast. */
@@ -32,10 +31,19 @@ public final class Sizes {
                 .orElse(t == DType.F32 ? 16 : 8);
     }
 
-    /** The smallest n for which the kernel moves at least {@link PelConfig#DEFAULT_PARALLEL_MIN_BYTES}. */
+    /**
+     * Bytes moved around which a CPU call typically starts using every thread (the cost model decides
+     * per machine; tests that need the parallel path force it with {@code pel.dispatch.parallelMinBytes}).
+     */
+    public static final long PARALLEL_BYTES = 256L << 10;
+
+    /** Elements below which a call is typically fastest on cpu-scalar. */
+    public static final int SCALAR_ELEMENTS = 16;
+
+    /** The smallest n for which the kernel moves at least {@link #PARALLEL_BYTES}. */
     public static int parallelThreshold(KernelSpec kernel, DType t) {
         long perElement = kernel.bytes(t, 1);
-        return (int) ((PelConfig.DEFAULT_PARALLEL_MIN_BYTES + perElement - 1) / perElement);
+        return (int) ((PARALLEL_BYTES + perElement - 1) / perElement);
     }
 
     /** Every contract size for a kernel and element type, ascending. */
@@ -43,7 +51,7 @@ public final class Sizes {
         TreeSet<Integer> s = new TreeSet<>();
         int l = lanes(t);
         int b = Blocking.BLOCK;
-        int simdMin = (int) PelConfig.DEFAULT_SIMD_MIN_ELEMENTS;
+        int simdMin = SCALAR_ELEMENTS;
         int par = parallelThreshold(kernel, t);
         for (int n : new int[] {0, 1, 2, 3, l - 1, l, l + 1, 2 * l - 1, 2 * l + 1, 4 * l - 1, 4 * l, 4 * l + 1, 7, 31, 257, 4099,
             b - 1, b, b + 1, 2 * b - 1, 2 * b + 1, simdMin - 1, simdMin, simdMin + 1, par - 1, par, par + 1, 65537, HUGE}) {

@@ -12,7 +12,6 @@ import dev.pel.kernels.cpu.Blocking;
 import dev.pel.kernels.spi.UnaryOp;
 import dev.pel.kernels.testing.GuardedArray.Storage;
 import dev.pel.runtime.DType;
-import dev.pel.runtime.PelConfig;
 import dev.pel.runtime.PelRuntime;
 import dev.pel.runtime.cpu.ScalarBackend;
 import java.util.List;
@@ -145,10 +144,10 @@ class TestingHelpersTest {
             List<Integer> s = Sizes.of(Catalogue.AXPY, t);
             int l = Sizes.lanes(t);
             int par = Sizes.parallelThreshold(Catalogue.AXPY, t);
-            assertTrue(Catalogue.AXPY.bytes(t, par) >= PelConfig.DEFAULT_PARALLEL_MIN_BYTES);
-            assertTrue(Catalogue.AXPY.bytes(t, par - 1) < PelConfig.DEFAULT_PARALLEL_MIN_BYTES);
+            assertTrue(Catalogue.AXPY.bytes(t, par) >= Sizes.PARALLEL_BYTES);
+            assertTrue(Catalogue.AXPY.bytes(t, par - 1) < Sizes.PARALLEL_BYTES);
             for (int n : new int[] {0, 1, l - 1, l, l + 1, Blocking.BLOCK - 1, Blocking.BLOCK + 1, 2 * Blocking.BLOCK + 1, par - 1, par,
-                par + 1, (int) PelConfig.DEFAULT_SIMD_MIN_ELEMENTS - 1, (int) PelConfig.DEFAULT_SIMD_MIN_ELEMENTS + 1, Sizes.HUGE}) {
+                par + 1, Sizes.SCALAR_ELEMENTS - 1, Sizes.SCALAR_ELEMENTS + 1, Sizes.HUGE}) {
                 assertTrue(s.contains(n), t + " sizes must contain " + n + ": " + s);
             }
         }

@@ -7,7 +7,13 @@ import dev.pel.runtime.spi.Backend;
  *
  * @param backend the backend that runs the call
  * @param threads worker threads it may use (1 = the calling thread only)
- * @param reason  a short explanation: forced, a threshold, a fallback
+ * @param reason  a short explanation: forced, the lowest predicted time, exploring a runner-up, a fallback
+ * @param variant the cost model's index of (backend, threads), whose measured time refines the model;
+ *                -1 when the call teaches the model nothing
  */
-public record Decision(Backend backend, int threads, String reason) {
+public record Decision(Backend backend, int threads, String reason, int variant) {
+
+    public Decision(Backend backend, int threads, String reason) {
+        this(backend, threads, reason, -1);
+    }
 }

@@ -2,16 +2,22 @@ package dev.pel.runtime.dispatch;
 
 import dev.pel.runtime.DType;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the dispatcher knows of a kernel: its name and the work and memory traffic of a call as
  * functions of the call's shape, declared once by the kernel catalogue. A vector kernel's shape is
  * its length n; a matrix kernel's is up to three extents (gemm: m, n, k).
  *
- * @param name kernel name, e.g. {@code axpy}
- * @param cost flops and bytes of a call of a given shape
+ * <p>Each spec gets a small dense {@link #id()} at construction, so the dispatcher keeps its per-kernel
+ * state in arrays rather than hash maps; specs are meant to be constants.
  */
-public record KernelSpec(String name, Cost cost) {
+public final class KernelSpec {
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    private final String name;
+    private final Cost cost;
+    private final int id;
 
     /** Flops and bytes moved by one call, as functions of its extents (unused extents are 1). */
     public interface Cost {
@@ -43,14 +49,32 @@ public record KernelSpec(String name, Cost cost) {
         }
     }
 
-    public KernelSpec {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(cost, "cost");
+    /**
+     * @param name kernel name, e.g. {@code axpy}
+     * @param cost flops and bytes of a call of a given shape
+     */
+    public KernelSpec(String name, Cost cost) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.cost = Objects.requireNonNull(cost, "cost");
+        this.id = IDS.getAndIncrement();
     }
 
     /** A vector kernel with a fixed cost per element. */
     public KernelSpec(String name, double flopsPerElement, int streams) {
         this(name, new PerElement(flopsPerElement, streams));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Cost cost() {
+        return cost;
+    }
+
+    /** Dense identity of this spec within the process (0, 1, 2, ... in order of construction). */
+    public int id() {
+        return id;
     }
 
     public double flops(long n) {
@@ -60,5 +84,10 @@ public record KernelSpec(String name, Cost cost) {
     /** Bytes moved by a vector call of n elements of the given type. */
     public long bytes(DType dtype, long n) {
         return (long) cost.bytes(dtype.bytes(), n, 1, 1);
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 }

@@ -152,6 +152,16 @@ public final class OpenClBackend implements Backend {
     }
 
     @Override
+    public boolean host() {
+        return false;
+    }
+
+    @Override
+    public boolean sharesHostMemory() {
+        return info.hostUnifiedMemory();
+    }
+
+    @Override
     public String details() {
         return info.describe();
     }

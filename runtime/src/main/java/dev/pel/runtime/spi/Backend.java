@@ -18,6 +18,22 @@ public interface Backend extends AutoCloseable {
     /** The most threads a single call may use on this backend. */
     int maxThreads();
 
+    /**
+     * True when kernels run on the host CPU and read host memory directly; false for a device, which
+     * needs heap arrays copied to it.
+     */
+    default boolean host() {
+        return true;
+    }
+
+    /**
+     * True when off-heap host memory is readable in place (the host itself, an integrated GPU, a CPU
+     * OpenCL device): such operands cost no copy. Java heap arrays are copied to any device.
+     */
+    default boolean sharesHostMemory() {
+        return host();
+    }
+
     /** One line of details for {@code pel devices}: lanes, threads, device properties. */
     String details();
 

@@ -1,0 +1,475 @@
+package dev.pel.runtime.dispatch;
+
+import dev.pel.runtime.DType;
+import dev.pel.runtime.hw.Hardware;
+import dev.pel.runtime.spi.Backend;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The runtime's dispatcher: a {@link CostModel} plus everything around it that makes it trustworthy
+ * in a long-running process.
+ * <ul>
+ *   <li>Calibration is lazy: a backend is measured the first time it is a candidate (host backends on
+ *       the calling thread, devices on a background thread while the CPU serves their calls), and
+ *       the result is persisted by {@link ModelStore}, so later processes start calibrated.</li>
+ *   <li>A backend that fails a call is quarantined with an exponential back-off (1 s doubling to
+ *       5 min), then retried; the runtime reruns the call elsewhere.</li>
+ *   <li>Every call's measured time is fed back ({@link #observe}), published as a JFR
+ *       {@link CallEvent}, and the model is saved at intervals and on close.</li>
+ * </ul>
+ * The hot path ({@link #auto}) reads a few volatile masks and the model's cached decision: no lock.
+ */
+public final class AdaptiveDispatcher {
+    private static final System.Logger LOG = System.getLogger("dev.pel.runtime.dispatch");
+    /** Time a backend's calibration may take (plus program builds a device needs once). */
+    public static final long CALIBRATION_BUDGET_NANOS = 250_000_000L;
+    static final long FIRST_BACKOFF_NANOS = 1_000_000_000L;
+    static final long MAX_BACKOFF_NANOS = 300_000_000_000L;
+    static final long SAVE_INTERVAL_NANOS = 60_000_000_000L;
+
+    private final CostModel model;
+    private final List<Calibrator> calibrators;
+    private final ModelStore store;
+    private final long parallelMinBytes;
+    private final Map<Backend, State> states = new LinkedHashMap<>();
+    private final Decision[] forced; // per variant: "forced by pel.backend"
+
+    private volatile long ready;       // variants with rates
+    private volatile long pending;     // variants being calibrated, or whose calibration failed
+    private volatile long quarantined; // variants of quarantined backends
+    private int observations; // racy: a lost increment only delays an interval save
+    private final AtomicBoolean saving = new AtomicBoolean();
+    private volatile long lastSave = System.nanoTime();
+    private boolean dirty; // plain: set on every call, so it must cost nothing
+
+    /** What the dispatcher knows of one backend beyond its rates. */
+    private static final class State {
+        final Backend backend;
+        String source = "not calibrated yet";
+        String calibrationFailure;
+        long calibrationNanos;
+        int failures;
+        long retryAt;
+        String lastFailure;
+
+        State(Backend backend) {
+            this.backend = backend;
+        }
+    }
+
+    /**
+     * @param backends         available backends
+     * @param calibrators      measure backends (from the kernels module); a backend none supports gets prior rates
+     * @param store            where the model persists, or null for none
+     * @param parallelMinBytes a fixed thread rule for CPU backends (calls moving fewer bytes use one thread), or
+     *                         negative to let the model choose
+     */
+    public AdaptiveDispatcher(List<Backend> backends, List<Calibrator> calibrators, ModelStore store, long parallelMinBytes) {
+        this.model = new CostModel(backends);
+        this.calibrators = List.copyOf(calibrators);
+        this.store = store;
+        this.parallelMinBytes = parallelMinBytes;
+        for (Backend b : backends) {
+            states.put(b, new State(b));
+        }
+        this.forced = new Decision[model.variants().size()];
+        for (Variant v : model.variants()) {
+            forced[v.index()] = new Decision(v.backend(), v.threads(), "forced by pel.backend=" + v.backend().name(), v.index());
+        }
+        load();
+    }
+
+    /** Identity of a machine's model: the library and Java versions, the hardware and every backend. */
+    public static String identity(Hardware hw, List<Backend> backends) {
+        StringBuilder s = new StringBuilder();
+        s.append("pel ").append(ModelStore.libraryVersion()).append("; java ").append(Runtime.version().feature())
+                .append("; ").append(hw.cores()).append(" cores ").append(hw.cpuModel()).append(' ').append(hw.arch());
+        hw.caches().forEach(c -> s.append("; ").append(c));
+        for (Backend b : backends) {
+            s.append("; ").append(b.name()).append(": ").append(b.details());
+        }
+        return s.toString();
+    }
+
+    public CostModel model() {
+        return model;
+    }
+
+    public ModelStore store() {
+        return store;
+    }
+
+    // ---------------------------------------------------------------- deciding
+
+    /** The model's choice among the variants in {@code candidates}; null when none is usable. */
+    public Decision auto(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long candidates) {
+        long allowed = usable(candidates);
+        if (parallelMinBytes >= 0) {
+            return rule(kernel, dtype, d0, d1, d2, where, allowed);
+        }
+        return model.choose(kernel, dtype, d0, d1, d2, where, allowed);
+    }
+
+    /** What {@link #auto} would choose, without exploring or counting the call (for {@code explain}). */
+    public Decision preview(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long candidates) {
+        long allowed = usable(candidates);
+        return parallelMinBytes >= 0 ? rule(kernel, dtype, d0, d1, d2, where, allowed)
+                : model.best(kernel, dtype, d0, d1, d2, where, allowed);
+    }
+
+    /** A forced backend's decision: only its thread count is chosen, by the model (or the fixed rule). */
+    public Decision forced(Backend backend, long variants, KernelSpec kernel, DType dtype, long d0, long d1, long d2,
+            Placement where) {
+        if (Long.bitCount(variants) == 1) {
+            return forced[Long.numberOfTrailingZeros(variants)];
+        }
+        if (parallelMinBytes >= 0) {
+            // The fixed rule needs no rates: one thread below the threshold, all of them from it.
+            boolean all = kernel.cost().bytes(dtype.bytes(), d0, d1, d2) >= parallelMinBytes;
+            return forced[all ? 63 - Long.numberOfLeadingZeros(variants) : Long.numberOfTrailingZeros(variants)];
+        }
+        ensureCalibrated(variants);
+        Decision d = (ready & variants) == 0 ? null : model.best(kernel, dtype, d0, d1, d2, where, variants & ready);
+        return d == null ? forced[Long.numberOfTrailingZeros(variants)] : forced[d.variant()];
+    }
+
+    /** The fixed thread rule ({@code pel.dispatch.parallelMinBytes}) over the model's backend choice. */
+    private Decision rule(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long allowed) {
+        Decision d = model.best(kernel, dtype, d0, d1, d2, where, allowed);
+        if (d == null || !d.backend().host() || d.backend().maxThreads() == 1) {
+            return d;
+        }
+        boolean all = kernel.cost().bytes(dtype.bytes(), d0, d1, d2) >= parallelMinBytes;
+        for (Variant v : model.variants()) {
+            if (v.backend() == d.backend() && (v.threads() > 1) == all) {
+                return forced[v.index()].threads() == d.threads() ? d
+                        : new Decision(v.backend(), v.threads(), "pel.dispatch.parallelMinBytes=" + parallelMinBytes, v.index());
+            }
+        }
+        return d;
+    }
+
+    /** Candidates minus quarantined and not-yet-calibrated variants; starts calibrations that are due. */
+    public long usable(long candidates) {
+        long q = quarantined;
+        if (q != 0) {
+            q = release(q);
+        }
+        if ((candidates & ~ready & ~pending) != 0) {
+            ensureCalibrated(candidates);
+        }
+        return candidates & ready & ~q;
+    }
+
+    // ---------------------------------------------------------------- calibration
+
+    private void ensureCalibrated(long variants) {
+        for (Map.Entry<Backend, State> e : states.entrySet()) {
+            long m = model.mask(e.getKey());
+            if ((m & variants & ~ready & ~pending) == 0) {
+                continue;
+            }
+            Backend b = e.getKey();
+            if (b.host()) {
+                synchronized (e.getValue()) {
+                    if ((m & ~ready & ~pending) != 0) {
+                        calibrate(e.getValue());
+                    }
+                }
+            } else {
+                synchronized (this) {
+                    if ((m & ~ready & ~pending) == 0) {
+                        continue;
+                    }
+                    pending |= m;
+                }
+                State s = e.getValue();
+                s.source = "calibrating";
+                Thread.ofPlatform().daemon().name("pel-calibrate-" + b.name()).start(() -> calibrate(s));
+            }
+        }
+    }
+
+    private void calibrate(State s) {
+        Backend b = s.backend;
+        Calibrator c = calibrators.stream().filter(x -> x.supports(b)).findFirst().orElse(null);
+        long t0 = System.nanoTime();
+        try {
+            for (Variant v : model.variants()) {
+                if (v.backend() == b) {
+                    Rates r = c == null ? prior(v) : c.calibrate(b, v.threads(), CALIBRATION_BUDGET_NANOS / variantsOf(b));
+                    model.setRates(v.index(), r);
+                }
+            }
+            s.calibrationNanos = System.nanoTime() - t0;
+            s.source = c == null ? "prior guess (no calibrator for this backend)"
+                    : String.format(Locale.ROOT, "calibrated in %.0f ms", s.calibrationNanos / 1e6);
+            synchronized (this) {
+                ready |= model.mask(b);
+                pending &= ~model.mask(b);
+            }
+            dirty = true;
+            LOG.log(System.Logger.Level.DEBUG, "{0}: {1}", b.name(), s.source);
+        } catch (RuntimeException | LinkageError e) {
+            s.calibrationFailure = e.toString();
+            s.source = "calibration failed: " + e;
+            synchronized (this) {
+                pending |= model.mask(b); // never retried in this process: it is not used
+                ready &= ~model.mask(b);
+            }
+            for (Variant v : model.variants()) {
+                if (v.backend() == b) {
+                    model.setRates(v.index(), null);
+                }
+            }
+            LOG.log(System.Logger.Level.WARNING, "{0} is not used: its calibration failed: {1}", b.name(), e.toString());
+        }
+    }
+
+    private int variantsOf(Backend b) {
+        return Long.bitCount(model.mask(b));
+    }
+
+    /** Rough rates for a backend no calibrator measures: it competes, and learning corrects the guess. */
+    static Rates prior(Variant v) {
+        if (!v.backend().host()) {
+            return new Rates(50_000, 20, 10, 1 << 20, 50, 5);
+        }
+        if (v.backend() instanceof dev.pel.runtime.cpu.ScalarBackend) {
+            return new Rates(20, 2, 2, 1 << 20, 0.5, 8);
+        }
+        int t = v.threads();
+        return new Rates(40 + 3_000 * (t - 1), 16 * t, 8 * Math.min(t, 2), (256 << 10) * t, 8 * t, 8);
+    }
+
+    /**
+     * Uses the given rates for every variant of a backend instead of calibrating it (for tests, and
+     * for tools that measured elsewhere); {@code rates} maps a thread count to its rates.
+     */
+    public void useRates(Backend backend, Map<Integer, Rates> rates) {
+        for (Variant v : model.variants()) {
+            if (v.backend() == backend) {
+                Rates r = rates.get(v.threads());
+                if (r == null) {
+                    throw new IllegalArgumentException("rates: none given for " + v.label());
+                }
+                model.setRates(v.index(), r);
+            }
+        }
+        synchronized (this) {
+            ready |= model.mask(backend);
+            pending &= ~model.mask(backend);
+        }
+        states.get(backend).source = "rates given by the application";
+    }
+
+    /** Blocks until no calibration is running (for tests and the sweep's set-up). */
+    public void awaitCalibration(long timeoutNanos) throws InterruptedException {
+        long end = System.nanoTime() + timeoutNanos;
+        while (System.nanoTime() < end) {
+            boolean running = false;
+            for (State s : states.values()) {
+                running |= s.source.equals("calibrating");
+            }
+            if (!running) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    /** Calibrates every backend now (at most one budget each) instead of on first use. */
+    public void calibrateAll() throws InterruptedException {
+        ensureCalibrated(-1L >>> 1);
+        awaitCalibration(60_000_000_000L);
+    }
+
+    // ---------------------------------------------------------------- learning
+
+    /**
+     * Teaches the model one measured call, publishes it as a JFR event, and saves the model when
+     * the save interval has passed.
+     */
+    public void observe(Decision d, KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long nanos) {
+        double base = model.observe(d.variant(), kernel, dtype, d0, d1, d2, where, nanos);
+        CallEvent e = new CallEvent();
+        if (e.shouldCommit()) {
+            e.kernel = kernel.name();
+            e.dtype = dtype.label();
+            e.n = d0 * d1 * d2;
+            e.backend = d.backend().name();
+            e.threads = d.threads();
+            e.reason = d.reason();
+            e.predicted = Double.isNaN(base) ? -1 : (long) model.predict(d.variant(), kernel, dtype, d0, d1, d2, where).total();
+            e.measured = nanos;
+            e.bytes = (long) kernel.cost().bytes(dtype.bytes(), d0, d1, d2);
+            e.commit();
+        }
+        if (!dirty) {
+            dirty = true;
+        }
+        if ((++observations & 0xFFFF) == 0) {
+            if (System.nanoTime() - lastSave > SAVE_INTERVAL_NANOS && saving.compareAndSet(false, true)) {
+                Thread.ofVirtual().name("pel-model-save").start(() -> {
+                    try {
+                        save();
+                    } finally {
+                        saving.set(false);
+                    }
+                });
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- failures
+
+    /**
+     * Takes a backend out of use after a failed call, until a back-off passes.
+     *
+     * @return the back-off in nanoseconds
+     */
+    public long quarantine(Backend backend, Throwable failure) {
+        State s = states.get(backend);
+        if (s == null) {
+            return 0;
+        }
+        long backoff;
+        synchronized (this) {
+            s.failures++;
+            backoff = Math.min(MAX_BACKOFF_NANOS, FIRST_BACKOFF_NANOS << Math.min(20, s.failures - 1));
+            s.retryAt = System.nanoTime() + backoff;
+            s.lastFailure = failure.toString();
+            quarantined |= model.mask(backend);
+        }
+        model.invalidate();
+        return backoff;
+    }
+
+    /** Releases backends whose back-off has passed; returns the quarantine mask now. */
+    private long release(long q) {
+        long now = System.nanoTime();
+        synchronized (this) {
+            for (State s : states.values()) {
+                long m = model.mask(s.backend);
+                if ((quarantined & m) != 0 && now - s.retryAt >= 0) {
+                    quarantined &= ~m;
+                    LOG.log(System.Logger.Level.INFO, "{0}: retrying after its back-off (last failure: {1})", s.backend.name(),
+                            s.lastFailure);
+                    model.invalidate();
+                }
+            }
+            return quarantined;
+        }
+    }
+
+    /** True while the backend is quarantined. */
+    public boolean isQuarantined(Backend backend) {
+        return (quarantined & model.mask(backend)) != 0;
+    }
+
+    // ---------------------------------------------------------------- reporting
+
+    /** Lines for {@code pel explain}: every candidate variant's prediction with its terms, and the exclusions. */
+    public List<String> explain(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long candidates) {
+        usable(candidates);
+        List<String> lines = new ArrayList<>();
+        double flops = kernel.cost().flops(d0, d1, d2);
+        double bytes = kernel.cost().bytes(dtype.bytes(), d0, d1, d2);
+        lines.add(String.format(Locale.ROOT, "kernel %s %s, extents %s: %.0f flops, %.0f bytes moved, operands in %s", kernel.name(),
+                dtype.label(), extents(d0, d1, d2), flops, bytes, where));
+        lines.add("model: predicted = (launch + move + max(flops / compute rate, bytes / bandwidth)) x learned correction");
+        for (Variant v : model.variants()) {
+            State s = states.get(v.backend());
+            if ((candidates & (1L << v.index())) == 0) {
+                continue;
+            }
+            if (isQuarantined(v.backend())) {
+                lines.add(String.format(Locale.ROOT, "excluded %s: quarantined for %.1f s more after %d failure(s), last: %s",
+                        v.label(), Math.max(0, s.retryAt - System.nanoTime()) / 1e9, s.failures, s.lastFailure));
+            } else if (model.rates(v.index()) == null) {
+                lines.add("excluded " + v.label() + ": " + s.source);
+            } else {
+                lines.add("candidate " + v.label() + ": " + model.predict(v.index(), kernel, dtype, d0, d1, d2, where));
+            }
+        }
+        return lines;
+    }
+
+    private static String extents(long d0, long d1, long d2) {
+        return d1 == 1 && d2 == 1 ? "n=" + d0 : d2 == 1 ? d0 + "x" + d1 : d0 + "x" + d1 + "x" + d2;
+    }
+
+    /** One line per variant of a backend for {@code pel devices}: its rates and where they came from. */
+    public List<String> describe(Backend backend) {
+        List<String> lines = new ArrayList<>();
+        State s = states.get(backend);
+        for (Variant v : model.variants()) {
+            if (v.backend() == backend) {
+                Rates r = model.rates(v.index());
+                lines.add(v.label() + ": " + (r == null ? "" : r + "; ") + s.source
+                        + (isQuarantined(backend) ? "; quarantined after: " + s.lastFailure : ""));
+            }
+        }
+        return lines;
+    }
+
+    // ---------------------------------------------------------------- persistence
+
+    private void load() {
+        if (store == null) {
+            return;
+        }
+        ModelStore.Contents c = store.load();
+        if (c == null) {
+            return;
+        }
+        for (Variant v : model.variants()) {
+            Rates r = c.rates().get(v.label());
+            if (r != null) {
+                model.setRates(v.index(), r);
+                ready |= 1L << v.index();
+            }
+        }
+        for (State s : states.values()) {
+            long m = model.mask(s.backend);
+            if ((ready & m) == m) {
+                s.source = "calibrated earlier (" + store.file() + ")";
+            } else {
+                ready &= ~m; // all of a backend's variants or none
+            }
+        }
+        model.preload(c.learned());
+    }
+
+    /** Writes the model to {@code pel.cache.dir} if it changed; failures are logged, never thrown. */
+    public void save() {
+        if (store == null || !dirty) {
+            return;
+        }
+        Map<String, Rates> rates = new LinkedHashMap<>();
+        for (Variant v : model.variants()) {
+            Rates r = model.rates(v.index());
+            if (r != null && (ready & (1L << v.index())) != 0) {
+                rates.put(v.label(), r);
+            }
+        }
+        try {
+            store.save(rates, model.learned());
+            dirty = false;
+            lastSave = System.nanoTime();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not save the cost model to {0}: {1}", store.file(), e.toString());
+        }
+    }
+
+    /** Marks the model changed (learned corrections are saved on close). */
+    public void touch() {
+        dirty = true;
+    }
+}

@@ -1,0 +1,461 @@
+package dev.pel.runtime.dispatch;
+
+import dev.pel.runtime.DType;
+import dev.pel.runtime.spi.Backend;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntPredicate;
+
+/**
+ * Predicts the time of a call on each {@link Variant} and picks the fastest:
+ * <pre>
+ *   predicted = (launch + move + max(flops / compute rate, bytes / memory bandwidth)) x correction
+ * </pre>
+ * The terms come from the variant's calibrated {@link Rates} and the kernel's declared
+ * {@link KernelSpec.Cost}; {@code move} is the copy the call's {@link Placement} makes necessary
+ * (heap arrays to a device, device-resident data home to the CPU). The correction is learned online
+ * per (kernel, element type, variant, size class) from the last {@value #RING} ratios of measured to
+ * modelled time: the second smallest (the smallest while there are fewer than three). Timing noise
+ * on a shared machine is one-sided (a GC pause, a cold JIT, a busy core only ever slow a call down),
+ * so a low order statistic tracks what the variant can do, one lucky call does not decide, and five
+ * slow ones in seven do not either; memory stays bounded. A variant without observations at a size
+ * borrows the nearest size class's correction.
+ *
+ * <p>Decisions are cached per (kernel, element type, size class, heap-or-host placement) and
+ * recomputed every {@value #RECOMPUTE_PERIOD} calls, so the hot path is a few array reads and no
+ * lock. Exploration keeps a wrong model from staying wrong: one call in {@value #EXPLORE_PERIOD} per
+ * size class runs a variant observed there fewer than {@value #MIN_OBSERVATIONS} times if it is predicted
+ * within {@value #PROBE_FACTOR}x of the best (at most {@value #MIN_OBSERVATIONS} such calls per variant and
+ * size class, ever), else the runner-up when it is predicted within {@value #EXPLORE_FACTOR}x; one call in
+ * {@value #REFRESH_PERIOD} runs the runner-up when it is within {@value #REFRESH_FACTOR}x. The steady
+ * cost is bounded by 1/64 x 1 + 1/1024 x 7, under 2.3% of the time in the worst case and nothing when
+ * the model is right about a clear winner.
+ *
+ * <p>Size classes are powers of two of the bytes a call moves. Fields written by concurrent callers
+ * without a lock hold estimates only: a lost update costs one observation, never a wrong result.
+ */
+public final class CostModel {
+    static final int BUCKETS = 64;
+    static final int RING = 7;
+    static final int RECOMPUTE_PERIOD = 64;
+    static final int EXPLORE_PERIOD = 64;
+    static final double EXPLORE_FACTOR = 2.0;
+    static final int MIN_OBSERVATIONS = 3;
+    static final double PROBE_FACTOR = 64.0;
+    static final int REFRESH_PERIOD = 1024;
+    static final double REFRESH_FACTOR = 8.0;
+    /** Ratios are clipped to this factor either way: a cold JIT or a page-fault storm teaches a bounded lesson. */
+    static final float MAX_RATIO = 16f;
+
+    private static final int CHOSEN = 0;
+    private static final int EXPLORING = 1;
+    private static final int REFRESHING = 2;
+
+    private final List<Variant> variants;
+    private final Decision[][] decisions; // [variant][CHOSEN | EXPLORING | REFRESHING]
+    private final Rates[] rates;          // null: not calibrated (the variant is not used)
+    private volatile KernelModel[] kernels = new KernelModel[0];
+    private volatile int epoch;
+
+    /** The model over every variant of {@code backends}: each at one thread and, if it has more, at all of them. */
+    public CostModel(List<Backend> backends) {
+        List<Variant> vs = new ArrayList<>();
+        for (Backend b : backends) {
+            vs.add(new Variant(b, 1, vs.size()));
+            if (b.maxThreads() > 1) {
+                vs.add(new Variant(b, b.maxThreads(), vs.size()));
+            }
+        }
+        if (vs.size() > 63) {
+            throw new IllegalArgumentException("backends: at most 63 variants are supported, got " + vs.size());
+        }
+        this.variants = List.copyOf(vs);
+        this.rates = new Rates[vs.size()];
+        this.decisions = new Decision[vs.size()][];
+        for (Variant v : vs) {
+            decisions[v.index()] = new Decision[] {
+                new Decision(v.backend(), v.threads(), "lowest predicted time", v.index()),
+                new Decision(v.backend(), v.threads(), "exploring the runner-up (1 call in " + EXPLORE_PERIOD + ")", v.index()),
+                new Decision(v.backend(), v.threads(), "refreshing the runner-up's estimate (1 call in " + REFRESH_PERIOD + ")",
+                        v.index())};
+        }
+    }
+
+    public List<Variant> variants() {
+        return variants;
+    }
+
+    /** The variants of one backend, as a mask. */
+    public long mask(Backend backend) {
+        long m = 0;
+        for (Variant v : variants) {
+            if (v.backend() == backend) {
+                m |= 1L << v.index();
+            }
+        }
+        return m;
+    }
+
+    /** The variants of the backends in {@code backends}, as a mask. */
+    public long mask(List<Backend> backends) {
+        long m = 0;
+        for (Backend b : backends) {
+            m |= mask(b);
+        }
+        return m;
+    }
+
+    /** Calibrated rates of a variant, or null. */
+    public Rates rates(int variant) {
+        return rates[variant];
+    }
+
+    /** Sets (or with null, forgets) a variant's rates; cached decisions are recomputed. */
+    public void setRates(int variant, Rates r) {
+        rates[variant] = r;
+        invalidate();
+    }
+
+    /** Makes every cached decision stale, e.g. when a backend is quarantined or comes back. */
+    public void invalidate() {
+        epoch++;
+    }
+
+    // ---------------------------------------------------------------- prediction
+
+    /** The terms of one prediction, in nanoseconds, for {@code explain}. */
+    public record Prediction(Variant variant, double launch, double move, double compute, double memory, double correction,
+            int observations) {
+        /** The modelled time before correction. */
+        public double base() {
+            return launch + move + Math.max(compute, memory);
+        }
+
+        public double total() {
+            return base() * correction;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s = (launch %s + move %s + max(compute %s, memory %s)) x correction %.2f (%d observations)",
+                    time(total()), time(launch), time(move), time(compute), time(memory), correction, observations);
+        }
+    }
+
+    static String time(double ns) {
+        if (ns < 1e3) {
+            return String.format(Locale.ROOT, "%.0f ns", ns);
+        }
+        if (ns < 1e6) {
+            return String.format(Locale.ROOT, "%.1f us", ns / 1e3);
+        }
+        if (ns < 1e9) {
+            return String.format(Locale.ROOT, "%.2f ms", ns / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.2f s", ns / 1e9);
+    }
+
+    /** The full prediction for a variant (which must have rates). */
+    public Prediction predict(int variant, KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where) {
+        Rates r = rates[variant];
+        double flops = kernel.cost().flops(d0, d1, d2);
+        double bytes = kernel.cost().bytes(dtype.bytes(), d0, d1, d2);
+        KernelModel km = model(kernel, dtype);
+        int b = bucket(bytes);
+        return new Prediction(variants.get(variant), r.launchNs(), moveNs(variant, where, bytes), flops / r.flopsPerNs(),
+                bytes / r.bandwidth(bytes), km.correction(variant, b), km.observations(variant, b));
+    }
+
+    private double baseNs(int variant, double flops, double bytes, Placement where) {
+        Rates r = rates[variant];
+        return r.launchNs() + moveNs(variant, where, bytes) + Math.max(flops / r.flopsPerNs(), bytes / r.bandwidth(bytes));
+    }
+
+    /** Nanoseconds to bring the operands where the variant reads them. */
+    private double moveNs(int variant, Placement where, double bytes) {
+        if (where == Placement.HOST || bytes == 0) {
+            Backend b = variants.get(variant).backend();
+            return b.sharesHostMemory() ? 0 : bytes / rates[variant].linkBytesPerNs();
+        }
+        Backend b = variants.get(variant).backend();
+        Object device = where.device();
+        double ns = 0;
+        if (device != null && device != b && !where.hostValid()) {
+            ns += bytes / linkOf(device); // the data comes home from the device that holds it
+        }
+        if (!b.host() && device != b && (where.heap() || !b.sharesHostMemory())) {
+            ns += bytes / rates[variant].linkBytesPerNs(); // and goes to this device
+        }
+        return ns;
+    }
+
+    private double linkOf(Object device) {
+        for (Variant v : variants) {
+            if (v.backend() == device && rates[v.index()] != null) {
+                return rates[v.index()].linkBytesPerNs();
+            }
+        }
+        return 1; // an unknown device: 1 GB/s, a pessimistic PCIe guess
+    }
+
+    static int bucket(double bytes) {
+        return bytes < 2 ? 0 : Math.min(BUCKETS - 1, 63 - Long.numberOfLeadingZeros((long) bytes));
+    }
+
+    // ---------------------------------------------------------------- choosing
+
+    /**
+     * The variant to run a call on, among {@code allowed} (a mask of usable variants with rates).
+     *
+     * @return the decision, or null when no allowed variant has rates
+     */
+    public Decision choose(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long allowed) {
+        KernelModel km = model(kernel, dtype);
+        double bytes = kernel.cost().bytes(dtype.bytes(), d0, d1, d2);
+        int b = bucket(bytes);
+        int slot = where == Placement.HEAP ? b : where == Placement.HOST ? BUCKETS + b : -1;
+        if (slot < 0) {
+            return compute(km, kernel, dtype, d0, d1, d2, where, allowed, b, CHOSEN);
+        }
+        int c = ++km.calls[slot];
+        Decision d = km.cached[slot];
+        int phase = c & (RECOMPUTE_PERIOD - 1);
+        if (d != null && phase != 0 && phase != EXPLORE_PERIOD / 2 && km.cachedEpoch[slot] == epoch
+                && km.cachedMask[slot] == allowed) {
+            return d;
+        }
+        int mode = phase == EXPLORE_PERIOD / 2 ? ((c & (REFRESH_PERIOD - 1)) == REFRESH_PERIOD / 2 ? REFRESHING : EXPLORING) : CHOSEN;
+        int e = epoch;
+        Decision best = compute(km, kernel, dtype, d0, d1, d2, where, allowed, b, CHOSEN);
+        if (best != null) {
+            km.cached[slot] = best;
+            km.cachedMask[slot] = allowed;
+            km.cachedEpoch[slot] = e;
+        }
+        return mode == CHOSEN || best == null ? best : compute(km, kernel, dtype, d0, d1, d2, where, allowed, b, mode);
+    }
+
+    private Decision compute(KernelModel km, KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where,
+            long allowed, int b, int mode) {
+        double flops = kernel.cost().flops(d0, d1, d2);
+        double bytes = kernel.cost().bytes(dtype.bytes(), d0, d1, d2);
+        int best = -1;
+        int second = -1;
+        double bestNs = Double.POSITIVE_INFINITY;
+        double secondNs = Double.POSITIVE_INFINITY;
+        for (int v = 0; v < variants.size(); v++) {
+            if ((allowed & (1L << v)) == 0 || rates[v] == null) {
+                continue;
+            }
+            double t = baseNs(v, flops, bytes, where) * km.correction(v, b);
+            if (t < bestNs) {
+                second = best;
+                secondNs = bestNs;
+                best = v;
+                bestNs = t;
+            } else if (t < secondNs) {
+                second = v;
+                secondNs = t;
+            }
+        }
+        if (best < 0) {
+            return null;
+        }
+        if (mode == EXPLORING) {
+            int probe = -1;
+            for (int v = 0; v < variants.size(); v++) {
+                if (v == best || (allowed & (1L << v)) == 0 || rates[v] == null || km.observations(v, b) >= MIN_OBSERVATIONS) {
+                    continue;
+                }
+                if (baseNs(v, flops, bytes, where) * km.correction(v, b) <= PROBE_FACTOR * bestNs
+                        && (probe < 0 || km.observations(v, b) < km.observations(probe, b))) {
+                    probe = v;
+                }
+            }
+            if (probe >= 0) {
+                return decisions[probe][EXPLORING];
+            }
+            if (second >= 0 && secondNs <= EXPLORE_FACTOR * bestNs) {
+                return decisions[second][EXPLORING];
+            }
+        }
+        if (mode == REFRESHING && second >= 0 && secondNs <= REFRESH_FACTOR * bestNs) {
+            return decisions[second][REFRESHING];
+        }
+        return decisions[best][CHOSEN];
+    }
+
+    /** The cheapest of {@code allowed} by prediction alone, without exploration or caching (a forced backend's thread count). */
+    public Decision best(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long allowed) {
+        KernelModel km = model(kernel, dtype);
+        int b = bucket(kernel.cost().bytes(dtype.bytes(), d0, d1, d2));
+        return compute(km, kernel, dtype, d0, d1, d2, where, allowed, b, CHOSEN);
+    }
+
+    // ---------------------------------------------------------------- learning
+
+    /**
+     * Teaches the model one measured call.
+     *
+     * @return the modelled time (before correction) the measurement was compared with, or NaN
+     *         when the variant has no rates
+     */
+    public double observe(int variant, KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long nanos) {
+        if (variant < 0 || rates[variant] == null) {
+            return Double.NaN;
+        }
+        double flops = kernel.cost().flops(d0, d1, d2);
+        double bytes = kernel.cost().bytes(dtype.bytes(), d0, d1, d2);
+        double base = baseNs(variant, flops, bytes, where);
+        float ratio = (float) (Math.max(nanos, 1) / base);
+        model(kernel, dtype).add(variant, bucket(bytes), Math.min(MAX_RATIO, Math.max(1 / MAX_RATIO, ratio)));
+        return base;
+    }
+
+    /** Observations of (kernel, dtype, variant) per size class, and the correction there, for persistence. */
+    public record Learned(String kernel, DType dtype, String variant, int bucket, float correction, int observations) {
+    }
+
+    /** Every size class with observations. */
+    public List<Learned> learned() {
+        List<Learned> out = new ArrayList<>();
+        for (KernelModel km : kernels) {
+            if (km == null) {
+                continue;
+            }
+            for (Variant v : variants) {
+                for (int b = 0; b < BUCKETS; b++) {
+                    int seen = km.observations(v.index(), b);
+                    if (seen > 0) {
+                        out.add(new Learned(km.kernel.name(), km.dtype, v.label(), b, km.ownCorrection(v.index(), b), seen));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private final java.util.Map<String, List<java.util.Map.Entry<ModelStore.LearnedKey, float[]>>> preloaded =
+            new java.util.HashMap<>();
+
+    /** What an earlier process learned, applied to each kernel when it is first seen (kernels are known by name only). */
+    public synchronized void preload(java.util.Map<ModelStore.LearnedKey, float[]> learned) {
+        learned.forEach((k, v) -> preloaded.computeIfAbsent(k.kernel(), x -> new ArrayList<>()).add(java.util.Map.entry(k, v)));
+    }
+
+    private KernelModel model(KernelSpec kernel, DType dtype) {
+        int i = kernel.id() * 2 + dtype.ordinal();
+        KernelModel[] ks = kernels;
+        KernelModel km;
+        if (i < ks.length && (km = ks[i]) != null) {
+            return km;
+        }
+        return grow(kernel, dtype, i);
+    }
+
+    private synchronized KernelModel grow(KernelSpec kernel, DType dtype, int i) {
+        KernelModel[] ks = kernels;
+        if (i < ks.length && ks[i] != null) {
+            return ks[i];
+        }
+        ks = Arrays.copyOf(ks, Math.max(ks.length, i + 1));
+        KernelModel km = new KernelModel(kernel, dtype, variants.size());
+        for (var e : preloaded.getOrDefault(kernel.name(), List.of())) {
+            ModelStore.LearnedKey k = e.getKey();
+            for (Variant v : variants) {
+                if (k.dtype() == dtype && v.label().equals(k.variant())) {
+                    int n = (int) Math.min(3, e.getValue()[1]);
+                    for (int j = 0; j < n; j++) {
+                        km.add(v.index(), k.bucket(), Math.min(MAX_RATIO, Math.max(1 / MAX_RATIO, e.getValue()[0])));
+                    }
+                    km.seen[v.index() * BUCKETS + k.bucket()] = (int) e.getValue()[1];
+                }
+            }
+        }
+        ks[i] = km;
+        kernels = ks;
+        return km;
+    }
+
+    /** What the model knows of one kernel at one element type. */
+    private static final class KernelModel {
+        final KernelSpec kernel;
+        final DType dtype;
+        final float[] ring;   // [variant][bucket][RING] measured / modelled
+        final int[] seen;     // [variant][bucket] observations ever
+        final float[] low;    // [variant][bucket] the ring's correction, kept current by add
+        final int[] calls = new int[2 * BUCKETS];          // [heap | host][bucket]
+        final Decision[] cached = new Decision[2 * BUCKETS];
+        final int[] cachedEpoch = new int[2 * BUCKETS];
+        final long[] cachedMask = new long[2 * BUCKETS];
+
+        KernelModel(KernelSpec kernel, DType dtype, int variants) {
+            this.kernel = kernel;
+            this.dtype = dtype;
+            this.ring = new float[variants * BUCKETS * RING];
+            this.seen = new int[variants * BUCKETS];
+            this.low = new float[variants * BUCKETS];
+        }
+
+        void add(int v, int b, float ratio) {
+            int i = v * BUCKETS + b;
+            int n = seen[i];
+            ring[i * RING + n % RING] = ratio;
+            seen[i] = n + 1;
+            if (n < 2 * RING || (n & 3) == 0) {
+                low[i] = low(i, Math.min(n + 1, RING));
+            }
+        }
+
+        int observations(int v, int b) {
+            return seen[v * BUCKETS + b];
+        }
+
+        /** The class's correction (see the class comment), or 1 without observations. */
+        float ownCorrection(int v, int b) {
+            int i = v * BUCKETS + b;
+            return seen[i] == 0 ? 1f : low[i];
+        }
+
+        /** The second smallest of the first n ring entries (the smallest when n < 3). */
+        private float low(int i, int n) {
+            float[] r = new float[RING]; // does not escape: C2 keeps it in registers
+            for (int k = 0; k < n; k++) {
+                float x = ring[i * RING + k];
+                int j = k;
+                while (j > 0 && r[j - 1] > x) {
+                    r[j] = r[j - 1];
+                    j--;
+                }
+                r[j] = x;
+            }
+            return n < MIN_OBSERVATIONS ? r[0] : r[1];
+        }
+
+        /** The class's own correction, else the nearest observed class's (within a factor 8 in size), else 1. */
+        float correction(int v, int b) {
+            for (int d = 0; d <= 3; d++) {
+                if (b - d >= 0 && seen[v * BUCKETS + b - d] > 0) {
+                    return ownCorrection(v, b - d);
+                }
+                if (b + d < BUCKETS && seen[v * BUCKETS + b + d] > 0) {
+                    return ownCorrection(v, b + d);
+                }
+            }
+            return 1f;
+        }
+    }
+
+    /** Which variants pass a test, as a mask. */
+    public long mask(IntPredicate test) {
+        long m = 0;
+        for (Variant v : variants) {
+            if (test.test(v.index())) {
+                m |= 1L << v.index();
+            }
+        }
+        return m;
+    }
+}
