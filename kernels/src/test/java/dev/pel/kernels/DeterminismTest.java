@@ -48,7 +48,7 @@ class DeterminismTest {
         Assumptions.assumeTrue(simd != null && simd.isAvailable(),
                 () -> SimdBackend.NAME + " is not available: " + (simd == null ? "not probed" : simd.reason().orElse("")));
         for (int t : THREADS) {
-            runtimes.add(PelRuntime.create(PelConfig.builder().threads(t).backend(SimdBackend.NAME).build()));
+            runtimes.add(PelRuntime.create(PelConfig.builder().threads(t).backend(SimdBackend.NAME).parallelMinBytes(0).build()));
         }
     }
 

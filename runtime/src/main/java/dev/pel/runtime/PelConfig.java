@@ -40,8 +40,16 @@ public record PelConfig(String backend, boolean strict, int threads, long parall
         Objects.requireNonNull(cacheDir, "cacheDir");
     }
 
-    /** {@code $XDG_CACHE_HOME/pel}, else {@code ~/.cache/pel}. */
+    /**
+     * The cache directory configurations start from: {@code pel.cache.dir} or {@code PEL_CACHE_DIR}
+     * when set (so runtimes built in code share the process's cache), else {@code $XDG_CACHE_HOME/pel},
+     * else {@code ~/.cache/pel}.
+     */
     public static java.nio.file.Path defaultCacheDir() {
+        String configured = setting(System::getProperty, System.getenv(), "pel.cache.dir", "PEL_CACHE_DIR");
+        if (configured != null && !configured.isBlank()) {
+            return java.nio.file.Path.of(configured.trim());
+        }
         String xdg = System.getenv("XDG_CACHE_HOME");
         java.nio.file.Path base = xdg != null && !xdg.isBlank() ? java.nio.file.Path.of(xdg)
                 : java.nio.file.Path.of(System.getProperty("user.home"), ".cache");
