@@ -461,6 +461,7 @@ public final class PelRuntime implements AutoCloseable {
                     defaultRuntime = null;
                 }
             }
+            dispatcher.close();
             dispatcher.save();
             backends.values().forEach(Backend::close);
         }

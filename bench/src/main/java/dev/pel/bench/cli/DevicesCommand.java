@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
  * fp64, whether it shares host memory, and the driver version.
  */
 @Command(name = "devices", mixinStandardHelpOptions = true,
-        description = "Shows the hardware, each backend (available with its details, or declined with the reason)"
-                + " and the peer libraries the sweep compares against.")
+        description = "Shows the hardware, each backend (available with its details, or declined with the reason),"
+                + " the peer libraries the sweep compares against, and the cost model's calibrated rates.")
 final class DevicesCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -30,7 +30,24 @@ final class DevicesCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         PelRuntime runtime = PelRuntime.defaultRuntime();
         print(out, runtime.hardware().summary(), runtime.probes(), Peers.all());
+        rates(out, runtime);
         out.flush();
+    }
+
+    /** The cost model's rates per backend and thread count, calibrating now what was never calibrated here. */
+    static void rates(PrintWriter out, PelRuntime runtime) {
+        out.println("cost model (" + runtime.dispatcher().store().file() + "):");
+        out.flush();
+        try {
+            runtime.dispatcher().calibrateAll();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (var b : runtime.backends().values()) {
+            for (String line : runtime.dispatcher().describe(b)) {
+                out.println("  " + line);
+            }
+        }
     }
 
     /** The report: a hardware line, one line per probe in probing order, one line per peer. */

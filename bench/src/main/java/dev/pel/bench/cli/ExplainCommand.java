@@ -42,6 +42,11 @@ final class ExplainCommand implements Runnable {
             throw new ParameterException(spec.commandLine(), "--n: must be >= 0, was " + n);
         }
         PrintWriter out = spec.commandLine().getOut();
+        try {
+            PelRuntime.defaultRuntime().dispatcher().calibrateAll(); // explain a calibrated model, devices included
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         out.printf(Locale.ROOT, "explain %s %s n=%d (pel.backend=%s)%n", k.name(), type.label(), n,
                 PelRuntime.defaultRuntime().config().backend());
         // Every facade explains through the same runtime rule; Blas is as good as any.

@@ -2,6 +2,7 @@ package dev.pel.bench.cli;
 
 import dev.pel.bench.peers.Peer;
 import dev.pel.bench.peers.Peers;
+import dev.pel.bench.sweep.AutoVersusFixed;
 import dev.pel.bench.sweep.Contender;
 import dev.pel.bench.sweep.Residency;
 import dev.pel.bench.sweep.Sweep;
@@ -109,6 +110,20 @@ final class SweepCommand implements Callable<Integer> {
                 err.println("  " + c.label() + ": " + p.peer().details());
             }
         }
+        if (plan.contenders().stream().anyMatch(c -> c.label().equals("auto"))) {
+            // Calibration is part of the run (a fresh machine pays it once), but not of any point's timing.
+            long t0 = System.nanoTime();
+            try {
+                PelRuntime.defaultRuntime().dispatcher().calibrateAll();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            err.printf(Locale.ROOT, "sweep: cost model ready in %.0f ms (%s)%n", (System.nanoTime() - t0) / 1e6,
+                    PelRuntime.defaultRuntime().dispatcher().store().file());
+            for (var b : PelRuntime.defaultRuntime().backends().values()) {
+                PelRuntime.defaultRuntime().dispatcher().describe(b).forEach(l -> err.println("  " + l));
+            }
+        }
         Sweep.Result result = Sweep.run(plan, err);
 
         Files.createDirectories(out);
@@ -117,6 +132,7 @@ final class SweepCommand implements Callable<Integer> {
         SweepCsv.write(result.rows(), csv, plan.residencyColumn());
         SweepChart.write(result.rows(), png);
         stdout.printf(Locale.ROOT, "wrote %s (%d rows) and %s%n", csv, result.rows().size(), png);
+        AutoVersusFixed.of(result.rows()).ifPresent(stdout::println);
         stdout.flush();
         if (!result.wrongResults().isEmpty()) {
             err.println("sweep: " + result.wrongResults().size() + " point(s) gave a wrong result and were not timed:");
@@ -188,12 +204,15 @@ final class SweepCommand implements Callable<Integer> {
         if (isKeyword(backends, NONE)) {
             return List.of();
         }
-        List<String> names = new ArrayList<>();
-        if (isKeyword(backends, ALL)) {
-            names.addAll(runtime.backends().keySet());
-            names.add(PelConfig.AUTO);
-        } else {
-            names.addAll(distinct(backends));
+        // 'all' may stand in a list ("all,auto"): it expands to every available backend plus auto.
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        for (String name : distinct(backends)) {
+            if (name.equalsIgnoreCase(ALL)) {
+                names.addAll(runtime.backends().keySet());
+                names.add(PelConfig.AUTO);
+            } else {
+                names.add(name);
+            }
         }
         List<Contender> out = new ArrayList<>();
         for (String name : names) {

@@ -9,15 +9,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The runtime's dispatcher: a {@link CostModel} plus everything around it that makes it trustworthy
  * in a long-running process.
  * <ul>
- *   <li>Calibration is lazy: a backend is measured the first time it is a candidate (host backends on
- *       the calling thread, devices on a background thread while the CPU serves their calls), and
- *       the result is persisted by {@link ModelStore}, so later processes start calibrated.</li>
+ *   <li>Calibration is lazy and off the caller's path: a backend is measured the first time it is a
+ *       candidate, on one background thread (the CPU serves calls on rough prior rates meanwhile, a
+ *       device is not used until measured), and the result is persisted by {@link ModelStore}, so
+ *       later processes start calibrated.</li>
  *   <li>A backend that fails a call is quarantined with an exponential back-off (1 s doubling to
  *       5 min), then retried; the runtime reruns the call elsewhere.</li>
  *   <li>Every call's measured time is fed back ({@link #observe}), published as a JFR
@@ -46,6 +49,7 @@ public final class AdaptiveDispatcher {
     private int observations; // racy: a lost increment only delays an interval save
     private final AtomicBoolean saving = new AtomicBoolean();
     private volatile long lastSave = System.nanoTime();
+    private ExecutorService calibration;
     private boolean dirty; // plain: set on every call, so it must cost nothing
 
     /** What the dispatcher knows of one backend beyond its rates. */
@@ -92,7 +96,7 @@ public final class AdaptiveDispatcher {
                 .append("; ").append(hw.cores()).append(" cores ").append(hw.cpuModel()).append(' ').append(hw.arch());
         hw.caches().forEach(c -> s.append("; ").append(c));
         for (Backend b : backends) {
-            s.append("; ").append(b.name()).append(": ").append(b.details());
+            s.append("; ").append(b.name()).append(": ").append(b.identity());
         }
         return s.toString();
     }
@@ -171,64 +175,82 @@ public final class AdaptiveDispatcher {
 
     private void ensureCalibrated(long variants) {
         for (Map.Entry<Backend, State> e : states.entrySet()) {
-            long m = model.mask(e.getKey());
-            if ((m & variants & ~ready & ~pending) == 0) {
-                continue;
-            }
             Backend b = e.getKey();
-            if (b.host()) {
-                synchronized (e.getValue()) {
-                    if ((m & ~ready & ~pending) != 0) {
-                        calibrate(e.getValue());
+            State s = e.getValue();
+            long m = model.mask(b);
+            synchronized (this) {
+                if ((m & variants & ~ready & ~pending) == 0) {
+                    continue;
+                }
+                pending |= m;
+            }
+            Calibrator c = calibrators.stream().filter(x -> x.supports(b)).findFirst().orElse(null);
+            if (c == null || b.host()) {
+                // The CPU serves calls on rough rates until it is measured; a device waits for its measurement.
+                for (Variant v : model.variants()) {
+                    if (v.backend() == b) {
+                        model.setRates(v.index(), prior(v));
                     }
                 }
-            } else {
                 synchronized (this) {
-                    if ((m & ~ready & ~pending) == 0) {
-                        continue;
+                    ready |= m;
+                    if (c == null) {
+                        pending &= ~m;
                     }
-                    pending |= m;
                 }
-                State s = e.getValue();
+                s.source = "prior guess (no calibrator for this backend)";
+            }
+            if (c != null) {
                 s.source = "calibrating";
-                Thread.ofPlatform().daemon().name("pel-calibrate-" + b.name()).start(() -> calibrate(s));
+                calibrationThread().execute(() -> calibrate(s, c));
             }
         }
     }
 
-    private void calibrate(State s) {
+    /** One thread measures backends one after another: two calibrations at once would disturb each other. */
+    private synchronized ExecutorService calibrationThread() {
+        if (calibration == null) {
+            calibration = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("pel-calibrate").unstarted(r));
+        }
+        return calibration;
+    }
+
+    private void calibrate(State s, Calibrator c) {
         Backend b = s.backend;
-        Calibrator c = calibrators.stream().filter(x -> x.supports(b)).findFirst().orElse(null);
         long t0 = System.nanoTime();
+        long m = model.mask(b);
         try {
+            Rates[] rs = new Rates[model.variants().size()];
             for (Variant v : model.variants()) {
                 if (v.backend() == b) {
-                    Rates r = c == null ? prior(v) : c.calibrate(b, v.threads(), CALIBRATION_BUDGET_NANOS / variantsOf(b));
-                    model.setRates(v.index(), r);
+                    rs[v.index()] = c.calibrate(b, v.threads(), CALIBRATION_BUDGET_NANOS / variantsOf(b));
+                }
+            }
+            for (Variant v : model.variants()) {
+                if (rs[v.index()] != null) {
+                    model.setRates(v.index(), rs[v.index()]);
                 }
             }
             s.calibrationNanos = System.nanoTime() - t0;
-            s.source = c == null ? "prior guess (no calibrator for this backend)"
-                    : String.format(Locale.ROOT, "calibrated in %.0f ms", s.calibrationNanos / 1e6);
+            s.source = String.format(Locale.ROOT, "calibrated in %.0f ms", s.calibrationNanos / 1e6);
             synchronized (this) {
-                ready |= model.mask(b);
-                pending &= ~model.mask(b);
+                ready |= m;
+                pending &= ~m;
             }
             dirty = true;
             LOG.log(System.Logger.Level.DEBUG, "{0}: {1}", b.name(), s.source);
         } catch (RuntimeException | LinkageError e) {
             s.calibrationFailure = e.toString();
-            s.source = "calibration failed: " + e;
-            synchronized (this) {
-                pending |= model.mask(b); // never retried in this process: it is not used
-                ready &= ~model.mask(b);
-            }
-            for (Variant v : model.variants()) {
-                if (v.backend() == b) {
-                    model.setRates(v.index(), null);
+            if (b.host()) {
+                s.source = "prior guess (calibration failed: " + e + ")";
+            } else {
+                s.source = "calibration failed: " + e;
+                synchronized (this) {
+                    ready &= ~m; // pending stays set: a device whose measurement fails is not used in this process
                 }
             }
-            LOG.log(System.Logger.Level.WARNING, "{0} is not used: its calibration failed: {1}", b.name(), e.toString());
+            LOG.log(System.Logger.Level.WARNING, "{0}: calibration failed ({1}); {2}", b.name(), e.toString(),
+                    b.host() ? "it runs on prior rates" : "it is not used");
         }
     }
 
@@ -465,6 +487,13 @@ public final class AdaptiveDispatcher {
             lastSave = System.nanoTime();
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "could not save the cost model to {0}: {1}", store.file(), e.toString());
+        }
+    }
+
+    /** Stops a calibration in progress (the backends are closing). */
+    public synchronized void close() {
+        if (calibration != null) {
+            calibration.shutdownNow();
         }
     }
 

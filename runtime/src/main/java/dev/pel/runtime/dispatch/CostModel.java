@@ -21,7 +21,9 @@ import java.util.function.IntPredicate;
  * on a shared machine is one-sided (a GC pause, a cold JIT, a busy core only ever slow a call down),
  * so a low order statistic tracks what the variant can do, one lucky call does not decide, and five
  * slow ones in seven do not either; memory stays bounded. A variant without observations at a size
- * borrows the nearest size class's correction.
+ * borrows the nearest size class's correction; a correction not refreshed within {@value #STALE}
+ * observations of the kernel is dropped, so a lesson learned in a bad moment (a cold JIT, a noisy
+ * neighbour) does not keep a variant out of use forever.
  *
  * <p>Decisions are cached per (kernel, element type, size class, heap-or-host placement) and
  * recomputed every {@value #RECOMPUTE_PERIOD} calls, so the hot path is a few array reads and no
@@ -43,7 +45,9 @@ public final class CostModel {
     static final int EXPLORE_PERIOD = 64;
     static final double EXPLORE_FACTOR = 2.0;
     static final int MIN_OBSERVATIONS = 3;
-    static final double PROBE_FACTOR = 64.0;
+    /** Observations of a kernel after which a size class's unrefreshed correction is dropped (the model is trusted again). */
+    static final int STALE = 1 << 14;
+    static final double PROBE_FACTOR = 16.0;
     static final int REFRESH_PERIOD = 1024;
     static final double REFRESH_FACTOR = 8.0;
     /** Ratios are clipped to this factor either way: a cold JIT or a page-fault storm teaches a bounded lesson. */
@@ -112,9 +116,17 @@ public final class CostModel {
         return rates[variant];
     }
 
-    /** Sets (or with null, forgets) a variant's rates; cached decisions are recomputed. */
+    /**
+     * Sets (or with null, forgets) a variant's rates. What was learned for the variant is forgotten
+     * (corrections are relative to the rates), and cached decisions are recomputed.
+     */
     public void setRates(int variant, Rates r) {
         rates[variant] = r;
+        for (KernelModel km : kernels) {
+            if (km != null) {
+                km.forget(variant);
+            }
+        }
         invalidate();
     }
 
@@ -386,6 +398,8 @@ public final class CostModel {
         final float[] ring;   // [variant][bucket][RING] measured / modelled
         final int[] seen;     // [variant][bucket] observations ever
         final float[] low;    // [variant][bucket] the ring's correction, kept current by add
+        final int[] lastSeen; // [variant][bucket] the tick of the last observation
+        int ticks;            // observations of this kernel and type (racy: an estimate)
         final int[] calls = new int[2 * BUCKETS];          // [heap | host][bucket]
         final Decision[] cached = new Decision[2 * BUCKETS];
         final int[] cachedEpoch = new int[2 * BUCKETS];
@@ -397,11 +411,18 @@ public final class CostModel {
             this.ring = new float[variants * BUCKETS * RING];
             this.seen = new int[variants * BUCKETS];
             this.low = new float[variants * BUCKETS];
+            this.lastSeen = new int[variants * BUCKETS];
+        }
+
+        void forget(int v) {
+            Arrays.fill(seen, v * BUCKETS, (v + 1) * BUCKETS, 0);
         }
 
         void add(int v, int b, float ratio) {
             int i = v * BUCKETS + b;
-            int n = seen[i];
+            int tick = ++ticks;
+            int n = tick - lastSeen[i] > STALE ? 0 : seen[i]; // a stale class starts over
+            lastSeen[i] = tick;
             ring[i * RING + n % RING] = ratio;
             seen[i] = n + 1;
             if (n < 2 * RING || (n & 3) == 0) {
@@ -410,13 +431,14 @@ public final class CostModel {
         }
 
         int observations(int v, int b) {
-            return seen[v * BUCKETS + b];
+            int i = v * BUCKETS + b;
+            return ticks - lastSeen[i] > STALE ? 0 : seen[i];
         }
 
         /** The class's correction (see the class comment), or 1 without observations. */
         float ownCorrection(int v, int b) {
             int i = v * BUCKETS + b;
-            return seen[i] == 0 ? 1f : low[i];
+            return observations(v, b) == 0 ? 1f : low[i];
         }
 
         /** The second smallest of the first n ring entries (the smallest when n < 3). */
@@ -437,10 +459,10 @@ public final class CostModel {
         /** The class's own correction, else the nearest observed class's (within a factor 8 in size), else 1. */
         float correction(int v, int b) {
             for (int d = 0; d <= 3; d++) {
-                if (b - d >= 0 && seen[v * BUCKETS + b - d] > 0) {
+                if (b - d >= 0 && observations(v, b - d) > 0) {
                     return ownCorrection(v, b - d);
                 }
-                if (b + d < BUCKETS && seen[v * BUCKETS + b + d] > 0) {
+                if (b + d < BUCKETS && observations(v, b + d) > 0) {
                     return ownCorrection(v, b + d);
                 }
             }

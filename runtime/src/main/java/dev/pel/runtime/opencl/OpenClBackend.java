@@ -162,6 +162,13 @@ public final class OpenClBackend implements Backend {
     }
 
     @Override
+    public String identity() {
+        return String.join(" | ", info.platform(), info.name(), info.vendor(), info.type(), info.computeUnits() + " CUs",
+                info.clockMHz() + " MHz", "fp64 " + info.fp64(), "unified " + info.hostUnifiedMemory(), info.driverVersion(),
+                info.deviceVersion());
+    }
+
+    @Override
     public String details() {
         return info.describe();
     }

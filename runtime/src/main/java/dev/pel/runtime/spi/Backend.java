@@ -37,6 +37,14 @@ public interface Backend extends AutoCloseable {
     /** One line of details for {@code pel devices}: lanes, threads, device properties. */
     String details();
 
+    /**
+     * What identifies this backend's performance across processes (the persisted cost model is keyed
+     * by it): the details without anything that varies from run to run, such as free memory.
+     */
+    default String identity() {
+        return details();
+    }
+
     /** Releases the backend's resources; idempotent. */
     @Override
     void close();

@@ -1,0 +1,79 @@
+package dev.pel.bench.jmh;
+
+import dev.pel.kernels.Catalogue;
+import dev.pel.kernels.KernelSets;
+import dev.pel.kernels.Reductions;
+import dev.pel.runtime.DType;
+import dev.pel.runtime.PelRuntime;
+import dev.pel.runtime.dispatch.Placement;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What choosing a backend costs: the dispatcher's decision alone ({@code decideAuto}, with the cost
+ * model; {@code decideForced}, the forced path's), next to a whole small call on cpu-scalar and the
+ * same call through {@code auto}. The decision must stay well under a microsecond, and under a tenth
+ * of the cpu-scalar call at n = 16.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"})
+public class DispatchBenchmark {
+    @Param({"16"})
+    public int size;
+
+    private PelRuntime auto;
+    private PelRuntime scalar;
+    private Reductions autoSum;
+    private Reductions scalarSum;
+    private float[] x;
+
+    @Setup(Level.Trial)
+    public void setUp() throws InterruptedException {
+        auto = PelRuntime.defaultRuntime();
+        auto.dispatcher().calibrateAll();
+        scalar = auto.withBackend("cpu-scalar");
+        autoSum = Reductions.on(auto);
+        scalarSum = Reductions.on(scalar);
+        x = new float[size];
+        SplittableRandom r = new SplittableRandom(42);
+        for (int i = 0; i < size; i++) {
+            x[i] = (float) r.nextDouble(-1, 1);
+        }
+    }
+
+    @Benchmark
+    public Object decideAuto() {
+        return auto.decide(Catalogue.SUM, DType.F32, size, 1, 1, Placement.HEAP, KernelSets.supporting(DType.F32));
+    }
+
+    @Benchmark
+    public Object decideForced() {
+        return scalar.decide(Catalogue.SUM, DType.F32, size, 1, 1, Placement.HEAP, KernelSets.supporting(DType.F32));
+    }
+
+    @Benchmark
+    public float sumScalar() {
+        return scalarSum.sum(x);
+    }
+
+    @Benchmark
+    public float sumAuto() {
+        return autoSum.sum(x);
+    }
+}
