@@ -107,6 +107,47 @@ class DispatchTest {
         }
     }
 
+    /** Concurrent callers share one model (no lock on the hot path): every result right, every call counted. */
+    @Test
+    void concurrentCallersShareTheModel() throws Exception {
+        Assumptions.assumeTrue(simdAvailable(), "cpu-simd declined");
+        try (PelRuntime rt = PelRuntime.create(PelConfig.builder().threads(2).cacheDir(tmp).build())) {
+            knownRates(rt);
+            int threads = 4;
+            int calls = 5_000;
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            List<java.util.concurrent.Future<Integer>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int seed = t;
+                done.add(pool.submit(() -> {
+                    java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+                    int wrong = 0;
+                    for (int i = 0; i < calls; i++) {
+                        int n = 1 + r.nextInt(3000);
+                        float[] x = new float[n];
+                        for (int k = 0; k < n; k++) {
+                            x[k] = k % 7 - 3; // small integers: every order of summation gives the exact sum
+                        }
+                        double expected = 0;
+                        for (float v : x) {
+                            expected += v;
+                        }
+                        if (Reductions.on(rt).sum(x) != (float) expected) {
+                            wrong++;
+                        }
+                    }
+                    return wrong;
+                }));
+            }
+            for (var f : done) {
+                assertEquals(0, f.get());
+            }
+            pool.shutdown();
+            long counted = rt.stats().values().stream().mapToLong(dev.pel.runtime.BackendStats::calls).sum();
+            assertEquals((long) threads * calls, counted);
+        }
+    }
+
     @Test
     void facadesWithoutARuntimeUseTheDefaultOne() {
         assertSame(PelRuntime.defaultRuntime(), Blas.get().runtime());

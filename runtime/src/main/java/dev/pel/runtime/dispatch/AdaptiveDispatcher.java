@@ -50,6 +50,7 @@ public final class AdaptiveDispatcher {
     private final AtomicBoolean saving = new AtomicBoolean();
     private volatile long lastSave = System.nanoTime();
     private ExecutorService calibration;
+    private long firstBackoffNanos = FIRST_BACKOFF_NANOS;
     private boolean dirty; // plain: set on every call, so it must cost nothing
 
     /** What the dispatcher knows of one backend beyond its rates. */
@@ -364,13 +365,18 @@ public final class AdaptiveDispatcher {
         long backoff;
         synchronized (this) {
             s.failures++;
-            backoff = Math.min(MAX_BACKOFF_NANOS, FIRST_BACKOFF_NANOS << Math.min(20, s.failures - 1));
+            backoff = Math.min(MAX_BACKOFF_NANOS, firstBackoffNanos << Math.min(20, s.failures - 1));
             s.retryAt = System.nanoTime() + backoff;
             s.lastFailure = failure.toString();
             quarantined |= model.mask(backend);
         }
         model.invalidate();
         return backoff;
+    }
+
+    /** The first back-off (tests shorten it; it doubles with each failure up to five minutes). */
+    void firstBackoff(long nanos) {
+        firstBackoffNanos = nanos;
     }
 
     /** Releases backends whose back-off has passed; returns the quarantine mask now. */

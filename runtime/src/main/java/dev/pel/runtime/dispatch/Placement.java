@@ -16,7 +16,20 @@ public final class Placement {
     /** Every operand is off-heap and valid on the host, none resident on a device. */
     public static final Placement HOST = new Placement(null, true, false);
 
-    private static final Map<Object, Placement[]> DEVICES = new ConcurrentHashMap<>();
+    private static final Map<Identity, Placement[]> DEVICES = new ConcurrentHashMap<>();
+
+    /** Devices are told apart by identity, like everywhere in the dispatcher, whatever their equals says. */
+    private record Identity(Object device) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Identity i && i.device == device;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(device);
+        }
+    }
 
     private final Object device;
     private final boolean hostValid;
@@ -30,10 +43,8 @@ public final class Placement {
 
     /** Operands with a valid copy on {@code device}; {@code hostValid} when the host copy is valid too. */
     public static Placement onDevice(Object device, boolean hostValid) {
-        Placement[] p = DEVICES.get(device);
-        if (p == null) {
-            p = DEVICES.computeIfAbsent(device, d -> new Placement[] {new Placement(d, false, false), new Placement(d, true, false)});
-        }
+        Placement[] p = DEVICES.computeIfAbsent(new Identity(device),
+                d -> new Placement[] {new Placement(device, false, false), new Placement(device, true, false)});
         return p[hostValid ? 1 : 0];
     }
 
@@ -64,10 +75,7 @@ public final class Placement {
         if (heap) {
             return this;
         }
-        if (device != other.device) {
-            // Operands on two devices: neither device has them all; whoever runs moves something.
-            return hostValid ? other : this;
-        }
+        // Data only on a device outweighs data valid on both (on two devices: the one the host must fetch).
         return hostValid ? other : this;
     }
 

@@ -1,0 +1,223 @@
+package dev.pel.runtime.dispatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.pel.runtime.DType;
+import dev.pel.runtime.spi.Backend;
+import java.util.List;
+import java.util.function.IntToDoubleFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cost model on synthetic backends and rates: its predictions, its choices, and how measured
+ * times (simulated here, never timed) correct a wrong model at a bounded cost.
+ */
+class CostModelTest {
+    static final KernelSpec SUM = new KernelSpec("sum", 1, 1);
+    static final KernelSpec GEMM = new KernelSpec("gemm", new KernelSpec.Cost() {
+        @Override
+        public double flops(long m, long n, long k) {
+            return 2.0 * m * n * k;
+        }
+
+        @Override
+        public double bytes(int elementBytes, long m, long n, long k) {
+            return (double) elementBytes * (m * k + k * n + 2 * m * n);
+        }
+    });
+
+    /** A backend that runs nothing: the model only needs its name, threads and memory. */
+    record FakeBackend(String name, int maxThreads, boolean host, boolean sharesHostMemory) implements Backend {
+        @Override
+        public String details() {
+            return name;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    final FakeBackend cpu = new FakeBackend("cpu", 2, true, true);
+    final FakeBackend gpu = new FakeBackend("gpu", 1, false, false);
+    final CostModel model = new CostModel(List.of(cpu, gpu));
+    final int cpu1 = 0;
+    final int cpu2 = 1;
+    final int dev = 2;
+
+    CostModelTest() {
+        model.setRates(cpu1, new Rates(50, 40, 10, 1 << 20, 16, 8));
+        model.setRates(cpu2, new Rates(4_000, 80, 20, 2 << 20, 32, 8));
+        model.setRates(dev, new Rates(20_000, 400, 400, 1 << 30, 4_000, 10));
+    }
+
+    @Test
+    void variantsAreEachBackendAtOneThreadAndAllOfThem() {
+        assertEquals(List.of("cpu x1", "cpu x2", "gpu x1"), model.variants().stream().map(Variant::label).toList());
+        assertEquals(0b011, model.mask(cpu));
+        assertEquals(0b100, model.mask(gpu));
+    }
+
+    @Test
+    void aPredictionIsLaunchPlusMovePlusTheSlowerOfComputeAndMemory() {
+        // 1M floats summed on one thread: 4 MiB > 1 MiB cache, so memory bandwidth 10 B/ns.
+        CostModel.Prediction p = model.predict(cpu1, SUM, DType.F32, 1 << 20, 1, 1, Placement.HEAP);
+        assertEquals(50, p.launch());
+        assertEquals(0, p.move(), "the CPU reads heap arrays in place");
+        assertEquals((1 << 20) / 16.0, p.compute(), 1e-9);
+        assertEquals((4 << 20) / 10.0, p.memory(), 1e-9);
+        assertEquals(50 + (4 << 20) / 10.0, p.total(), 1e-6);
+        // The device copies heap operands over its link (10 B/ns) and is compute-rich.
+        CostModel.Prediction g = model.predict(dev, SUM, DType.F32, 1 << 20, 1, 1, Placement.HEAP);
+        assertEquals((4 << 20) / 10.0, g.move(), 1e-6);
+        assertEquals(0, model.predict(dev, SUM, DType.F32, 1 << 20, 1, 1, Placement.onDevice(gpu, false)).move(),
+                "data resident on the device is not moved");
+        // Shaped costs: gemm 256^3 is compute-bound on the device.
+        CostModel.Prediction mm = model.predict(dev, GEMM, DType.F64, 256, 256, 256, Placement.onDevice(gpu, true));
+        assertEquals(2.0 * 256 * 256 * 256 / 4_000, mm.compute(), 1e-6);
+        assertTrue(mm.compute() > mm.memory());
+    }
+
+    @Test
+    void theFastestVariantIsChosenAtEachSize() {
+        long all = 0b111;
+        assertEquals(cpu1, model.best(SUM, DType.F32, 16, 1, 1, Placement.HEAP, all).variant(), "tiny: the cheapest launch");
+        assertEquals(cpu2, model.best(SUM, DType.F32, 1 << 22, 1, 1, Placement.HEAP, all).variant(), "large: two threads");
+        assertEquals(dev, model.best(GEMM, DType.F32, 1024, 1024, 1024, Placement.HEAP, all).variant(),
+                "compute-bound and large: the device, copies included");
+        assertEquals(cpu2, model.best(GEMM, DType.F32, 1024, 1024, 1024, Placement.HEAP, 0b011).variant(),
+                "only the allowed variants compete");
+        assertNull(model.best(SUM, DType.F32, 16, 1, 1, Placement.HEAP, 0), "nothing allowed, nothing chosen");
+    }
+
+    @Test
+    void dataResidentOnADevicePullsTheCallThereUnlessMovingItIsCheaper() {
+        long all = 0b111;
+        int n = 1 << 24; // 64 MiB of floats
+        assertEquals(cpu2, model.best(SUM, DType.F32, n, 1, 1, Placement.HEAP, all).variant());
+        assertEquals(dev, model.best(SUM, DType.F32, n, 1, 1, Placement.onDevice(gpu, false), all).variant(),
+                "the CPU would have to bring 64 MiB home first");
+        assertEquals(cpu2, model.best(SUM, DType.F32, n, 1, 1, Placement.HOST, all).variant(),
+                "off-heap host data would cost the discrete device a 6.7 ms copy");
+        assertEquals(0, model.predict(cpu2, SUM, DType.F32, n, 1, 1, Placement.onDevice(gpu, true)).move(),
+                "a valid host copy costs the CPU nothing to read");
+        assertEquals(cpu1, model.best(SUM, DType.F32, 16, 1, 1, Placement.onDevice(gpu, false), all).variant(),
+                "16 elements come home faster than a device launch");
+    }
+
+    @Test
+    void placementsCombineHeapFirstThenDeviceOnlyData() {
+        Placement resident = Placement.onDevice(gpu, false);
+        Placement both = Placement.onDevice(gpu, true);
+        assertSame(Placement.HEAP, Placement.HOST.and(Placement.HEAP));
+        assertSame(Placement.HEAP, resident.and(Placement.HEAP));
+        assertSame(resident, Placement.HOST.and(resident));
+        assertSame(resident, both.and(resident));
+        assertSame(both, both.and(Placement.HOST));
+        assertSame(resident, Placement.onDevice(gpu, false), "placements are shared constants");
+    }
+
+    /** Runs {@code calls} calls through the model, "measuring" each variant at the true time given. */
+    private int[] simulate(int calls, long n, IntToDoubleFunction trueNanos) {
+        int[] ran = new int[3];
+        for (int i = 0; i < calls; i++) {
+            Decision d = model.choose(SUM, DType.F32, n, 1, 1, Placement.HEAP, 0b111);
+            ran[d.variant()]++;
+            model.observe(d.variant(), SUM, DType.F32, n, 1, 1, Placement.HEAP, (long) trueNanos.applyAsDouble(d.variant()));
+        }
+        return ran;
+    }
+
+    @Test
+    void aModelThatIsRightExploresAtMostTheDocumentedShare() {
+        long n = 1000; // predicted: cpu1 150 ns, cpu2 4050 ns (27x), gpu 20400 ns
+        int[] ran = simulate(64_000, n, v -> model.predict(v, SUM, DType.F32, n, 1, 1, Placement.HEAP).base());
+        assertEquals(64_000, ran[cpu1] + ran[cpu2] + ran[dev]);
+        assertEquals(0, ran[dev], "a variant predicted more than 16x slower is never probed");
+        assertTrue(ran[cpu2] == 0, "cpu x2 is predicted 27x slower: never tried, ran " + ran[cpu2]);
+    }
+
+    @Test
+    void aRunnerUpTheModelUnderestimatesIsFoundAndKept() {
+        long n = 1 << 18; // 1 MiB: cpu1 predicted 26.3 us, cpu2 17.1 us; truly cpu2 is 3x slower than predicted
+        int[] ran = simulate(2_000, n, v -> v == cpu2 ? 3 * 17_100 : v == cpu1 ? 26_300 : 1e9);
+        assertTrue(ran[cpu1] > 1_900, "the model corrects itself and stays on cpu x1: " + java.util.Arrays.toString(ran));
+        assertEquals(cpu1, model.best(SUM, DType.F32, n, 1, 1, Placement.HEAP, 0b011).variant());
+    }
+
+    @Test
+    void aRunnerUpTheModelOverestimatesIsFoundByExploration() {
+        long n = 1 << 18; // cpu2 predicted 17.1 us; cpu1 predicted 26.3 us but truly 8 us
+        int[] ran = simulate(2_000, n, v -> v == cpu1 ? 8_000 : v == cpu2 ? 17_100 : 1e9);
+        assertTrue(ran[cpu1] > 1_800, "exploration finds the faster cpu x1 and the model moves there: "
+                + java.util.Arrays.toString(ran));
+        assertTrue(ran[cpu2] < 100, "the wrong choice cost a bounded number of calls: " + ran[cpu2]);
+    }
+
+    @Test
+    void oneOutlierDoesNotMoveTheCorrection() {
+        long n = 1000;
+        double truth = model.predict(cpu1, SUM, DType.F32, n, 1, 1, Placement.HEAP).base();
+        for (int i = 0; i < 20; i++) {
+            model.observe(cpu1, SUM, DType.F32, n, 1, 1, Placement.HEAP, (long) (i == 10 ? 1000 * truth : truth));
+        }
+        assertEquals(1.0, model.predict(cpu1, SUM, DType.F32, n, 1, 1, Placement.HEAP).correction(), 0.02);
+        model.observe(cpu1, SUM, DType.F32, n, 1, 1, Placement.HEAP, (long) (truth / 100));
+        assertEquals(1.0, model.predict(cpu1, SUM, DType.F32, n, 1, 1, Placement.HEAP).correction(), 0.02,
+                "one lucky call does not decide either");
+    }
+
+    @Test
+    void aSizeWithoutObservationsBorrowsTheNearestSizesCorrection() {
+        for (int i = 0; i < 5; i++) {
+            model.observe(cpu1, SUM, DType.F32, 4096, 1, 1, Placement.HEAP,
+                    (long) (2 * model.predict(cpu1, SUM, DType.F32, 4096, 1, 1, Placement.HEAP).base()));
+        }
+        assertEquals(2.0, model.predict(cpu1, SUM, DType.F32, 8192, 1, 1, Placement.HEAP).correction(), 0.05);
+        assertEquals(1.0, model.predict(cpu1, SUM, DType.F32, 1 << 22, 1, 1, Placement.HEAP).correction(),
+                "too far away to borrow");
+        assertEquals(1.0, model.predict(cpu1, SUM, DType.F64, 4096, 1, 1, Placement.HEAP).correction(),
+                "each element type learns on its own");
+    }
+
+    @Test
+    void newRatesForgetWhatWasLearnedAgainstTheOldOnes() {
+        for (int i = 0; i < 5; i++) {
+            model.observe(cpu1, SUM, DType.F32, 1000, 1, 1, Placement.HEAP, 1_000_000);
+        }
+        assertTrue(model.predict(cpu1, SUM, DType.F32, 1000, 1, 1, Placement.HEAP).correction() > 10);
+        model.setRates(cpu1, new Rates(50, 40, 10, 1 << 20, 16, 8));
+        assertEquals(1.0, model.predict(cpu1, SUM, DType.F32, 1000, 1, 1, Placement.HEAP).correction());
+        assertEquals(0, model.predict(cpu1, SUM, DType.F32, 1000, 1, 1, Placement.HEAP).observations());
+    }
+
+    @Test
+    void aCorrectionNotRefreshedForLongIsDropped() {
+        for (int i = 0; i < 5; i++) {
+            model.observe(cpu2, SUM, DType.F32, 1000, 1, 1, Placement.HEAP, 1_000_000);
+        }
+        assertTrue(model.predict(cpu2, SUM, DType.F32, 1000, 1, 1, Placement.HEAP).correction() > 10);
+        for (int i = 0; i <= CostModel.STALE; i++) {
+            model.observe(cpu1, SUM, DType.F32, 1 << 20, 1, 1, Placement.HEAP, 100_000);
+        }
+        assertEquals(1.0, model.predict(cpu2, SUM, DType.F32, 1000, 1, 1, Placement.HEAP).correction(),
+                "a lesson from long ago (a cold JIT, a busy moment) is not kept forever");
+    }
+
+    @Test
+    void learnedCorrectionsAreListedForPersistence() {
+        model.observe(cpu1, SUM, DType.F64, 1000, 1, 1, Placement.HEAP, 10_000);
+        List<CostModel.Learned> learned = model.learned();
+        assertEquals(1, learned.size());
+        CostModel.Learned l = learned.getFirst();
+        assertEquals("sum", l.kernel());
+        assertEquals(DType.F64, l.dtype());
+        assertEquals("cpu x1", l.variant());
+        assertEquals(CostModel.bucket(8000), l.bucket());
+        assertNotNull(l.toString());
+    }
+}
