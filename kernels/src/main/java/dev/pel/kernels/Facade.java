@@ -124,8 +124,13 @@ abstract class Facade<S> {
         }
     }
 
-    /** {@code pel explain} lines for a vector call of this facade's family. */
+    /** {@code pel explain} lines for a vector call of this facade's family on heap arrays. */
     public final List<String> explain(KernelSpec kernel, DType dtype, long n) {
         return runtime().explain(kernel, dtype, n, family.supporting(dtype));
+    }
+
+    /** {@code pel explain} lines for a call of extents d0 x d1 x d2 whose operands are {@code where}. */
+    public final List<String> explain(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where) {
+        return runtime().explain(kernel, dtype, d0, d1, d2, where, family.supporting(dtype));
     }
 }

@@ -4,6 +4,7 @@ import dev.pel.kernels.Blas;
 import dev.pel.kernels.Catalogue;
 import dev.pel.runtime.DType;
 import dev.pel.runtime.PelRuntime;
+import dev.pel.runtime.dispatch.Placement;
 import dev.pel.runtime.dispatch.KernelSpec;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -30,6 +31,11 @@ final class ExplainCommand implements Runnable {
     @Option(names = "--n", defaultValue = "1000000", description = "elements (default: ${DEFAULT-VALUE})")
     long n;
 
+    @Option(names = "--operands", defaultValue = "heap",
+            description = "where the operands live: heap (Java arrays), host (off-heap arrays), or resident (off-heap,"
+                    + " valid only on the best OpenCL device) (default: ${DEFAULT-VALUE})")
+    String operands;
+
     @Override
     public void run() {
         KernelSpec k = Catalogue.all().get(kernel);
@@ -47,12 +53,24 @@ final class ExplainCommand implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        out.printf(Locale.ROOT, "explain %s %s n=%d (pel.backend=%s)%n", k.name(), type.label(), n,
+        out.printf(Locale.ROOT, "explain %s %s n=%d, operands %s (pel.backend=%s)%n", k.name(), type.label(), n, operands,
                 PelRuntime.defaultRuntime().config().backend());
         // Every facade explains through the same runtime rule; Blas is as good as any.
-        for (String line : Blas.get().explain(k, type, n)) {
+        for (String line : Blas.get().explain(k, type, n, 1, 1, placement())) {
             out.println("  " + line);
         }
         out.flush();
+    }
+
+    private Placement placement() {
+        return switch (operands) {
+            case "heap" -> Placement.HEAP;
+            case "host" -> Placement.HOST;
+            case "resident" -> Placement.onDevice(PelRuntime.defaultRuntime().backends().values().stream()
+                    .filter(b -> !b.host()).findFirst()
+                    .orElseThrow(() -> new ParameterException(spec.commandLine(), "--operands resident: no device backend here")),
+                    false);
+            default -> throw new ParameterException(spec.commandLine(), "--operands: heap, host or resident, was '" + operands + "'");
+        };
     }
 }

@@ -194,8 +194,9 @@ public final class CostModel {
         Backend b = variants.get(variant).backend();
         Object device = where.device();
         double ns = 0;
-        if (device != null && device != b && !where.hostValid()) {
-            ns += bytes / linkOf(device); // the data comes home from the device that holds it
+        if (device != null && device != b && !where.hostValid()
+                && !(device instanceof Backend d && d.sharesHostMemory())) {
+            ns += bytes / linkOf(device); // the data comes home from the device that holds it (a map where memory is shared)
         }
         if (!b.host() && device != b && (where.heap() || !b.sharesHostMemory())) {
             ns += bytes / rates[variant].linkBytesPerNs(); // and goes to this device
