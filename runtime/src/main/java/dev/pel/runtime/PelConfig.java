@@ -18,11 +18,14 @@ import java.util.function.Function;
  *                         {@link #MODEL} (the default) lets the model choose
  * @param cacheDir         {@code pel.cache.dir} / {@code PEL_CACHE_DIR}: where compiled device programs are kept
  *                         (default {@code $XDG_CACHE_HOME/pel}, else {@code ~/.cache/pel})
+ * @param calibrate        {@code pel.dispatch.calibrate} / {@code PEL_DISPATCH_CALIBRATE}: measure each backend on first
+ *                         use (on a background thread, persisted); false leaves the model on prior rates, which
+ *                         learning then corrects (default true, or the property's value)
  * @param reproducible     {@code pel.reproducible} / {@code PEL_REPRODUCIBLE}: refuse, rather than run, reductions on a
  *                         device that cannot follow the CPU's summation order (so results are always the same bits)
  */
 public record PelConfig(String backend, boolean strict, int threads, long parallelMinBytes,
-        java.nio.file.Path cacheDir, boolean reproducible) {
+        java.nio.file.Path cacheDir, boolean calibrate, boolean reproducible) {
 
     public static final String AUTO = "auto";
 
@@ -56,6 +59,15 @@ public record PelConfig(String backend, boolean strict, int threads, long parall
         return base.resolve("pel");
     }
 
+    /**
+     * Whether configurations start out calibrating: {@code pel.dispatch.calibrate} or
+     * {@code PEL_DISPATCH_CALIBRATE} when set (so runtimes built in code follow the process's setting), else true.
+     */
+    public static boolean defaultCalibrate() {
+        String configured = setting(System::getProperty, System.getenv(), "pel.dispatch.calibrate", "PEL_DISPATCH_CALIBRATE");
+        return configured == null || parseBoolean("pel.dispatch.calibrate", configured);
+    }
+
     /** The configuration from system properties and environment variables. */
     public static PelConfig fromEnvironment() {
         return from(System::getProperty, System.getenv());
@@ -83,6 +95,10 @@ public record PelConfig(String backend, boolean strict, int threads, long parall
         String parMin = setting(properties, env, "pel.dispatch.parallelMinBytes", "PEL_DISPATCH_PARALLEL_MIN_BYTES");
         if (parMin != null) {
             b.parallelMinBytes(parseLong("pel.dispatch.parallelMinBytes", parMin));
+        }
+        String calibrate = setting(properties, env, "pel.dispatch.calibrate", "PEL_DISPATCH_CALIBRATE");
+        if (calibrate != null) {
+            b.calibrate(parseBoolean("pel.dispatch.calibrate", calibrate));
         }
         String reproducible = setting(properties, env, "pel.reproducible", "PEL_REPRODUCIBLE");
         if (reproducible != null) {
@@ -126,7 +142,7 @@ public record PelConfig(String backend, boolean strict, int threads, long parall
 
     public Builder toBuilder() {
         return new Builder().backend(backend).strict(strict).threads(threads)
-                .parallelMinBytes(parallelMinBytes).cacheDir(cacheDir)
+                .parallelMinBytes(parallelMinBytes).cacheDir(cacheDir).calibrate(calibrate)
                 .reproducible(reproducible);
     }
 
@@ -137,6 +153,7 @@ public record PelConfig(String backend, boolean strict, int threads, long parall
         private int threads = Runtime.getRuntime().availableProcessors();
         private long parallelMinBytes = MODEL;
         private java.nio.file.Path cacheDir = defaultCacheDir();
+        private boolean calibrate = defaultCalibrate();
         private boolean reproducible;
 
         public Builder backend(String backend) {
@@ -164,13 +181,18 @@ public record PelConfig(String backend, boolean strict, int threads, long parall
             return this;
         }
 
+        public Builder calibrate(boolean calibrate) {
+            this.calibrate = calibrate;
+            return this;
+        }
+
         public Builder reproducible(boolean reproducible) {
             this.reproducible = reproducible;
             return this;
         }
 
         public PelConfig build() {
-            return new PelConfig(backend, strict, threads, parallelMinBytes, cacheDir, reproducible);
+            return new PelConfig(backend, strict, threads, parallelMinBytes, cacheDir, calibrate, reproducible);
         }
     }
 }

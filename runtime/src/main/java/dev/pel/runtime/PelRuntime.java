@@ -115,7 +115,7 @@ public final class PelRuntime implements AutoCloseable {
         }
         try {
             List<Backend> list = List.copyOf(backends.values());
-            AdaptiveDispatcher dispatcher = new AdaptiveDispatcher(list, calibrators(),
+            AdaptiveDispatcher dispatcher = new AdaptiveDispatcher(list, config.calibrate() ? calibrators() : List.of(),
                     new ModelStore(config.cacheDir(), AdaptiveDispatcher.identity(hw, list)), config.parallelMinBytes());
             return new PelRuntime(config, hw, List.copyOf(probes), Collections.unmodifiableMap(backends), dispatcher, true,
                     new Shared());

@@ -127,8 +127,17 @@ class PelConfigTest {
     }
 
     @Test
+    void calibrationIsReadFromItsPropertyAndVariable() {
+        assertFalse(fromProperties("pel.dispatch.calibrate", "false").calibrate());
+        assertTrue(fromProperties("pel.dispatch.calibrate", "true").calibrate());
+        assertFalse(from(Map.of(), Map.of("PEL_DISPATCH_CALIBRATE", "no")).calibrate());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> fromProperties("pel.dispatch.calibrate", "soon"));
+        assertTrue(e.getMessage().startsWith("pel.dispatch.calibrate:"), e.getMessage());
+    }
+
+    @Test
     void toBuilderRoundTripsEveryField() {
-        PelConfig c = PelConfig.builder().backend("cpu-simd").strict(true).threads(7).parallelMinBytes(9)
+        PelConfig c = PelConfig.builder().backend("cpu-simd").strict(true).threads(7).parallelMinBytes(9).calibrate(false)
                 .cacheDir(Path.of("/x")).reproducible(true).build();
         assertEquals(c, c.toBuilder().build());
         assertEquals("cpu-scalar", c.toBuilder().backend("cpu-scalar").build().backend());

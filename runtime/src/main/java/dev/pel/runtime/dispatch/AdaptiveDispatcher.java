@@ -199,7 +199,8 @@ public final class AdaptiveDispatcher {
                         pending &= ~m;
                     }
                 }
-                s.source = "prior guess (no calibrator for this backend)";
+                s.source = c == null ? "prior guess (not measured: pel.dispatch.calibrate=false, or no calibrator for it)"
+                        : "prior guess (being measured)";
             }
             if (c != null) {
                 s.source = "calibrating";
