@@ -10,6 +10,8 @@ import dev.pel.bench.sweep.SweepChart;
 import dev.pel.bench.sweep.SweepCsv;
 import dev.pel.bench.sweep.Timer;
 import dev.pel.bench.workload.BenchKernel;
+import dev.pel.bench.workload.Workload;
+import dev.pel.bench.workload.Workloads;
 import dev.pel.runtime.BackendUnavailableException;
 import dev.pel.runtime.DType;
 import dev.pel.runtime.PelConfig;
@@ -163,8 +165,13 @@ final class SweepCommand implements Callable<Integer> {
         if (contenders.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "nothing to measure: --backends and --peers are both 'none'");
         }
+        List<Workload> workloads = parseWorkloads();
+        if (mode == Residency.RESIDENT && !workloads.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--residency resident: only the vector kernels have resident operands"
+                    + " in the sweep; leave out " + workloads.stream().map(Workload::name).toList());
+        }
         return new Sweep.Plan(parseKernels(), parseDtypes(), List.copyOf(new LinkedHashSet<>(sizes)), contenders, timer,
-                seed, mode == null ? Residency.COPY : mode, mode != null);
+                seed, mode == null ? Residency.COPY : mode, mode != null, workloads);
     }
 
     /** The --residency mode, or null when it was not given. */
@@ -185,11 +192,28 @@ final class SweepCommand implements Callable<Integer> {
         }
         List<BenchKernel> out = new ArrayList<>();
         for (String name : distinct(kernels)) {
+            if (Workloads.byName(name) != null) {
+                continue;
+            }
             try {
                 out.add(BenchKernel.parse(name));
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--kernels: unknown kernel '" + name
-                        + "'; the sweep knows: " + BenchKernel.names() + " (or 'all')");
+                        + "'; the sweep knows: " + BenchKernel.names() + ", " + Workloads.names() + " (or 'all')");
+            }
+        }
+        return out;
+    }
+
+    private List<Workload> parseWorkloads() {
+        if (isKeyword(kernels, ALL)) {
+            return Workloads.all();
+        }
+        List<Workload> out = new ArrayList<>();
+        for (String name : distinct(kernels)) {
+            Workload w = Workloads.byName(name);
+            if (w != null) {
+                out.add(w);
             }
         }
         return out;
@@ -236,9 +260,18 @@ final class SweepCommand implements Callable<Integer> {
                         why -> spec.commandLine().getErr().println("sweep: skipping peer " + p.name() + ": " + why),
                         () -> out.add(new Contender.PeerLibrary(p)));
             }
+            for (String name : Workloads.peerNames()) {
+                if (out.stream().noneMatch(c -> c.label().equals("peer:" + name))) {
+                    out.add(new Contender.WorkloadPeer(name));
+                }
+            }
             return out;
         }
         for (String name : distinct(peers)) {
+            if (Workloads.peerNames().contains(name) && Peers.all().stream().noneMatch(p -> p.name().equals(name))) {
+                out.add(new Contender.WorkloadPeer(name));
+                continue;
+            }
             Peer p;
             try {
                 p = Peers.byName(name);
@@ -258,7 +291,9 @@ final class SweepCommand implements Callable<Integer> {
     static final class KernelNames implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return Arrays.stream(BenchKernel.values()).map(BenchKernel::label).iterator();
+            List<String> names = new ArrayList<>(Arrays.stream(BenchKernel.values()).map(BenchKernel::label).toList());
+            names.addAll(Workloads.names());
+            return names.iterator();
         }
     }
 

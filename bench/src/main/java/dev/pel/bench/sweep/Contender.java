@@ -7,6 +7,7 @@ import dev.pel.bench.workload.KernelCall;
 import dev.pel.bench.workload.Operands;
 import dev.pel.bench.workload.PelCalls;
 import dev.pel.bench.workload.ResidentOperands;
+import dev.pel.bench.workload.Workload;
 import dev.pel.kernels.KernelSets;
 import dev.pel.runtime.CallRecord;
 import dev.pel.runtime.DType;
@@ -20,6 +21,12 @@ public sealed interface Contender {
     String label();
 
     boolean supports(BenchKernel kernel, DType dtype);
+
+    /** True when this contender runs the workload at this type. */
+    boolean supports(Workload workload, DType dtype);
+
+    /** The call on a workload's operands (only where {@link #supports(Workload, DType)}). */
+    KernelCall bind(Workload.Instance instance);
 
     /** The call on the heap arrays of {@code in}. */
     KernelCall bind(BenchKernel kernel, Operands in);
@@ -41,6 +48,17 @@ public sealed interface Contender {
         @Override
         public KernelCall bind(BenchKernel kernel, Operands in) {
             return PelCalls.bind(kernel, in, runtime);
+        }
+
+        /** A forced backend runs the workloads its kernel family implements; auto runs them all. */
+        @Override
+        public boolean supports(Workload workload, DType dtype) {
+            return runtime.forcedBackend().map(b -> workload.supports(b, dtype)).orElse(true);
+        }
+
+        @Override
+        public KernelCall bind(Workload.Instance instance) {
+            return instance.bind(runtime);
         }
 
         /** The call on the off-heap arrays of {@code r}. */
@@ -99,11 +117,59 @@ public sealed interface Contender {
         }
 
         @Override
+        public boolean supports(Workload workload, DType dtype) {
+            return workload.peers().contains(peer.name());
+        }
+
+        @Override
+        public KernelCall bind(Workload.Instance instance) {
+            return instance.bindPeer(peer.name()).orElseThrow(() -> new IllegalStateException(peer.name() + " has no such kernel"));
+        }
+
+        @Override
         public String chosen() {
             return peer.name();
         }
 
         /** Peers compute exp with {@link Math#exp}, within the host allowance. */
+        @Override
+        public Accuracy accuracy() {
+            return Accuracy.HOST;
+        }
+    }
+
+    /** A peer library only some workloads have (e.g. OpenBLAS for gemm), reported as {@code peer:<name>}. */
+    record WorkloadPeer(String name) implements Contender {
+        @Override
+        public String label() {
+            return "peer:" + name;
+        }
+
+        @Override
+        public boolean supports(BenchKernel kernel, DType dtype) {
+            return false;
+        }
+
+        @Override
+        public KernelCall bind(BenchKernel kernel, Operands in) {
+            throw new IllegalStateException(name + " has no vector kernels");
+        }
+
+        @Override
+        public boolean supports(Workload workload, DType dtype) {
+            return workload.peers().contains(name);
+        }
+
+        @Override
+        public KernelCall bind(Workload.Instance instance) {
+            return instance.bindPeer(name).orElseThrow(() -> new IllegalStateException(name + " has no such kernel"));
+        }
+
+        @Override
+        public String chosen() {
+            return name;
+        }
+
         @Override
         public Accuracy accuracy() {
             return Accuracy.HOST;

@@ -5,6 +5,7 @@ import dev.pel.bench.workload.BenchKernel;
 import dev.pel.bench.workload.KernelCall;
 import dev.pel.bench.workload.Operands;
 import dev.pel.bench.workload.ResidentOperands;
+import dev.pel.bench.workload.Workload;
 import dev.pel.bench.workload.WrongResultException;
 import dev.pel.runtime.DType;
 import dev.pel.runtime.memory.NativeArray.Where;
@@ -41,13 +42,20 @@ public final class Sweep {
      * @param residencyColumn whether the rows report the residency (the CSV column)
      */
     public record Plan(List<BenchKernel> kernels, List<DType> dtypes, List<Long> sizes, List<Contender> contenders,
-            Timer timer, long seed, Residency residency, boolean residencyColumn) {
+            Timer timer, long seed, Residency residency, boolean residencyColumn, List<Workload> workloads) {
         public Plan {
             kernels = List.copyOf(kernels);
+            workloads = List.copyOf(workloads);
             dtypes = List.copyOf(dtypes);
             sizes = List.copyOf(sizes);
             contenders = List.copyOf(contenders);
             Objects.requireNonNull(residency, "residency");
+        }
+
+        /** Vector kernels only. */
+        public Plan(List<BenchKernel> kernels, List<DType> dtypes, List<Long> sizes, List<Contender> contenders, Timer timer,
+                long seed, Residency residency, boolean residencyColumn) {
+            this(kernels, dtypes, sizes, contenders, timer, seed, residency, residencyColumn, List.of());
         }
 
         /** Heap operands, no residency column: the sweep as it was before residency existed. */
@@ -59,12 +67,13 @@ public final class Sweep {
         /** How many points will be measured (the denominator of the progress line). */
         public int points() {
             int count = 0;
-            for (BenchKernel k : kernels) {
-                for (DType t : dtypes) {
-                    for (Contender c : contenders) {
-                        if (c.supports(k, t)) {
-                            count += sizes.size();
-                        }
+            for (DType t : dtypes) {
+                for (Contender c : contenders) {
+                    for (BenchKernel k : kernels) {
+                        count += c.supports(k, t) ? sizes.size() : 0;
+                    }
+                    for (Workload w : workloads) {
+                        count += c.supports(w, t) ? sizes.size() : 0;
                     }
                 }
             }
@@ -116,6 +125,53 @@ public final class Sweep {
                             progress.println("WRONG RESULT, not timed: " + e.getMessage());
                         }
                         progress.flush();
+                    }
+                }
+            }
+        }
+        for (Workload w : plan.workloads()) {
+            for (DType dtype : plan.dtypes()) {
+                for (long n : plan.sizes()) {
+                    Workload.Instance in = null;
+                    try {
+                        for (Contender c : plan.contenders()) {
+                            if (!c.supports(w, dtype)) {
+                                continue;
+                            }
+                            if (in == null) {
+                                in = w.prepare(dtype, n, plan.seed());
+                            }
+                            done++;
+                            progress.printf(Locale.ROOT, "[%d/%d] %s %s n=%d %s ... ", done, total, w.name(), dtype.label(), n,
+                                    c.label());
+                            progress.flush();
+                            try {
+                                KernelCall call = c.bind(in);
+                                in.verify(call.call(), c.label());
+                                Timer.Timing t = plan.timer().measure(call);
+                                long[] e = w.extents(n);
+                                double flops = w.spec().cost().flops(e[0], e[1], e[2]) / t.medianNanos();
+                                double bytes = w.spec().cost().bytes(dtype.bytes(), e[0], e[1], e[2]) / t.medianNanos();
+                                SweepRow row = new SweepRow(w.name(), dtype.label(), n, c.label(), c.chosen(), t.medianNanos(),
+                                        flops, bytes, plan.residencyColumn() ? (c instanceof Contender.Pel ? "copy" : Residency.PEER)
+                                                : null);
+                                rows.add(row);
+                                progress.printf(Locale.ROOT, "%.1f ns, %.2f GB/s, %.2f GFLOP/s (ran %s)%n", row.medianNanos(),
+                                        row.gbps(), row.gflops(), ranOn(c, row));
+                            } catch (WrongResultException ex) {
+                                wrong.add(ex.getMessage());
+                                progress.println("WRONG RESULT, not timed: " + ex.getMessage());
+                            }
+                            progress.flush();
+                        }
+                    } finally {
+                        if (in != null) {
+                            try {
+                                in.close();
+                            } catch (Exception ex) {
+                                throw new IllegalStateException("closing " + w.name() + " operands: " + ex, ex);
+                            }
+                        }
                     }
                 }
             }

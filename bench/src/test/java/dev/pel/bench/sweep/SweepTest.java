@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pel.bench.peers.JavaLoopPeer;
 import dev.pel.bench.peers.Peer;
+import dev.pel.bench.workload.BenchKernel.Array;
 import dev.pel.bench.workload.BenchKernel;
 import dev.pel.bench.workload.KernelCall;
 import dev.pel.bench.workload.Operands;
-import dev.pel.bench.workload.BenchKernel.Array;
 import dev.pel.bench.workload.PelCalls;
 import dev.pel.bench.workload.ResidentOperands;
+import dev.pel.bench.workload.Workload;
+import dev.pel.bench.workload.WrongResultException;
 import dev.pel.runtime.DType;
 import dev.pel.runtime.PelRuntime;
 import dev.pel.runtime.opencl.OpenClBackend;
@@ -75,6 +77,77 @@ class SweepTest {
                 result.wrongResults().getFirst());
         assertEquals(List.of("peer:java-loop", "peer:java-loop"), result.rows().stream().map(SweepRow::backend).toList());
         assertTrue(progress.toString().contains("[1/3] dot f64 n=1000 peer:sloppy ... WRONG RESULT"), progress.toString());
+    }
+
+    /** A workload whose Pel call sums x and whose peer "half" returns half of it (wrong). */
+    private static final class SumWorkload implements Workload {
+        @Override
+        public String name() {
+            return "sum-workload";
+        }
+
+        @Override
+        public dev.pel.runtime.dispatch.KernelSpec spec() {
+            return dev.pel.kernels.Catalogue.SUM;
+        }
+
+        @Override
+        public long[] extents(long n) {
+            return new long[] {n, 1, 1};
+        }
+
+        @Override
+        public boolean supports(dev.pel.runtime.spi.Backend backend, DType dtype) {
+            return backend.host();
+        }
+
+        @Override
+        public java.util.Set<String> peers() {
+            return java.util.Set.of("half");
+        }
+
+        @Override
+        public Instance prepare(DType dtype, long n, long seed) {
+            double[] x = new java.util.SplittableRandom(seed).doubles(n, 0.5, 1.5).toArray();
+            double expected = java.util.Arrays.stream(x).sum();
+            return new Instance() {
+                @Override
+                public KernelCall bind(PelRuntime runtime) {
+                    return () -> dev.pel.kernels.Reductions.on(runtime).sum(x);
+                }
+
+                @Override
+                public java.util.Optional<KernelCall> bindPeer(String peer) {
+                    return java.util.Optional.of(() -> expected / 2);
+                }
+
+                @Override
+                public void verify(double result, String who) {
+                    if (Math.abs(result - expected) > 1e-9 * expected) {
+                        throw new WrongResultException(who + " gave " + result + ", expected " + expected);
+                    }
+                }
+            };
+        }
+    }
+
+    @Test
+    void workloadsAreSweptLikeVectorKernelsAndCheckedFirst() {
+        PelRuntime runtime = PelRuntime.defaultRuntime();
+        Sweep.Plan plan = new Sweep.Plan(List.of(), List.of(DType.F64), List.of(10L, 1000L),
+                List.of(new Contender.Pel("cpu-scalar", runtime.withBackend("cpu-scalar")), new Contender.Pel("auto", runtime),
+                        new Contender.WorkloadPeer("half"), new Contender.PeerLibrary(new JavaLoopPeer())),
+                new Timer(1, 0), 7, Residency.COPY, false, List.of(new SumWorkload()));
+        assertEquals(6, plan.points(), "java-loop has no such workload: left out");
+        StringWriter progress = new StringWriter();
+        Sweep.Result result = Sweep.run(plan, new PrintWriter(progress, true));
+        assertEquals(2, result.wrongResults().size(), progress.toString());
+        assertTrue(result.wrongResults().getFirst().startsWith("peer:half gave"), result.wrongResults().getFirst());
+        assertEquals(List.of("cpu-scalar", "auto", "cpu-scalar", "auto"), result.rows().stream().map(SweepRow::backend).toList());
+        SweepRow big = result.rows().get(2);
+        assertEquals("sum-workload", big.kernel());
+        assertEquals(1000, big.n());
+        assertEquals(8000 / big.medianNanos(), big.gbps(), 1e-9, "bytes from the workload's spec");
     }
 
     @Test
