@@ -253,11 +253,7 @@ public final class PelRuntime implements AutoCloseable {
             Predicate<Backend> supports) {
         checkOpen();
         if (forced != null) {
-            if (!supports.test(forced)) {
-                throw new BackendUnavailableException("backend: forced backend '" + forced.name() + "' does not implement "
-                        + kernel.name() + " for " + dtype.label());
-            }
-            return dispatcher.forced(forced, forcedVariants, kernel, dtype, d0, d1, d2, where);
+            return decideForced(kernel, dtype, d0, d1, d2, where, supports);
         }
         Candidates c = candidates(supports);
         Decision d = dispatcher.auto(kernel, dtype, d0, d1, d2, where, c.mask());
@@ -265,11 +261,24 @@ public final class PelRuntime implements AutoCloseable {
             throw noCandidate(kernel, dtype, c);
         }
         if (simdMissing) {
-            String reason = probes.stream().filter(p -> p.name().equals(SimdBackend.NAME)).findFirst()
-                    .flatMap(Probe::reason).orElse("not available");
-            fallback(SimdBackend.NAME, d.backend().name(), reason);
+            simdFallback(d);
         }
         return d;
+    }
+
+    private Decision decideForced(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where,
+            Predicate<Backend> supports) {
+        if (!supports.test(forced)) {
+            throw new BackendUnavailableException("backend: forced backend '" + forced.name() + "' does not implement "
+                    + kernel.name() + " for " + dtype.label());
+        }
+        return dispatcher.forced(forced, forcedVariants, kernel, dtype, d0, d1, d2, where);
+    }
+
+    private void simdFallback(Decision d) {
+        String reason = probes.stream().filter(p -> p.name().equals(SimdBackend.NAME)).findFirst()
+                .flatMap(Probe::reason).orElse("not available");
+        fallback(SimdBackend.NAME, d.backend().name(), reason);
     }
 
     private BackendUnavailableException noCandidate(KernelSpec kernel, DType dtype, Candidates c) {

@@ -162,6 +162,10 @@ public final class AdaptiveDispatcher {
 
     /** Candidates minus quarantined and not-yet-calibrated variants; starts calibrations that are due. */
     public long usable(long candidates) {
+        long r = ready;
+        if (quarantined == 0 && (candidates & ~r & ~pending) == 0) {
+            return candidates & r; // the steady state: everything measured, nothing quarantined
+        }
         long q = quarantined;
         if (q != 0) {
             q = release(q);

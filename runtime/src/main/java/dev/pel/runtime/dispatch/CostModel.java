@@ -226,19 +226,24 @@ public final class CostModel {
      */
     public Decision choose(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long allowed) {
         KernelModel km = model(kernel, dtype);
-        double bytes = kernel.cost().bytes(dtype.bytes(), d0, d1, d2);
-        int b = bucket(bytes);
+        int b = bucket(kernel.cost().bytes(dtype.bytes(), d0, d1, d2));
         int slot = where == Placement.HEAP ? b : where == Placement.HOST ? BUCKETS + b : -1;
-        if (slot < 0) {
-            return compute(km, kernel, dtype, d0, d1, d2, where, allowed, b, CHOSEN);
+        if (slot >= 0) {
+            int c = ++km.calls[slot];
+            Decision d = km.cached[slot];
+            // Calls 0 and 32 of every 64 recompute (and the second explores); the rest read the cache.
+            if (d != null && (c & (EXPLORE_PERIOD / 2 - 1)) != 0 && km.cachedEpoch[slot] == epoch && km.cachedMask[slot] == allowed) {
+                return d;
+            }
+            return recompute(km, kernel, dtype, d0, d1, d2, where, allowed, b, slot, c);
         }
-        int c = ++km.calls[slot];
-        Decision d = km.cached[slot];
+        return compute(km, kernel, dtype, d0, d1, d2, where, allowed, b, CHOSEN);
+    }
+
+    /** The slow path of {@link #choose}: a fresh decision, cached, and on its turn an exploration. */
+    private Decision recompute(KernelModel km, KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where,
+            long allowed, int b, int slot, int c) {
         int phase = c & (RECOMPUTE_PERIOD - 1);
-        if (d != null && phase != 0 && phase != EXPLORE_PERIOD / 2 && km.cachedEpoch[slot] == epoch
-                && km.cachedMask[slot] == allowed) {
-            return d;
-        }
         int mode = phase == EXPLORE_PERIOD / 2 ? ((c & (REFRESH_PERIOD - 1)) == REFRESH_PERIOD / 2 ? REFRESHING : EXPLORING) : CHOSEN;
         int e = epoch;
         Decision best = compute(km, kernel, dtype, d0, d1, d2, where, allowed, b, CHOSEN);
