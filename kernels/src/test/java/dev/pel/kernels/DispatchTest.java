@@ -59,7 +59,7 @@ class DispatchTest {
             assertEquals(DType.F64, r.dtype());
             assertEquals(3, r.n());
             assertTrue(r.reason().contains("forced"), r.reason());
-            assertTrue(r.nanos() >= 0, r.toString());
+            assertTrue(r.nanos() == -1 || r.nanos() >= 0, "timed, or -1 for a small call not sampled: " + r);
         }
     }
 
@@ -145,6 +145,29 @@ class DispatchTest {
             pool.shutdown();
             long counted = rt.stats().values().stream().mapToLong(dev.pel.runtime.BackendStats::calls).sum();
             assertEquals((long) threads * calls, counted);
+        }
+    }
+
+    /** Large calls are always timed; small ones one in eight (a clock read costs as much as the call). */
+    @Test
+    void largeCallsAreAlwaysTimedAndSmallOnesSampled() {
+        try (PelRuntime rt = PelRuntime.create(PelConfig.builder().threads(2).cacheDir(tmp).build())) {
+            Reductions red = Reductions.on(rt);
+            float[] large = new float[1 << 15]; // 128 KiB
+            for (int i = 0; i < 20; i++) {
+                red.sum(large);
+                assertTrue(PelRuntime.lastCall().nanos() > 0, PelRuntime.lastCall().toString());
+            }
+            int timed = 0;
+            int calls = 800;
+            for (int i = 0; i < calls; i++) {
+                red.sum(new float[16]);
+                timed += PelRuntime.lastCall().nanos() >= 0 ? 1 : 0;
+            }
+            // Binomial(800, 1/8): mean 100, standard deviation 9.4; these bounds are over 6 deviations out.
+            assertTrue(timed > 40 && timed < 160, timed + " of " + calls + " small calls timed");
+            long total = rt.stats().values().stream().mapToLong(dev.pel.runtime.BackendStats::calls).sum();
+            assertEquals(20 + calls, total, "every call is counted, timed or not");
         }
     }
 

@@ -111,7 +111,6 @@ class FallbackTest {
             assertTrue(simdStats.quarantined(), "quarantined during its back-off");
             assertEquals(3, scalarStats.calls());
             assertEquals(1, scalarStats.fallbacks(), "the fallback is counted once, on the backend that took it");
-            assertTrue(scalarStats.nanos() > 0);
             assertTrue(Blas.on(rt).explain(Catalogue.DOT, DType.F64, N).stream()
                     .anyMatch(l -> l.startsWith("excluded cpu-simd x1: quarantined")), "explain says why");
         }
@@ -211,7 +210,7 @@ class FallbackTest {
     void theModelOutlivesTheRuntime() {
         Path file;
         try (PelRuntime rt = runtime(false)) {
-            Blas.on(rt).dot(x, y);
+            Blas.on(rt).dot(new double[1 << 13], new double[1 << 13]); // 128 KiB: always timed, so the model learns
             file = rt.dispatcher().store().file();
         }
         assertTrue(Files.isRegularFile(file), "saved on close: " + file);

@@ -10,7 +10,8 @@ package dev.pel.runtime;
  * @param n       number of elements (the kernel's size parameter)
  * @param backend name of the backend that ran the call
  * @param threads worker threads used (1 = the calling thread only)
- * @param nanos   wall time of the call, validation excluded
+ * @param nanos   wall time of the call, validation excluded; -1 when it was not timed (calls moving under
+ *                64 KiB are timed one in eight: reading the clock costs as much as such a call)
  * @param reason  why this backend was chosen (forced, a threshold, the only candidate)
  */
 public record CallRecord(String kernel, DType dtype, long n, String backend, int threads, long nanos, String reason) {

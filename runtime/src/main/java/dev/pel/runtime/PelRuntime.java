@@ -3,6 +3,7 @@ package dev.pel.runtime;
 import dev.pel.runtime.cpu.ScalarBackendProvider;
 import dev.pel.runtime.cpu.SimdBackend;
 import dev.pel.runtime.dispatch.AdaptiveDispatcher;
+import dev.pel.runtime.dispatch.CallEvent;
 import dev.pel.runtime.dispatch.Calibrator;
 import dev.pel.runtime.dispatch.Decision;
 import dev.pel.runtime.dispatch.KernelSpec;
@@ -23,6 +24,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -301,9 +303,37 @@ public final class PelRuntime implements AutoCloseable {
      * @param t0 {@link System#nanoTime()} when the kernel started
      */
     public void completed(Decision d, KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long t0) {
+        long n = d0 * d1 * d2;
+        if (t0 == UNTIMED) {
+            record(new CallRecord(kernel.name(), dtype, n, d.backend().name(), d.threads(), -1, d.reason()), 0);
+            return;
+        }
         long nanos = System.nanoTime() - t0;
-        record(new CallRecord(kernel.name(), dtype, d0 * d1 * d2, d.backend().name(), d.threads(), nanos, d.reason()));
+        int weight = kernel.cost().bytes(dtype.bytes(), d0, d1, d2) >= ALWAYS_TIMED_BYTES ? 1 : TIMING_SAMPLE;
+        record(new CallRecord(kernel.name(), dtype, n, d.backend().name(), d.threads(), nanos, d.reason()), weight);
         dispatcher.observe(d, kernel, dtype, d0, d1, d2, where, nanos);
+    }
+
+    /** {@link #start} for a call that is not timed. */
+    public static final long UNTIMED = Long.MIN_VALUE;
+    /** Calls moving at least this many bytes are always timed: there two clock reads cost under a few percent. */
+    static final long ALWAYS_TIMED_BYTES = 64 << 10;
+    /** Smaller calls are timed one in this many (reading the clock costs 20-50 ns, as much as a 16-element call). */
+    static final int TIMING_SAMPLE = 8;
+    private static final CallEvent JFR = new CallEvent();
+
+    /**
+     * The start of a call: {@link System#nanoTime()} if this call is timed, else {@link #UNTIMED}.
+     * Every call moving {@value #ALWAYS_TIMED_BYTES} bytes or more is timed, smaller ones at random one
+     * in {@value #TIMING_SAMPLE} (their time in {@link #stats()} is extrapolated from those), and every
+     * call while a Flight Recorder recording has {@code dev.pel.Call} enabled.
+     */
+    public long start(KernelSpec kernel, DType dtype, long d0, long d1, long d2) {
+        if (kernel.cost().bytes(dtype.bytes(), d0, d1, d2) >= ALWAYS_TIMED_BYTES
+                || (ThreadLocalRandom.current().nextInt() & (TIMING_SAMPLE - 1)) == 0 || JFR.isEnabled()) {
+            return System.nanoTime();
+        }
+        return UNTIMED;
     }
 
     /**
@@ -429,10 +459,17 @@ public final class PelRuntime implements AutoCloseable {
 
     /** Records a finished call: the thread's last call and the backend's counters. */
     public void record(CallRecord call) {
+        record(call, call.nanos() < 0 ? 0 : 1);
+    }
+
+    /** Records a call whose time stands for {@code weight} calls' (0: not timed). */
+    private void record(CallRecord call, int weight) {
         LAST_CALL.set(call);
         LongAdder[] c = shared.of(call.backend());
         c[0].increment();
-        c[1].add(call.nanos());
+        if (weight > 0) {
+            c[1].add(call.nanos() * weight);
+        }
     }
 
     /** The last call this thread made through any runtime, or null before the first. */
