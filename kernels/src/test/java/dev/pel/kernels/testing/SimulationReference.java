@@ -119,7 +119,7 @@ public final class SimulationReference {
         return out;
     }
 
-    /** Standard normal CDF to about 1e-16 absolute. */
+    /** Standard normal CDF to a few 1e-16 absolute (relative in the tails beyond 7). */
     public static double phi(double x) {
         if (x < -7) {
             return tail(-x);
