@@ -224,8 +224,18 @@ public final class SimdSimulation implements SimulationKernels {
     // @twin-begin F64
     private static final VectorSpecies<Double> SPECIES_F64 = DoubleVector.SPECIES_PREFERRED;
 
-    private static DoubleVector loadF64(MemorySegment s, long index) {
-        return DoubleVector.fromMemorySegment(SPECIES_F64, s, index * Double.BYTES, ORDER);
+    /** A vector at element {@code index} of a heap array (when {@code h} is not null: the faster load) or a segment. */
+    private static DoubleVector loadF64(double[] h, MemorySegment s, long index) {
+        return h != null ? DoubleVector.fromArray(SPECIES_F64, h, (int) index)
+                : DoubleVector.fromMemorySegment(SPECIES_F64, s, index * Double.BYTES, ORDER);
+    }
+
+    private static void storeF64(DoubleVector v, double[] h, MemorySegment s, long index) {
+        if (h != null) {
+            v.intoArray(h, (int) index);
+        } else {
+            v.intoMemorySegment(s, index * Double.BYTES, ORDER);
+        }
     }
 
     @Override
@@ -233,14 +243,18 @@ public final class SimdSimulation implements SimulationKernels {
         a.forHost(true);
         b.forHost(true);
         MemorySegment sa = seg(a);
+        double[] sah = a.heap();
         MemorySegment sb = seg(b);
+        double[] sbh = b.heap();
         int grain = Math.max(1, 16384 / Math.max(1, nx));
         for (int step = 0; step < steps; step++) {
             boolean even = (step & 1) == 0;
             VecF64 src = even ? a : b;
             VecF64 dst = even ? b : a;
             MemorySegment ss = even ? sa : sb;
+            double[] ssh = even ? sah : sbh;
             MemorySegment ds = even ? sb : sa;
+            double[] dsh = even ? sbh : sah;
             parallel(ny, grain, threads, (j0, j1) -> {
                 for (int j = j0; j < j1; j++) {
                     if (!periodic && (j == 0 || j == ny - 1)) {
@@ -255,10 +269,10 @@ public final class SimdSimulation implements SimulationKernels {
                     int lanes = SPECIES_F64.length();
                     int i = 1;
                     for (; i + lanes <= nx - 1; i += lanes) {
-                        DoubleVector c = loadF64(ss, row + i);
-                        DoubleVector sum = loadF64(ss, row + i - 1).add(loadF64(ss, row + i + 1))
-                                .add(loadF64(ss, north + i).add(loadF64(ss, south + i)));
-                        c.add(sum.sub(c.mul(4)).mul(alpha)).intoMemorySegment(ds, (out + i) * Double.BYTES, ORDER);
+                        DoubleVector c = loadF64(ssh, ss, row + i);
+                        DoubleVector sum = loadF64(ssh, ss, row + i - 1).add(loadF64(ssh, ss, row + i + 1))
+                                .add(loadF64(ssh, ss, north + i).add(loadF64(ssh, ss, south + i)));
+                        storeF64(c.add(sum.sub(c.mul(4)).mul(alpha)), dsh, ds, out + i);
                     }
                     for (; i < nx; i++) {
                         ScalarSimulation.heat2dCell(nx, ny, alpha, periodic, src, dst, i, j);
@@ -273,7 +287,9 @@ public final class SimdSimulation implements SimulationKernels {
         a.forHost(true);
         b.forHost(true);
         MemorySegment sa = seg(a);
+        double[] sah = a.heap();
         MemorySegment sb = seg(b);
+        double[] sbh = b.heap();
         int rows = ny * nz;
         long plane = (long) nx * ny;
         int grain = Math.max(1, 16384 / Math.max(1, nx));
@@ -282,7 +298,9 @@ public final class SimdSimulation implements SimulationKernels {
             VecF64 src = even ? a : b;
             VecF64 dst = even ? b : a;
             MemorySegment ss = even ? sa : sb;
+            double[] ssh = even ? sah : sbh;
             MemorySegment ds = even ? sb : sa;
+            double[] dsh = even ? sbh : sah;
             parallel(rows, grain, threads, (r0, r1) -> {
                 for (int r = r0; r < r1; r++) {
                     int j = r % ny;
@@ -304,11 +322,11 @@ public final class SimdSimulation implements SimulationKernels {
                     int lanes = SPECIES_F64.length();
                     int i = 1;
                     for (; i + lanes <= nx - 1; i += lanes) {
-                        DoubleVector c = loadF64(ss, row + i);
-                        DoubleVector sum = loadF64(ss, row + i - 1).add(loadF64(ss, row + i + 1))
-                                .add(loadF64(ss, north + i).add(loadF64(ss, south + i)))
-                                .add(loadF64(ss, down + i).add(loadF64(ss, up + i)));
-                        c.add(sum.sub(c.mul(6)).mul(alpha)).intoMemorySegment(ds, (out + i) * Double.BYTES, ORDER);
+                        DoubleVector c = loadF64(ssh, ss, row + i);
+                        DoubleVector sum = loadF64(ssh, ss, row + i - 1).add(loadF64(ssh, ss, row + i + 1))
+                                .add(loadF64(ssh, ss, north + i).add(loadF64(ssh, ss, south + i)))
+                                .add(loadF64(ssh, ss, down + i).add(loadF64(ssh, ss, up + i)));
+                        storeF64(c.add(sum.sub(c.mul(6)).mul(alpha)), dsh, ds, out + i);
                     }
                     for (; i < nx; i++) {
                         ScalarSimulation.heat3dCell(nx, ny, nz, alpha, periodic, src, dst, i, j, k);
@@ -326,9 +344,13 @@ public final class SimdSimulation implements SimulationKernels {
         }
         mass.forHost(false);
         MemorySegment sx = seg(x);
+        double[] sxh = x.heap();
         MemorySegment sy = seg(y);
+        double[] syh = y.heap();
         MemorySegment sz = seg(z);
+        double[] szh = z.heap();
         MemorySegment sm = seg(mass);
+        double[] smh = mass.heap();
         double[] ax = new double[n];
         double[] ay = new double[n];
         double[] az = new double[n];
@@ -344,12 +366,12 @@ public final class SimdSimulation implements SimulationKernels {
                 DoubleVector accZ = DoubleVector.zero(SPECIES_F64);
                 int j = 0;
                 for (; j + lanes <= n; j += lanes) {
-                    DoubleVector dx = loadF64(sx, x.start() + j).sub(xi);
-                    DoubleVector dy = loadF64(sy, y.start() + j).sub(yi);
-                    DoubleVector dz = loadF64(sz, z.start() + j).sub(zi);
+                    DoubleVector dx = loadF64(sxh, sx, x.start() + j).sub(xi);
+                    DoubleVector dy = loadF64(syh, sy, y.start() + j).sub(yi);
+                    DoubleVector dz = loadF64(szh, sz, z.start() + j).sub(zi);
                     DoubleVector d2 = dx.mul(dx).add(dy.mul(dy)).add(dz.mul(dz)).add(eps2);
                     DoubleVector inv = DoubleVector.broadcast(SPECIES_F64, 1).div(d2.lanewise(VectorOperators.SQRT));
-                    DoubleVector f = loadF64(sm, mass.start() + j).mul(inv.mul(inv).mul(inv));
+                    DoubleVector f = loadF64(smh, sm, mass.start() + j).mul(inv.mul(inv).mul(inv));
                     accX = accX.add(f.mul(dx));
                     accY = accY.add(f.mul(dy));
                     accZ = accZ.add(f.mul(dz));
@@ -386,7 +408,9 @@ public final class SimdSimulation implements SimulationKernels {
         filter.forHost(false);
         out.forHost(true);
         MemorySegment sx = seg(x);
+        double[] sxh = x.heap();
         MemorySegment so = seg(out);
+        double[] soh = out.heap();
         double[] f = new double[k];
         for (int q = 0; q < k; q++) {
             f[q] = filter.get(q);
@@ -401,11 +425,11 @@ public final class SimdSimulation implements SimulationKernels {
             int interiorEnd = Math.min(hi, n - k + r + 1); // exclusive: i + k - 1 - r <= n - 1
             for (; i + lanes <= interiorEnd; i += lanes) {
                 long base = x.start() + i - r;
-                DoubleVector acc = loadF64(sx, base).mul(f[0]);
+                DoubleVector acc = loadF64(sxh, sx, base).mul(f[0]);
                 for (int q = 1; q < k; q++) {
-                    acc = acc.add(loadF64(sx, base + q).mul(f[q]));
+                    acc = acc.add(loadF64(sxh, sx, base + q).mul(f[q]));
                 }
-                acc.intoMemorySegment(so, (out.start() + i) * Double.BYTES, ORDER);
+                storeF64(acc, soh, so, out.start() + i);
             }
             for (; i < hi; i++) {
                 out.set(i, ScalarSimulation.convolve1dAt(n, x, k, filter, clamp, i));
@@ -419,7 +443,9 @@ public final class SimdSimulation implements SimulationKernels {
         filter.forHost(false);
         out.forHost(true);
         MemorySegment si = seg(image);
+        double[] sih = image.heap();
         MemorySegment so = seg(out);
+        double[] soh = out.heap();
         double[] f = new double[kw * kh];
         for (int q = 0; q < f.length; q++) {
             f[q] = filter.get(q);
@@ -434,19 +460,29 @@ public final class SimdSimulation implements SimulationKernels {
                 for (; px < Math.min(rx, w); px++) {
                     out.set(px + (long) w * py, ScalarSimulation.convolve2dAt(w, h, image, kw, kh, filter, clamp, px, py));
                 }
+                // Per filter row: the index of its first tap for pixel 0, and whether it reads the image
+                // (false: a row of zeros, Edge.ZERO above or below the image).
+                long[] rows = new long[kh];
+                boolean[] reads = new boolean[kh];
+                for (int qy = 0; qy < kh; qy++) {
+                    long y = (long) py + qy - ry;
+                    boolean rowIn = y >= 0 && y < h;
+                    reads[qy] = rowIn || clamp;
+                    rows[qy] = image.start() + (long) w * (rowIn ? y : ScalarSimulation.clampIndex(y, h)) - rx;
+                }
+                DoubleVector zero = DoubleVector.zero(SPECIES_F64);
                 for (; px + lanes <= interiorEnd; px += lanes) {
-                    DoubleVector acc = null;
+                    // The reference's order: the first product, then every other one added in row-major order.
+                    DoubleVector acc = (reads[0] ? loadF64(sih, si, rows[0] + px) : zero).mul(f[0]);
                     for (int qy = 0; qy < kh; qy++) {
-                        long y = (long) py + qy - ry;
-                        boolean rowIn = y >= 0 && y < h;
-                        long row = image.start() + (long) w * (rowIn ? y : ScalarSimulation.clampIndex(y, h)) + px - rx;
-                        for (int qx = 0; qx < kw; qx++) {
-                            DoubleVector v = rowIn || clamp ? loadF64(si, row + qx) : DoubleVector.zero(SPECIES_F64);
-                            DoubleVector t = v.mul(f[kw * qy + qx]);
-                            acc = acc == null ? t : acc.add(t);
+                        long row = rows[qy] + px;
+                        boolean in = reads[qy];
+                        for (int qx = qy == 0 ? 1 : 0; qx < kw; qx++) {
+                            DoubleVector v = in ? loadF64(sih, si, row + qx) : zero;
+                            acc = acc.add(v.mul(f[kw * qy + qx]));
                         }
                     }
-                    acc.intoMemorySegment(so, (out.start() + px + (long) w * py) * Double.BYTES, ORDER);
+                    storeF64(acc, soh, so, out.start() + px + (long) w * py);
                 }
                 for (; px < w; px++) {
                     out.set(px + (long) w * py, ScalarSimulation.convolve2dAt(w, h, image, kw, kh, filter, clamp, px, py));
@@ -455,31 +491,44 @@ public final class SimdSimulation implements SimulationKernels {
         });
     }
 
-    /** Phi(-a) for lanes a &gt;= 0: {@link ScalarSimulation#normalTail}, both branches computed and blended. */
+    /**
+     * Phi(-a) for lanes a &gt;= 0: {@link ScalarSimulation#normalTail}, both branches computed and
+     * blended. Split in small methods: C2 inlines each (one method of over 325 bytes was not inlined,
+     * and its vectors were then boxed on every call, several times slower).
+     */
     private static DoubleVector normalTailF64(DoubleVector a) {
         DoubleVector e = a.mul(a).neg().div(2).lanewise(VectorOperators.EXP);
+        DoubleVector near = e.mul(hartNumeratorF64(a)).div(hartDenominatorF64(a));
+        DoubleVector tail = hartFarF64(a, e).blend(near, a.compare(VectorOperators.LT, 7.07106781186547));
+        return tail.blend(0, a.compare(VectorOperators.GT, 37));
+    }
+
+    private static DoubleVector hartNumeratorF64(DoubleVector a) {
         DoubleVector p = a.mul(3.52624965998911E-02).add(0.700383064443688);
         p = p.mul(a).add(6.37396220353165);
         p = p.mul(a).add(33.912866078383);
         p = p.mul(a).add(112.079291497871);
         p = p.mul(a).add(221.213596169931);
-        p = p.mul(a).add(220.206867912376);
+        return p.mul(a).add(220.206867912376);
+    }
+
+    private static DoubleVector hartDenominatorF64(DoubleVector a) {
         DoubleVector q = a.mul(8.83883476483184E-02).add(1.75566716318264);
         q = q.mul(a).add(16.064177579207);
         q = q.mul(a).add(86.7807322029461);
         q = q.mul(a).add(296.564248779674);
         q = q.mul(a).add(637.333633378831);
         q = q.mul(a).add(793.826512519948);
-        q = q.mul(a).add(440.413735824752);
-        DoubleVector near = e.mul(p).div(q);
+        return q.mul(a).add(440.413735824752);
+    }
+
+    private static DoubleVector hartFarF64(DoubleVector a, DoubleVector e) {
         DoubleVector b = a.add(0.65);
         b = a.add(DoubleVector.broadcast(SPECIES_F64, 4).div(b));
         b = a.add(DoubleVector.broadcast(SPECIES_F64, 3).div(b));
         b = a.add(DoubleVector.broadcast(SPECIES_F64, 2).div(b));
         b = a.add(DoubleVector.broadcast(SPECIES_F64, 1).div(b));
-        DoubleVector far = e.div(b).div(2.506628274631);
-        DoubleVector tail = far.blend(near, a.compare(VectorOperators.LT, 7.07106781186547));
-        return tail.blend(0, a.compare(VectorOperators.GT, 37));
+        return e.div(b).div(2.506628274631);
     }
 
     @Override
@@ -490,18 +539,23 @@ public final class SimdSimulation implements SimulationKernels {
         call.forHost(true);
         put.forHost(true);
         MemorySegment ss = seg(s);
+        double[] ssh = s.heap();
         MemorySegment sk = seg(k);
+        double[] skh = k.heap();
         MemorySegment st = seg(t);
+        double[] sth = t.heap();
         MemorySegment sc = seg(call);
+        double[] sch = call.heap();
         MemorySegment sp = seg(put);
+        double[] sph = put.heap();
         int lanes = SPECIES_F64.length();
         double drift = r + 0.5 * sigma * sigma;
         parallel(n, 4096, threads, (lo, hi) -> {
             int i = lo;
             for (; i + lanes <= hi; i += lanes) {
-                DoubleVector vs = loadF64(ss, s.start() + i);
-                DoubleVector vk = loadF64(sk, k.start() + i);
-                DoubleVector vt = loadF64(st, t.start() + i);
+                DoubleVector vs = loadF64(ssh, ss, s.start() + i);
+                DoubleVector vk = loadF64(skh, sk, k.start() + i);
+                DoubleVector vt = loadF64(sth, st, t.start() + i);
                 DoubleVector vol = vt.lanewise(VectorOperators.SQRT).mul(sigma);
                 DoubleVector d1 = vs.div(vk).lanewise(VectorOperators.LOG).add(vt.mul(drift)).div(vol);
                 DoubleVector d2 = d1.sub(vol);
@@ -516,8 +570,8 @@ public final class SimdSimulation implements SimulationKernels {
                 DoubleVector m1 = oneMinusC1.blend(c1, pos1);
                 DoubleVector n2 = c2.blend(oneMinusC2, pos2);
                 DoubleVector m2 = oneMinusC2.blend(c2, pos2);
-                vs.mul(n1).sub(disc.mul(n2)).intoMemorySegment(sc, (call.start() + i) * Double.BYTES, ORDER);
-                disc.mul(m2).sub(vs.mul(m1)).intoMemorySegment(sp, (put.start() + i) * Double.BYTES, ORDER);
+                storeF64(vs.mul(n1).sub(disc.mul(n2)), sch, sc, call.start() + i);
+                storeF64(disc.mul(m2).sub(vs.mul(m1)), sph, sp, put.start() + i);
             }
             for (; i < hi; i++) {
                 ScalarSimulation.blackScholesAt(i, s.get(i), k.get(i), t.get(i), r, sigma, call, put);
@@ -528,8 +582,18 @@ public final class SimdSimulation implements SimulationKernels {
     // @twin-generated F32 from the F64 region above by TwinGenerator: do not edit
     private static final VectorSpecies<Float> SPECIES_F32 = FloatVector.SPECIES_PREFERRED;
 
-    private static FloatVector loadF32(MemorySegment s, long index) {
-        return FloatVector.fromMemorySegment(SPECIES_F32, s, index * Float.BYTES, ORDER);
+    /** A vector at element {@code index} of a heap array (when {@code h} is not null: the faster load) or a segment. */
+    private static FloatVector loadF32(float[] h, MemorySegment s, long index) {
+        return h != null ? FloatVector.fromArray(SPECIES_F32, h, (int) index)
+                : FloatVector.fromMemorySegment(SPECIES_F32, s, index * Float.BYTES, ORDER);
+    }
+
+    private static void storeF32(FloatVector v, float[] h, MemorySegment s, long index) {
+        if (h != null) {
+            v.intoArray(h, (int) index);
+        } else {
+            v.intoMemorySegment(s, index * Float.BYTES, ORDER);
+        }
     }
 
     @Override
@@ -537,14 +601,18 @@ public final class SimdSimulation implements SimulationKernels {
         a.forHost(true);
         b.forHost(true);
         MemorySegment sa = seg(a);
+        float[] sah = a.heap();
         MemorySegment sb = seg(b);
+        float[] sbh = b.heap();
         int grain = Math.max(1, 16384 / Math.max(1, nx));
         for (int step = 0; step < steps; step++) {
             boolean even = (step & 1) == 0;
             VecF32 src = even ? a : b;
             VecF32 dst = even ? b : a;
             MemorySegment ss = even ? sa : sb;
+            float[] ssh = even ? sah : sbh;
             MemorySegment ds = even ? sb : sa;
+            float[] dsh = even ? sbh : sah;
             parallel(ny, grain, threads, (j0, j1) -> {
                 for (int j = j0; j < j1; j++) {
                     if (!periodic && (j == 0 || j == ny - 1)) {
@@ -559,10 +627,10 @@ public final class SimdSimulation implements SimulationKernels {
                     int lanes = SPECIES_F32.length();
                     int i = 1;
                     for (; i + lanes <= nx - 1; i += lanes) {
-                        FloatVector c = loadF32(ss, row + i);
-                        FloatVector sum = loadF32(ss, row + i - 1).add(loadF32(ss, row + i + 1))
-                                .add(loadF32(ss, north + i).add(loadF32(ss, south + i)));
-                        c.add(sum.sub(c.mul(4)).mul(alpha)).intoMemorySegment(ds, (out + i) * Float.BYTES, ORDER);
+                        FloatVector c = loadF32(ssh, ss, row + i);
+                        FloatVector sum = loadF32(ssh, ss, row + i - 1).add(loadF32(ssh, ss, row + i + 1))
+                                .add(loadF32(ssh, ss, north + i).add(loadF32(ssh, ss, south + i)));
+                        storeF32(c.add(sum.sub(c.mul(4)).mul(alpha)), dsh, ds, out + i);
                     }
                     for (; i < nx; i++) {
                         ScalarSimulation.heat2dCell(nx, ny, alpha, periodic, src, dst, i, j);
@@ -577,7 +645,9 @@ public final class SimdSimulation implements SimulationKernels {
         a.forHost(true);
         b.forHost(true);
         MemorySegment sa = seg(a);
+        float[] sah = a.heap();
         MemorySegment sb = seg(b);
+        float[] sbh = b.heap();
         int rows = ny * nz;
         long plane = (long) nx * ny;
         int grain = Math.max(1, 16384 / Math.max(1, nx));
@@ -586,7 +656,9 @@ public final class SimdSimulation implements SimulationKernels {
             VecF32 src = even ? a : b;
             VecF32 dst = even ? b : a;
             MemorySegment ss = even ? sa : sb;
+            float[] ssh = even ? sah : sbh;
             MemorySegment ds = even ? sb : sa;
+            float[] dsh = even ? sbh : sah;
             parallel(rows, grain, threads, (r0, r1) -> {
                 for (int r = r0; r < r1; r++) {
                     int j = r % ny;
@@ -608,11 +680,11 @@ public final class SimdSimulation implements SimulationKernels {
                     int lanes = SPECIES_F32.length();
                     int i = 1;
                     for (; i + lanes <= nx - 1; i += lanes) {
-                        FloatVector c = loadF32(ss, row + i);
-                        FloatVector sum = loadF32(ss, row + i - 1).add(loadF32(ss, row + i + 1))
-                                .add(loadF32(ss, north + i).add(loadF32(ss, south + i)))
-                                .add(loadF32(ss, down + i).add(loadF32(ss, up + i)));
-                        c.add(sum.sub(c.mul(6)).mul(alpha)).intoMemorySegment(ds, (out + i) * Float.BYTES, ORDER);
+                        FloatVector c = loadF32(ssh, ss, row + i);
+                        FloatVector sum = loadF32(ssh, ss, row + i - 1).add(loadF32(ssh, ss, row + i + 1))
+                                .add(loadF32(ssh, ss, north + i).add(loadF32(ssh, ss, south + i)))
+                                .add(loadF32(ssh, ss, down + i).add(loadF32(ssh, ss, up + i)));
+                        storeF32(c.add(sum.sub(c.mul(6)).mul(alpha)), dsh, ds, out + i);
                     }
                     for (; i < nx; i++) {
                         ScalarSimulation.heat3dCell(nx, ny, nz, alpha, periodic, src, dst, i, j, k);
@@ -630,9 +702,13 @@ public final class SimdSimulation implements SimulationKernels {
         }
         mass.forHost(false);
         MemorySegment sx = seg(x);
+        float[] sxh = x.heap();
         MemorySegment sy = seg(y);
+        float[] syh = y.heap();
         MemorySegment sz = seg(z);
+        float[] szh = z.heap();
         MemorySegment sm = seg(mass);
+        float[] smh = mass.heap();
         float[] ax = new float[n];
         float[] ay = new float[n];
         float[] az = new float[n];
@@ -648,12 +724,12 @@ public final class SimdSimulation implements SimulationKernels {
                 FloatVector accZ = FloatVector.zero(SPECIES_F32);
                 int j = 0;
                 for (; j + lanes <= n; j += lanes) {
-                    FloatVector dx = loadF32(sx, x.start() + j).sub(xi);
-                    FloatVector dy = loadF32(sy, y.start() + j).sub(yi);
-                    FloatVector dz = loadF32(sz, z.start() + j).sub(zi);
+                    FloatVector dx = loadF32(sxh, sx, x.start() + j).sub(xi);
+                    FloatVector dy = loadF32(syh, sy, y.start() + j).sub(yi);
+                    FloatVector dz = loadF32(szh, sz, z.start() + j).sub(zi);
                     FloatVector d2 = dx.mul(dx).add(dy.mul(dy)).add(dz.mul(dz)).add(eps2);
                     FloatVector inv = FloatVector.broadcast(SPECIES_F32, 1).div(d2.lanewise(VectorOperators.SQRT));
-                    FloatVector f = loadF32(sm, mass.start() + j).mul(inv.mul(inv).mul(inv));
+                    FloatVector f = loadF32(smh, sm, mass.start() + j).mul(inv.mul(inv).mul(inv));
                     accX = accX.add(f.mul(dx));
                     accY = accY.add(f.mul(dy));
                     accZ = accZ.add(f.mul(dz));
@@ -690,7 +766,9 @@ public final class SimdSimulation implements SimulationKernels {
         filter.forHost(false);
         out.forHost(true);
         MemorySegment sx = seg(x);
+        float[] sxh = x.heap();
         MemorySegment so = seg(out);
+        float[] soh = out.heap();
         float[] f = new float[k];
         for (int q = 0; q < k; q++) {
             f[q] = filter.get(q);
@@ -705,11 +783,11 @@ public final class SimdSimulation implements SimulationKernels {
             int interiorEnd = Math.min(hi, n - k + r + 1); // exclusive: i + k - 1 - r <= n - 1
             for (; i + lanes <= interiorEnd; i += lanes) {
                 long base = x.start() + i - r;
-                FloatVector acc = loadF32(sx, base).mul(f[0]);
+                FloatVector acc = loadF32(sxh, sx, base).mul(f[0]);
                 for (int q = 1; q < k; q++) {
-                    acc = acc.add(loadF32(sx, base + q).mul(f[q]));
+                    acc = acc.add(loadF32(sxh, sx, base + q).mul(f[q]));
                 }
-                acc.intoMemorySegment(so, (out.start() + i) * Float.BYTES, ORDER);
+                storeF32(acc, soh, so, out.start() + i);
             }
             for (; i < hi; i++) {
                 out.set(i, ScalarSimulation.convolve1dAt(n, x, k, filter, clamp, i));
@@ -723,7 +801,9 @@ public final class SimdSimulation implements SimulationKernels {
         filter.forHost(false);
         out.forHost(true);
         MemorySegment si = seg(image);
+        float[] sih = image.heap();
         MemorySegment so = seg(out);
+        float[] soh = out.heap();
         float[] f = new float[kw * kh];
         for (int q = 0; q < f.length; q++) {
             f[q] = filter.get(q);
@@ -738,19 +818,29 @@ public final class SimdSimulation implements SimulationKernels {
                 for (; px < Math.min(rx, w); px++) {
                     out.set(px + (long) w * py, ScalarSimulation.convolve2dAt(w, h, image, kw, kh, filter, clamp, px, py));
                 }
+                // Per filter row: the index of its first tap for pixel 0, and whether it reads the image
+                // (false: a row of zeros, Edge.ZERO above or below the image).
+                long[] rows = new long[kh];
+                boolean[] reads = new boolean[kh];
+                for (int qy = 0; qy < kh; qy++) {
+                    long y = (long) py + qy - ry;
+                    boolean rowIn = y >= 0 && y < h;
+                    reads[qy] = rowIn || clamp;
+                    rows[qy] = image.start() + (long) w * (rowIn ? y : ScalarSimulation.clampIndex(y, h)) - rx;
+                }
+                FloatVector zero = FloatVector.zero(SPECIES_F32);
                 for (; px + lanes <= interiorEnd; px += lanes) {
-                    FloatVector acc = null;
+                    // The reference's order: the first product, then every other one added in row-major order.
+                    FloatVector acc = (reads[0] ? loadF32(sih, si, rows[0] + px) : zero).mul(f[0]);
                     for (int qy = 0; qy < kh; qy++) {
-                        long y = (long) py + qy - ry;
-                        boolean rowIn = y >= 0 && y < h;
-                        long row = image.start() + (long) w * (rowIn ? y : ScalarSimulation.clampIndex(y, h)) + px - rx;
-                        for (int qx = 0; qx < kw; qx++) {
-                            FloatVector v = rowIn || clamp ? loadF32(si, row + qx) : FloatVector.zero(SPECIES_F32);
-                            FloatVector t = v.mul(f[kw * qy + qx]);
-                            acc = acc == null ? t : acc.add(t);
+                        long row = rows[qy] + px;
+                        boolean in = reads[qy];
+                        for (int qx = qy == 0 ? 1 : 0; qx < kw; qx++) {
+                            FloatVector v = in ? loadF32(sih, si, row + qx) : zero;
+                            acc = acc.add(v.mul(f[kw * qy + qx]));
                         }
                     }
-                    acc.intoMemorySegment(so, (out.start() + px + (long) w * py) * Float.BYTES, ORDER);
+                    storeF32(acc, soh, so, out.start() + px + (long) w * py);
                 }
                 for (; px < w; px++) {
                     out.set(px + (long) w * py, ScalarSimulation.convolve2dAt(w, h, image, kw, kh, filter, clamp, px, py));
@@ -759,31 +849,44 @@ public final class SimdSimulation implements SimulationKernels {
         });
     }
 
-    /** Phi(-a) for lanes a &gt;= 0: {@link ScalarSimulation#normalTail}, both branches computed and blended. */
+    /**
+     * Phi(-a) for lanes a &gt;= 0: {@link ScalarSimulation#normalTail}, both branches computed and
+     * blended. Split in small methods: C2 inlines each (one method of over 325 bytes was not inlined,
+     * and its vectors were then boxed on every call, several times slower).
+     */
     private static FloatVector normalTailF32(FloatVector a) {
         FloatVector e = a.mul(a).neg().div(2).lanewise(VectorOperators.EXP);
+        FloatVector near = e.mul(hartNumeratorF32(a)).div(hartDenominatorF32(a));
+        FloatVector tail = hartFarF32(a, e).blend(near, a.compare(VectorOperators.LT, 7.07106781186547f));
+        return tail.blend(0, a.compare(VectorOperators.GT, 37));
+    }
+
+    private static FloatVector hartNumeratorF32(FloatVector a) {
         FloatVector p = a.mul(3.52624965998911E-02f).add(0.700383064443688f);
         p = p.mul(a).add(6.37396220353165f);
         p = p.mul(a).add(33.912866078383f);
         p = p.mul(a).add(112.079291497871f);
         p = p.mul(a).add(221.213596169931f);
-        p = p.mul(a).add(220.206867912376f);
+        return p.mul(a).add(220.206867912376f);
+    }
+
+    private static FloatVector hartDenominatorF32(FloatVector a) {
         FloatVector q = a.mul(8.83883476483184E-02f).add(1.75566716318264f);
         q = q.mul(a).add(16.064177579207f);
         q = q.mul(a).add(86.7807322029461f);
         q = q.mul(a).add(296.564248779674f);
         q = q.mul(a).add(637.333633378831f);
         q = q.mul(a).add(793.826512519948f);
-        q = q.mul(a).add(440.413735824752f);
-        FloatVector near = e.mul(p).div(q);
+        return q.mul(a).add(440.413735824752f);
+    }
+
+    private static FloatVector hartFarF32(FloatVector a, FloatVector e) {
         FloatVector b = a.add(0.65f);
         b = a.add(FloatVector.broadcast(SPECIES_F32, 4).div(b));
         b = a.add(FloatVector.broadcast(SPECIES_F32, 3).div(b));
         b = a.add(FloatVector.broadcast(SPECIES_F32, 2).div(b));
         b = a.add(FloatVector.broadcast(SPECIES_F32, 1).div(b));
-        FloatVector far = e.div(b).div(2.506628274631f);
-        FloatVector tail = far.blend(near, a.compare(VectorOperators.LT, 7.07106781186547f));
-        return tail.blend(0, a.compare(VectorOperators.GT, 37));
+        return e.div(b).div(2.506628274631f);
     }
 
     @Override
@@ -794,18 +897,23 @@ public final class SimdSimulation implements SimulationKernels {
         call.forHost(true);
         put.forHost(true);
         MemorySegment ss = seg(s);
+        float[] ssh = s.heap();
         MemorySegment sk = seg(k);
+        float[] skh = k.heap();
         MemorySegment st = seg(t);
+        float[] sth = t.heap();
         MemorySegment sc = seg(call);
+        float[] sch = call.heap();
         MemorySegment sp = seg(put);
+        float[] sph = put.heap();
         int lanes = SPECIES_F32.length();
         float drift = r + 0.5f * sigma * sigma;
         parallel(n, 4096, threads, (lo, hi) -> {
             int i = lo;
             for (; i + lanes <= hi; i += lanes) {
-                FloatVector vs = loadF32(ss, s.start() + i);
-                FloatVector vk = loadF32(sk, k.start() + i);
-                FloatVector vt = loadF32(st, t.start() + i);
+                FloatVector vs = loadF32(ssh, ss, s.start() + i);
+                FloatVector vk = loadF32(skh, sk, k.start() + i);
+                FloatVector vt = loadF32(sth, st, t.start() + i);
                 FloatVector vol = vt.lanewise(VectorOperators.SQRT).mul(sigma);
                 FloatVector d1 = vs.div(vk).lanewise(VectorOperators.LOG).add(vt.mul(drift)).div(vol);
                 FloatVector d2 = d1.sub(vol);
@@ -820,8 +928,8 @@ public final class SimdSimulation implements SimulationKernels {
                 FloatVector m1 = oneMinusC1.blend(c1, pos1);
                 FloatVector n2 = c2.blend(oneMinusC2, pos2);
                 FloatVector m2 = oneMinusC2.blend(c2, pos2);
-                vs.mul(n1).sub(disc.mul(n2)).intoMemorySegment(sc, (call.start() + i) * Float.BYTES, ORDER);
-                disc.mul(m2).sub(vs.mul(m1)).intoMemorySegment(sp, (put.start() + i) * Float.BYTES, ORDER);
+                storeF32(vs.mul(n1).sub(disc.mul(n2)), sch, sc, call.start() + i);
+                storeF32(disc.mul(m2).sub(vs.mul(m1)), sph, sp, put.start() + i);
             }
             for (; i < hi; i++) {
                 ScalarSimulation.blackScholesAt(i, s.get(i), k.get(i), t.get(i), r, sigma, call, put);

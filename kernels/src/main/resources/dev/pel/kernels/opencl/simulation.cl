@@ -3,11 +3,6 @@
 // in the reference's order (FP_CONTRACT OFF in common.h.cl): stencils and convolutions give its bits.
 // Operands are unit-stride from an element offset (the _start arguments).
 
-inline long wrap_index(long x, long d, long n) {
-    long v = x + d;
-    return v < 0 ? v + n : (v >= n ? v - n : v);
-}
-
 inline long clamp_index(long v, long n) {
     return v < 0 ? 0 : (v >= n ? n - 1 : v);
 }
@@ -15,45 +10,46 @@ inline long clamp_index(long v, long n) {
 // One 5-point step src -> dst over nx*ny cells, one work-item per cell.
 __kernel void heat2d(int nx, int ny, REAL alpha, int periodic, __global const REAL* src, long src_start,
         __global REAL* dst, long dst_start) {
-    long c = get_global_id(0);
-    long cells = (long) nx * ny;
-    if (c >= cells) return;
-    long i = c % nx;
-    long j = c / nx;
+    // Grids have at most 2^31-1 cells (the facade checks): 32-bit index arithmetic, much cheaper than 64-bit division.
+    int c = (int) get_global_id(0);
+    if (get_global_id(0) >= (size_t) nx * ny) return;
+    int i = c % nx;
+    int j = c / nx;
     __global const REAL* s = src + src_start;
     if (!periodic && (i == 0 || j == 0 || i == nx - 1 || j == ny - 1)) {
         dst[dst_start + c] = s[c];
         return;
     }
-    long row = (long) nx * j;
-    REAL w = s[row + wrap_index(i, -1, nx)];
-    REAL e = s[row + wrap_index(i, 1, nx)];
-    REAL n = s[i + (long) nx * wrap_index(j, -1, ny)];
-    REAL so = s[i + (long) nx * wrap_index(j, 1, ny)];
+    int row = nx * j;
+    REAL w = s[row + (i == 0 ? nx - 1 : i - 1)];
+    REAL e = s[row + (i == nx - 1 ? 0 : i + 1)];
+    REAL n = s[i + nx * (j == 0 ? ny - 1 : j - 1)];
+    REAL so = s[i + nx * (j == ny - 1 ? 0 : j + 1)];
     REAL cc = s[c];
     dst[dst_start + c] = cc + alpha * (((w + e) + (n + so)) - 4 * cc);
 }
 
 __kernel void heat3d(int nx, int ny, int nz, REAL alpha, int periodic, __global const REAL* src, long src_start,
         __global REAL* dst, long dst_start) {
-    long c = get_global_id(0);
-    long plane = (long) nx * ny;
-    if (c >= plane * nz) return;
-    long i = c % nx;
-    long j = (c / nx) % ny;
-    long k = c / plane;
+    int c = (int) get_global_id(0);
+    int plane = nx * ny;
+    if (get_global_id(0) >= (size_t) plane * nz) return;
+    int i = c % nx;
+    int r = c / nx;
+    int j = r % ny;
+    int k = r / ny;
     __global const REAL* s = src + src_start;
     if (!periodic && (i == 0 || j == 0 || k == 0 || i == nx - 1 || j == ny - 1 || k == nz - 1)) {
         dst[dst_start + c] = s[c];
         return;
     }
-    long row = (long) nx * j + plane * k;
-    REAL w = s[row + wrap_index(i, -1, nx)];
-    REAL e = s[row + wrap_index(i, 1, nx)];
-    REAL n = s[i + (long) nx * wrap_index(j, -1, ny) + plane * k];
-    REAL so = s[i + (long) nx * wrap_index(j, 1, ny) + plane * k];
-    REAL d = s[i + (long) nx * j + plane * wrap_index(k, -1, nz)];
-    REAL u = s[i + (long) nx * j + plane * wrap_index(k, 1, nz)];
+    int row = nx * j + plane * k;
+    REAL w = s[row + (i == 0 ? nx - 1 : i - 1)];
+    REAL e = s[row + (i == nx - 1 ? 0 : i + 1)];
+    REAL n = s[i + nx * (j == 0 ? ny - 1 : j - 1) + plane * k];
+    REAL so = s[i + nx * (j == ny - 1 ? 0 : j + 1) + plane * k];
+    REAL d = s[i + nx * j + plane * (k == 0 ? nz - 1 : k - 1)];
+    REAL u = s[i + nx * j + plane * (k == nz - 1 ? 0 : k + 1)];
     REAL cc = s[c];
     dst[dst_start + c] = cc + alpha * ((((w + e) + (n + so)) + (d + u)) - 6 * cc);
 }
@@ -71,7 +67,7 @@ __kernel void nbody_accel(int n, REAL eps2, CVEC(x), CVEC(y), CVEC(z), CVEC(m), 
         REAL dy = y[y_start + j] - yi;
         REAL dz = z[z_start + j] - zi;
         REAL d2 = ((dx * dx + dy * dy) + dz * dz) + eps2;
-        REAL inv = (REAL) 1 / sqrt(d2);
+        REAL inv = rsqrt(d2); // OpenCL: within 2 ulp (the tolerance allows 1/sqrt's 5.5)
         REAL f = m[m_start + j] * (inv * inv * inv);
         sx += f * dx;
         sy += f * dy;
@@ -112,10 +108,10 @@ __kernel void convolve1d(int n, CVEC(x), int k, CVEC(f), int clampEdges, VEC(out
 }
 
 __kernel void convolve2d(int w, int h, CVEC(img), int kw, int kh, CVEC(f), int clampEdges, VEC(out)) {
-    long c = get_global_id(0);
-    if (c >= (long) w * h) return;
-    long px = c % w;
-    long py = c / w;
+    if (get_global_id(0) >= (size_t) w * h) return;
+    int c = (int) get_global_id(0);
+    int px = c % w;
+    int py = c / w;
     int rx = kw / 2;
     int ry = kh / 2;
     REAL acc = 0;
