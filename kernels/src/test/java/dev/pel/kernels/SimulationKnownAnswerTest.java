@@ -9,12 +9,16 @@ import dev.pel.kernels.testing.BackendArgs;
 import dev.pel.kernels.testing.BackendArgs.Target;
 import dev.pel.kernels.testing.SimulationReference;
 import dev.pel.runtime.DType;
+import dev.pel.runtime.PelConfig;
 import dev.pel.runtime.PelRuntime;
 import dev.pel.runtime.cpu.ScalarBackend;
+import dev.pel.runtime.cpu.SimdBackend;
+import dev.pel.runtime.spi.Probe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -139,6 +143,64 @@ class SimulationKnownAnswerTest {
                 ref.convolve2d(v, nx, ny * nz, ff, 5, 5, e, a);
                 sim.convolve2d(v, nx, ny * nz, ff, 5, 5, e, b);
                 assertArrayEquals(a, b, "convolve2d " + e);
+            }
+        }
+    }
+
+    /** cpu-simd on 1, 2 and 3 threads: every simulation kernel gives the same bits (work is split by cells, rows or bodies). */
+    @Test
+    void sameBitsForEveryThreadCount() {
+        Probe simd = PelRuntime.defaultRuntime().probes().stream().filter(p -> p.name().equals(SimdBackend.NAME)).findFirst()
+                .orElse(null);
+        Assumptions.assumeTrue(simd != null && simd.isAvailable(), SimdBackend.NAME + " is not available");
+        SplittableRandom r = new SplittableRandom(7);
+        int nx = 129;
+        int ny = 77;
+        float[] u0 = new float[nx * ny];
+        for (int i = 0; i < u0.length; i++) {
+            u0[i] = (float) r.nextDouble(-1, 1);
+        }
+        float[] f = new float[9];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) r.nextDouble(-1, 1);
+        }
+        int nb = 301;
+        float[][] bodies = new float[7][nb];
+        for (float[] b : bodies) {
+            for (int i = 0; i < nb; i++) {
+                b[i] = (float) r.nextDouble(1, 3);
+            }
+        }
+        List<float[]> first = null;
+        for (int threads : new int[] {1, 2, 3}) {
+            // parallelMinBytes 0: every call of these small shapes is split across all the runtime's threads.
+            try (PelRuntime rt = PelRuntime.create(
+                    PelConfig.builder().threads(threads).parallelMinBytes(0).backend(SimdBackend.NAME).build())) {
+                Simulation sim = Simulation.on(rt);
+                List<float[]> out = new ArrayList<>();
+                out.add(sim.heat2d(u0.clone(), new float[u0.length], nx, ny, 0.2f, Boundary.PERIODIC, 3));
+                assertEquals(threads, PelRuntime.lastCall().threads(), "the call used the runtime's threads");
+                float[] conv = new float[u0.length];
+                sim.convolve2d(u0, nx, ny, f, 3, 3, Edge.ZERO, conv);
+                out.add(conv);
+                float[][] b = new float[7][];
+                for (int q = 0; q < 7; q++) {
+                    b[q] = bodies[q].clone();
+                }
+                sim.nbody(b[0], b[1], b[2], b[3], b[4], b[5], b[6], 0.1f, 0.01f);
+                out.addAll(List.of(b));
+                float[] call = new float[nb];
+                float[] put = new float[nb];
+                sim.blackScholes(bodies[0], bodies[1], bodies[2], 0.02f, 0.3f, call, put);
+                out.add(call);
+                out.add(put);
+                if (first == null) {
+                    first = out;
+                } else {
+                    for (int k = 0; k < out.size(); k++) {
+                        assertArrayEquals(first.get(k), out.get(k), threads + " threads: output " + k + " differs from 1 thread");
+                    }
+                }
             }
         }
     }
