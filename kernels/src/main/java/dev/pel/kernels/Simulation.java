@@ -165,6 +165,10 @@ public final class Simulation extends Facade<SimulationKernels> {
         return 4.0 * piHits(seed, samples) / samples;
     }
 
+    private static final String[] NBODY_NAMES = {"x", "y", "z", "vx", "vy", "vz", "mass"};
+
+    private static final String[] BLACK_SCHOLES_NAMES = {"s", "k", "t", "call", "put"};
+
     // @twin-begin F64
     private void heat2dF64(VecF64 grid, VecF64 scratch, int nx, int ny, double alpha, Boundary boundary, int steps) {
         long n = (long) nx * ny;
@@ -251,31 +255,52 @@ public final class Simulation extends Facade<SimulationKernels> {
         return (steps & 1) == 0 ? grid : scratch;
     }
 
-    /**
-     * One all-pairs n-body step, in place (see the class comment). All seven arrays have one
-     * element per body; the six updated ones must be distinct arrays, and distinct from mass.
-     */
-    public void nbody(double[] x, double[] y, double[] z, double[] vx, double[] vy, double[] vz, double[] mass, double softening,
-            double dt) {
-        String[] names = {"x", "y", "z", "vx", "vy", "vz", "mass"};
-        double[][] arrays = {x, y, z, vx, vy, vz, mass};
-        for (int a = 0; a < arrays.length; a++) {
-            Check.notNull(names[a], arrays[a]);
-        }
-        for (int a = 1; a < arrays.length; a++) {
-            Check.sameLength(names[a], arrays[a].length, "x", x.length);
+    private void nbodyF64(VecF64[] v, long n, double softening, double dt) {
+        for (int a = 1; a < v.length; a++) {
             for (int b = 0; b < a; b++) {
-                distinct(names[b], arrays[b], names[a], arrays[a]);
+                Operands.disjoint(NBODY_NAMES[b], v[b], NBODY_NAMES[a], v[a], n, false);
             }
         }
         if (!(softening > 0) || !Double.isFinite(softening)) {
             throw new IllegalArgumentException("softening: must be finite and > 0, was " + softening);
         }
         finite("dt", dt);
-        int n = x.length;
-        run(Catalogue.NBODY, DType.F64, n, n, 1, Placement.HEAP, (set, threads) -> set.nbody(n, softening, dt, VecF64.heap(x, 0, 1),
-                VecF64.heap(y, 0, 1), VecF64.heap(z, 0, 1), VecF64.heap(vx, 0, 1), VecF64.heap(vy, 0, 1), VecF64.heap(vz, 0, 1),
-                VecF64.heap(mass, 0, 1), threads));
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("x: more than 2^31-1 bodies are not supported, was " + n);
+        }
+        int bodies = (int) n;
+        Placement where = Operands.where(v[0], v[1], v[2], v[3]).and(Operands.where(v[4], v[5], v[6]));
+        run(Catalogue.NBODY, DType.F64, n, n, 1, where,
+                (set, threads) -> set.nbody(bodies, softening, dt, v[0], v[1], v[2], v[3], v[4], v[5], v[6], threads));
+    }
+
+    /**
+     * One all-pairs n-body step, in place (see the class comment). All seven arrays have one
+     * element per body; the six updated ones must be distinct arrays, and distinct from mass.
+     */
+    public void nbody(double[] x, double[] y, double[] z, double[] vx, double[] vy, double[] vz, double[] mass, double softening,
+            double dt) {
+        double[][] arrays = {x, y, z, vx, vy, vz, mass};
+        VecF64[] v = new VecF64[arrays.length];
+        for (int a = 0; a < arrays.length; a++) {
+            Check.notNull(NBODY_NAMES[a], arrays[a]);
+            Check.sameLength(NBODY_NAMES[a], arrays[a].length, "x", arrays[0].length);
+            v[a] = VecF64.heap(arrays[a], 0, 1);
+        }
+        nbodyF64(v, x.length, softening, dt);
+    }
+
+    /** {@link #nbody(double[], double[], double[], double[], double[], double[], double[], double, double)} on off-heap arrays. */
+    public void nbody(DoubleArray x, DoubleArray y, DoubleArray z, DoubleArray vx, DoubleArray vy, DoubleArray vz, DoubleArray mass,
+            double softening, double dt) {
+        DoubleArray[] arrays = {x, y, z, vx, vy, vz, mass};
+        VecF64[] v = new VecF64[arrays.length];
+        for (int a = 0; a < arrays.length; a++) {
+            Check.open(NBODY_NAMES[a], arrays[a]);
+            Check.sameLength(NBODY_NAMES[a], arrays[a].length(), "x", arrays[0].length());
+            v[a] = VecF64.offHeap(arrays[a], 0, 1);
+        }
+        nbodyF64(v, x.length(), softening, dt);
     }
 
     private void convolve1dF64(VecF64 x, long n, VecF64 filter, long k, Edge edge, VecF64 out) {
@@ -390,32 +415,51 @@ public final class Simulation extends Facade<SimulationKernels> {
         fillF64(true, seed, offset, out.length(), VecF64.offHeap(out, 0, 1));
     }
 
-    /**
-     * Black-Scholes call and put prices (see the class comment) of options with prices s, strikes k
-     * and expiries t (all of one length), riskless rate r and volatility sigma &gt; 0. call and put
-     * must be distinct arrays, distinct from the inputs.
-     */
-    public void blackScholes(double[] s, double[] k, double[] t, double r, double sigma, double[] call, double[] put) {
-        String[] names = {"s", "k", "t", "call", "put"};
-        double[][] arrays = {s, k, t, call, put};
-        for (int a = 0; a < arrays.length; a++) {
-            Check.notNull(names[a], arrays[a]);
-        }
-        for (int a = 1; a < arrays.length; a++) {
-            Check.sameLength(names[a], arrays[a].length, "s", s.length);
-        }
-        for (int a = 3; a < arrays.length; a++) {
+    private void blackScholesF64(VecF64[] v, long n, double r, double sigma) {
+        for (int a = 3; a < v.length; a++) {
             for (int b = 0; b < a; b++) {
-                distinct(names[b], arrays[b], names[a], arrays[a]);
+                Operands.disjoint(BLACK_SCHOLES_NAMES[b], v[b], BLACK_SCHOLES_NAMES[a], v[a], n, false);
             }
         }
         finite("r", r);
         if (!(sigma > 0) || !Double.isFinite(sigma)) {
             throw new IllegalArgumentException("sigma: must be finite and > 0, was " + sigma);
         }
-        int n = s.length;
-        run(Catalogue.BLACK_SCHOLES, DType.F64, n, Placement.HEAP, (set, threads) -> set.blackScholes(n, VecF64.heap(s, 0, 1),
-                VecF64.heap(k, 0, 1), VecF64.heap(t, 0, 1), r, sigma, VecF64.heap(call, 0, 1), VecF64.heap(put, 0, 1), threads));
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("s: more than 2^31-1 options are not supported, was " + n);
+        }
+        int count = (int) n;
+        Placement where = Operands.where(v[0], v[1], v[2]).and(Operands.where(v[3], v[4]));
+        run(Catalogue.BLACK_SCHOLES, DType.F64, n, where,
+                (set, threads) -> set.blackScholes(count, v[0], v[1], v[2], r, sigma, v[3], v[4], threads));
+    }
+
+    /**
+     * Black-Scholes call and put prices (see the class comment) of options with prices s, strikes k
+     * and expiries t (all of one length), riskless rate r and volatility sigma &gt; 0. call and put
+     * must be distinct arrays, distinct from the inputs.
+     */
+    public void blackScholes(double[] s, double[] k, double[] t, double r, double sigma, double[] call, double[] put) {
+        double[][] arrays = {s, k, t, call, put};
+        VecF64[] v = new VecF64[arrays.length];
+        for (int a = 0; a < arrays.length; a++) {
+            Check.notNull(BLACK_SCHOLES_NAMES[a], arrays[a]);
+            Check.sameLength(BLACK_SCHOLES_NAMES[a], arrays[a].length, "s", arrays[0].length);
+            v[a] = VecF64.heap(arrays[a], 0, 1);
+        }
+        blackScholesF64(v, s.length, r, sigma);
+    }
+
+    /** {@link #blackScholes(double[], double[], double[], double, double, double[], double[])} on off-heap arrays. */
+    public void blackScholes(DoubleArray s, DoubleArray k, DoubleArray t, double r, double sigma, DoubleArray call, DoubleArray put) {
+        DoubleArray[] arrays = {s, k, t, call, put};
+        VecF64[] v = new VecF64[arrays.length];
+        for (int a = 0; a < arrays.length; a++) {
+            Check.open(BLACK_SCHOLES_NAMES[a], arrays[a]);
+            Check.sameLength(BLACK_SCHOLES_NAMES[a], arrays[a].length(), "s", arrays[0].length());
+            v[a] = VecF64.offHeap(arrays[a], 0, 1);
+        }
+        blackScholesF64(v, s.length(), r, sigma);
     }
     // @twin-end
     // @twin-generated F32 from the F64 region above by TwinGenerator: do not edit
@@ -504,31 +548,52 @@ public final class Simulation extends Facade<SimulationKernels> {
         return (steps & 1) == 0 ? grid : scratch;
     }
 
-    /**
-     * One all-pairs n-body step, in place (see the class comment). All seven arrays have one
-     * element per body; the six updated ones must be distinct arrays, and distinct from mass.
-     */
-    public void nbody(float[] x, float[] y, float[] z, float[] vx, float[] vy, float[] vz, float[] mass, float softening,
-            float dt) {
-        String[] names = {"x", "y", "z", "vx", "vy", "vz", "mass"};
-        float[][] arrays = {x, y, z, vx, vy, vz, mass};
-        for (int a = 0; a < arrays.length; a++) {
-            Check.notNull(names[a], arrays[a]);
-        }
-        for (int a = 1; a < arrays.length; a++) {
-            Check.sameLength(names[a], arrays[a].length, "x", x.length);
+    private void nbodyF32(VecF32[] v, long n, float softening, float dt) {
+        for (int a = 1; a < v.length; a++) {
             for (int b = 0; b < a; b++) {
-                distinct(names[b], arrays[b], names[a], arrays[a]);
+                Operands.disjoint(NBODY_NAMES[b], v[b], NBODY_NAMES[a], v[a], n, false);
             }
         }
         if (!(softening > 0) || !Float.isFinite(softening)) {
             throw new IllegalArgumentException("softening: must be finite and > 0, was " + softening);
         }
         finite("dt", dt);
-        int n = x.length;
-        run(Catalogue.NBODY, DType.F32, n, n, 1, Placement.HEAP, (set, threads) -> set.nbody(n, softening, dt, VecF32.heap(x, 0, 1),
-                VecF32.heap(y, 0, 1), VecF32.heap(z, 0, 1), VecF32.heap(vx, 0, 1), VecF32.heap(vy, 0, 1), VecF32.heap(vz, 0, 1),
-                VecF32.heap(mass, 0, 1), threads));
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("x: more than 2^31-1 bodies are not supported, was " + n);
+        }
+        int bodies = (int) n;
+        Placement where = Operands.where(v[0], v[1], v[2], v[3]).and(Operands.where(v[4], v[5], v[6]));
+        run(Catalogue.NBODY, DType.F32, n, n, 1, where,
+                (set, threads) -> set.nbody(bodies, softening, dt, v[0], v[1], v[2], v[3], v[4], v[5], v[6], threads));
+    }
+
+    /**
+     * One all-pairs n-body step, in place (see the class comment). All seven arrays have one
+     * element per body; the six updated ones must be distinct arrays, and distinct from mass.
+     */
+    public void nbody(float[] x, float[] y, float[] z, float[] vx, float[] vy, float[] vz, float[] mass, float softening,
+            float dt) {
+        float[][] arrays = {x, y, z, vx, vy, vz, mass};
+        VecF32[] v = new VecF32[arrays.length];
+        for (int a = 0; a < arrays.length; a++) {
+            Check.notNull(NBODY_NAMES[a], arrays[a]);
+            Check.sameLength(NBODY_NAMES[a], arrays[a].length, "x", arrays[0].length);
+            v[a] = VecF32.heap(arrays[a], 0, 1);
+        }
+        nbodyF32(v, x.length, softening, dt);
+    }
+
+    /** {@link #nbody(float[], float[], float[], float[], float[], float[], float[], float, float)} on off-heap arrays. */
+    public void nbody(FloatArray x, FloatArray y, FloatArray z, FloatArray vx, FloatArray vy, FloatArray vz, FloatArray mass,
+            float softening, float dt) {
+        FloatArray[] arrays = {x, y, z, vx, vy, vz, mass};
+        VecF32[] v = new VecF32[arrays.length];
+        for (int a = 0; a < arrays.length; a++) {
+            Check.open(NBODY_NAMES[a], arrays[a]);
+            Check.sameLength(NBODY_NAMES[a], arrays[a].length(), "x", arrays[0].length());
+            v[a] = VecF32.offHeap(arrays[a], 0, 1);
+        }
+        nbodyF32(v, x.length(), softening, dt);
     }
 
     private void convolve1dF32(VecF32 x, long n, VecF32 filter, long k, Edge edge, VecF32 out) {
@@ -643,32 +708,51 @@ public final class Simulation extends Facade<SimulationKernels> {
         fillF32(true, seed, offset, out.length(), VecF32.offHeap(out, 0, 1));
     }
 
-    /**
-     * Black-Scholes call and put prices (see the class comment) of options with prices s, strikes k
-     * and expiries t (all of one length), riskless rate r and volatility sigma &gt; 0.f call and put
-     * must be distinct arrays, distinct from the inputs.
-     */
-    public void blackScholes(float[] s, float[] k, float[] t, float r, float sigma, float[] call, float[] put) {
-        String[] names = {"s", "k", "t", "call", "put"};
-        float[][] arrays = {s, k, t, call, put};
-        for (int a = 0; a < arrays.length; a++) {
-            Check.notNull(names[a], arrays[a]);
-        }
-        for (int a = 1; a < arrays.length; a++) {
-            Check.sameLength(names[a], arrays[a].length, "s", s.length);
-        }
-        for (int a = 3; a < arrays.length; a++) {
+    private void blackScholesF32(VecF32[] v, long n, float r, float sigma) {
+        for (int a = 3; a < v.length; a++) {
             for (int b = 0; b < a; b++) {
-                distinct(names[b], arrays[b], names[a], arrays[a]);
+                Operands.disjoint(BLACK_SCHOLES_NAMES[b], v[b], BLACK_SCHOLES_NAMES[a], v[a], n, false);
             }
         }
         finite("r", r);
         if (!(sigma > 0) || !Float.isFinite(sigma)) {
             throw new IllegalArgumentException("sigma: must be finite and > 0, was " + sigma);
         }
-        int n = s.length;
-        run(Catalogue.BLACK_SCHOLES, DType.F32, n, Placement.HEAP, (set, threads) -> set.blackScholes(n, VecF32.heap(s, 0, 1),
-                VecF32.heap(k, 0, 1), VecF32.heap(t, 0, 1), r, sigma, VecF32.heap(call, 0, 1), VecF32.heap(put, 0, 1), threads));
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("s: more than 2^31-1 options are not supported, was " + n);
+        }
+        int count = (int) n;
+        Placement where = Operands.where(v[0], v[1], v[2]).and(Operands.where(v[3], v[4]));
+        run(Catalogue.BLACK_SCHOLES, DType.F32, n, where,
+                (set, threads) -> set.blackScholes(count, v[0], v[1], v[2], r, sigma, v[3], v[4], threads));
+    }
+
+    /**
+     * Black-Scholes call and put prices (see the class comment) of options with prices s, strikes k
+     * and expiries t (all of one length), riskless rate r and volatility sigma &gt; 0.f call and put
+     * must be distinct arrays, distinct from the inputs.
+     */
+    public void blackScholes(float[] s, float[] k, float[] t, float r, float sigma, float[] call, float[] put) {
+        float[][] arrays = {s, k, t, call, put};
+        VecF32[] v = new VecF32[arrays.length];
+        for (int a = 0; a < arrays.length; a++) {
+            Check.notNull(BLACK_SCHOLES_NAMES[a], arrays[a]);
+            Check.sameLength(BLACK_SCHOLES_NAMES[a], arrays[a].length, "s", arrays[0].length);
+            v[a] = VecF32.heap(arrays[a], 0, 1);
+        }
+        blackScholesF32(v, s.length, r, sigma);
+    }
+
+    /** {@link #blackScholes(float[], float[], float[], float, float, float[], float[])} on off-heap arrays. */
+    public void blackScholes(FloatArray s, FloatArray k, FloatArray t, float r, float sigma, FloatArray call, FloatArray put) {
+        FloatArray[] arrays = {s, k, t, call, put};
+        VecF32[] v = new VecF32[arrays.length];
+        for (int a = 0; a < arrays.length; a++) {
+            Check.open(BLACK_SCHOLES_NAMES[a], arrays[a]);
+            Check.sameLength(BLACK_SCHOLES_NAMES[a], arrays[a].length(), "s", arrays[0].length());
+            v[a] = VecF32.offHeap(arrays[a], 0, 1);
+        }
+        blackScholesF32(v, s.length(), r, sigma);
     }
     // @twin-end
 }

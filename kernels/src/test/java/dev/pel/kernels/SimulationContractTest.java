@@ -453,4 +453,81 @@ class SimulationContractTest {
             close("put", i, e[1], put[i], bound);
         }
     }
+
+    /** Off-heap n-body and Black-Scholes give the heap calls' bits (and stay on the device on OpenCL). */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("targetsAndTypes")
+    void nbodyAndBlackScholesOffHeap(Target target, DType t) {
+        Simulation sim = Simulation.on(target.runtime(t));
+        boolean opencl = target.runtime(t).forcedBackend().orElseThrow() instanceof OpenClBackend;
+        SplittableRandom r = new SplittableRandom(seed("offheap", target.name(), t));
+        int n = 77;
+        double[][] a = new double[7][];
+        for (int q = 0; q < 7; q++) {
+            a[q] = data(t, r, n, 1, 5);
+        }
+        if (t == DType.F64) {
+            double[][] h = new double[7][];
+            for (int q = 0; q < 7; q++) {
+                h[q] = a[q].clone();
+            }
+            sim.nbody(h[0], h[1], h[2], h[3], h[4], h[5], h[6], 0.2, 0.01);
+            double[] call = new double[n];
+            double[] put = new double[n];
+            sim.blackScholes(a[0], a[1], a[2], 0.01, 0.3, call, put);
+            DoubleArray[] o = new DoubleArray[9];
+            try {
+                for (int q = 0; q < 7; q++) {
+                    o[q] = DoubleArray.of(a[q]);
+                }
+                o[7] = DoubleArray.allocate(n);
+                o[8] = DoubleArray.allocate(n);
+                sim.blackScholes(o[0], o[1], o[2], 0.01, 0.3, o[7], o[8]);
+                sim.nbody(o[0], o[1], o[2], o[3], o[4], o[5], o[6], 0.2, 0.01);
+                resident(opencl, o[0], o[3], o[7]);
+                for (int q = 0; q < 7; q++) {
+                    assertTrue(java.util.Arrays.equals(h[q], o[q].toArray()), "n-body array " + q + " differs from heap");
+                }
+                assertTrue(java.util.Arrays.equals(call, o[7].toArray()) && java.util.Arrays.equals(put, o[8].toArray()),
+                        "Black-Scholes off-heap differs from heap");
+            } finally {
+                for (DoubleArray x : o) {
+                    if (x != null) {
+                        x.close();
+                    }
+                }
+            }
+        } else {
+            float[][] h = new float[7][];
+            for (int q = 0; q < 7; q++) {
+                h[q] = f32(a[q]);
+            }
+            sim.nbody(h[0], h[1], h[2], h[3], h[4], h[5], h[6], 0.2f, 0.01f);
+            float[] call = new float[n];
+            float[] put = new float[n];
+            sim.blackScholes(f32(a[0]), f32(a[1]), f32(a[2]), 0.01f, 0.3f, call, put);
+            FloatArray[] o = new FloatArray[9];
+            try {
+                for (int q = 0; q < 7; q++) {
+                    o[q] = FloatArray.of(f32(a[q]));
+                }
+                o[7] = FloatArray.allocate(n);
+                o[8] = FloatArray.allocate(n);
+                sim.blackScholes(o[0], o[1], o[2], 0.01f, 0.3f, o[7], o[8]);
+                sim.nbody(o[0], o[1], o[2], o[3], o[4], o[5], o[6], 0.2f, 0.01f);
+                resident(opencl, o[0], o[3], o[7]);
+                for (int q = 0; q < 7; q++) {
+                    assertTrue(java.util.Arrays.equals(h[q], o[q].toArray()), "n-body array " + q + " differs from heap");
+                }
+                assertTrue(java.util.Arrays.equals(call, o[7].toArray()) && java.util.Arrays.equals(put, o[8].toArray()),
+                        "Black-Scholes off-heap differs from heap");
+            } finally {
+                for (FloatArray x : o) {
+                    if (x != null) {
+                        x.close();
+                    }
+                }
+            }
+        }
+    }
 }
