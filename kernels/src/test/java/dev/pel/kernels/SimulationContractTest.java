@@ -530,4 +530,43 @@ class SimulationContractTest {
             }
         }
     }
+
+    /** Grids that are two views of one off-heap array (an odd offset, so unaligned): the heap result's bits. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("targetsAndTypes")
+    void heatOnViewsOfOneArray(Target target, DType t) {
+        Simulation sim = Simulation.on(target.runtime(t));
+        int nx = 19;
+        int ny = 11;
+        int n = nx * ny;
+        SplittableRandom r = new SplittableRandom(seed("views", target.name(), t));
+        double[] u0 = data(t, r, n, -1, 1);
+        if (t == DType.F64) {
+            double[] heap = sim.heat2d(u0.clone(), new double[n], nx, ny, 0.2, Boundary.PERIODIC, 3);
+            try (DoubleArray whole = DoubleArray.allocate(2 * n + 3)) {
+                DoubleArray grid = whole.view(1, n);
+                DoubleArray scratch = whole.view(n + 2, n);
+                grid.copyFrom(u0);
+                DoubleArray res = sim.heat2d(grid, scratch, nx, ny, 0.2, Boundary.PERIODIC, 3);
+                assertSame(scratch, res);
+                assertTrue(java.util.Arrays.equals(heap, res.toArray()), "heat on views differs from heap");
+                assertEquals(0.0, whole.get(0), "nothing written before the first view");
+                assertEquals(0.0, whole.get(n + 1), "nothing written between the views");
+                assertEquals(0.0, whole.get(2 * n + 2), "nothing written after the last view");
+            }
+        } else {
+            float[] heap = sim.heat2d(f32(u0), new float[n], nx, ny, 0.2f, Boundary.PERIODIC, 3);
+            try (FloatArray whole = FloatArray.allocate(2 * n + 3)) {
+                FloatArray grid = whole.view(1, n);
+                FloatArray scratch = whole.view(n + 2, n);
+                grid.copyFrom(f32(u0));
+                FloatArray res = sim.heat2d(grid, scratch, nx, ny, 0.2f, Boundary.PERIODIC, 3);
+                assertSame(scratch, res);
+                assertTrue(java.util.Arrays.equals(heap, res.toArray()), "heat on views differs from heap");
+                assertEquals(0.0f, whole.get(0), "nothing written before the first view");
+                assertEquals(0.0f, whole.get(n + 1), "nothing written between the views");
+                assertEquals(0.0f, whole.get(2 * n + 2), "nothing written after the last view");
+            }
+        }
+    }
 }
