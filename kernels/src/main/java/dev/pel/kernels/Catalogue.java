@@ -69,6 +69,58 @@ public final class Catalogue {
         return BINARY_SCALAR.get(op);
     }
 
+    // ---- Simulation kernels (the Simulation facade): shaped costs, extents documented per kernel ----
+
+    /** A function of a call's extents. */
+    private interface Extents {
+        double of(long d0, long d1, long d2);
+    }
+
+    /** A shaped cost: flops, and elements read plus written, as functions of the extents. */
+    private record Shaped(Extents flopsOf, Extents elementsOf) implements KernelSpec.Cost {
+        @Override
+        public double flops(long d0, long d1, long d2) {
+            return flopsOf.of(d0, d1, d2);
+        }
+
+        @Override
+        public double bytes(int elementBytes, long d0, long d1, long d2) {
+            return elementBytes * elementsOf.of(d0, d1, d2);
+        }
+    }
+
+    /** 2-D 5-point heat steps; extents (cells, steps): 7 flops and one read and one write per cell-step. */
+    public static final KernelSpec HEAT2D = new KernelSpec("heat2d",
+            new Shaped((c, s, u) -> 7.0 * c * s, (c, s, u) -> 2.0 * c * s));
+    /** 3-D 7-point heat steps; extents (cells, steps): 9 flops per cell-step. */
+    public static final KernelSpec HEAT3D = new KernelSpec("heat3d",
+            new Shaped((c, s, u) -> 9.0 * c * s, (c, s, u) -> 2.0 * c * s));
+    /** All-pairs n-body step; extents (n, n): 20 flops per pair; 7 arrays read, 6 written. */
+    public static final KernelSpec NBODY = new KernelSpec("nbody",
+            new Shaped((n, m, u) -> 20.0 * n * m, (n, m, u) -> 13.0 * n));
+    /** 1-D convolution; extents (n, k): a multiply and an add per tap; x read, out written, the filter. */
+    public static final KernelSpec CONVOLVE1D = new KernelSpec("convolve1d",
+            new Shaped((n, k, u) -> 2.0 * n * k, (n, k, u) -> 2.0 * n + k));
+    /** 2-D convolution; extents (pixels, taps = kw * kh). */
+    public static final KernelSpec CONVOLVE2D = new KernelSpec("convolve2d",
+            new Shaped((n, k, u) -> 2.0 * n * k, (n, k, u) -> 2.0 * n + k));
+    /** Philox4x32-10 words (int32; dispatched as f32): ~20 integer operations per word. */
+    public static final KernelSpec PHILOX_BITS = new KernelSpec("philox-bits", 20, 1);
+    /** Uniform fill from Philox. */
+    public static final KernelSpec UNIFORM = new KernelSpec("uniform", 22, 1);
+    /** Normal fill (Box-Muller) from Philox: log, sqrt and a sine or cosine per element. */
+    public static final KernelSpec NORMAL = new KernelSpec("normal", 60, 1);
+    /** Monte Carlo pi; extent: samples (dispatched as f32; no arrays). */
+    public static final KernelSpec MONTE_CARLO_PI = new KernelSpec("montecarlo-pi", 45, 0);
+    /** Black-Scholes call and put; S, K, T read, call and put written. */
+    public static final KernelSpec BLACK_SCHOLES = new KernelSpec("blackscholes", 90, 5);
+
+    /** The simulation kernels, in catalogue order. */
+    public static List<KernelSpec> simulation() {
+        return List.of(HEAT2D, HEAT3D, NBODY, CONVOLVE1D, CONVOLVE2D, PHILOX_BITS, UNIFORM, NORMAL, MONTE_CARLO_PI, BLACK_SCHOLES);
+    }
+    // ---- end of simulation kernels ----
+
     /** Every kernel by name, in catalogue order. */
     public static Map<String, KernelSpec> all() {
         Map<String, KernelSpec> m = new LinkedHashMap<>();
@@ -80,6 +132,7 @@ public final class Catalogue {
         list.add(FMA_SCALAR);
         list.addAll(UNARY.values());
         list.add(CLAMP);
+        list.addAll(simulation()); // simulation kernels
         for (KernelSpec k : list) {
             m.put(k.name(), k);
         }

@@ -208,4 +208,90 @@ public final class Tolerances {
                 ? Float.floatToRawIntBits((float) expected) == Float.floatToRawIntBits((float) actual)
                 : Double.doubleToRawLongBits(expected) == Double.doubleToRawLongBits(actual);
     }
+    // ---- Simulation kernels (the Simulation facade) ----
+    // Each bound holds for the backend's result in element type t AND for the float64 reference, so the
+    // tests allow their sum: bound(t) + bound(F64). u below is u(t).
+
+    /**
+     * Heat diffusion, d dimensions, s steps, alpha in [0, 1/(2d)], initial values bounded by M.
+     * One step computes c + alpha (S - 2d c) with S a sum of 2d neighbours (|S| &lt;= 2dM, 2d-1 additions,
+     * each rounding at most u 2dM), 2d c (one rounding, at most u 2dM), the difference (|.| &lt;= 4dM:
+     * u 4dM), the product with alpha (u |alpha| 4dM) and the final sum (u M, since a stable step stays
+     * within M): local error &lt;= u M (1 + |alpha| (4d^2 + 8d)). The exact step has infinity norm
+     * |1 - 2d alpha| + 2d alpha = 1, so local errors add up without growing: s times the local bound.
+     */
+    public static double heat(DType t, int d, int steps, double alpha, double maxAbs) {
+        double local = maxAbs * (1 + Math.abs(alpha) * (4.0 * d * d + 8.0 * d));
+        return steps * local * (u(t) + u(DType.F64));
+    }
+
+    /**
+     * Convolution of k taps summed in order: k products and k - 1 additions, first order
+     * |err| &lt;= k u sum_q |f_q x_q| (Higham's gamma_k); one more u for headroom.
+     */
+    public static double convolution(DType t, int taps, double sumAbsProducts) {
+        return (taps + 1) * (u(t) + u(DType.F64)) * sumAbsProducts;
+    }
+
+    /** Relative error of one n-body term m_j r / (r^2 + eps^2)^(3/2) (see {@link #nbodyAcceleration}). */
+    public static final int NBODY_TERM_U = 50;
+
+    /**
+     * n-body acceleration component from n terms whose magnitudes add to {@code sumAbsTerms}. One
+     * term: the coordinate difference (u), squares and three additions of positive terms (4u), sqrt
+     * (OpenCL float: 3 ulp = 6u) and the reciprocal (2.5 ulp = 5u), their cube (3 x 14u + 2u), the
+     * mass and the coordinate (2u): under {@value #NBODY_TERM_U} u relative. Summing n terms in any
+     * order adds (n - 1) u sum|term|.
+     */
+    public static double nbodyAcceleration(DType t, int n, double sumAbsTerms) {
+        return (n + NBODY_TERM_U) * (u(t) + u(DType.F64)) * sumAbsTerms;
+    }
+
+    /** v' = v + a dt: dt times a's error, plus the rounding of the product and the sum. */
+    public static double nbodyVelocity(DType t, double dt, double accelErr, double v, double a, double vNew) {
+        return Math.abs(dt) * accelErr + (u(t) + u(DType.F64)) * (Math.abs(a * dt) + Math.abs(vNew)) * 2;
+    }
+
+    /** x' = x + v' dt: dt times v's error, plus the rounding of the product and the sum. */
+    public static double nbodyPosition(DType t, double dt, double velocityErr, double vNew, double xNew) {
+        return Math.abs(dt) * velocityErr + (u(t) + u(DType.F64)) * (Math.abs(vNew * dt) + Math.abs(xNew)) * 2;
+    }
+
+    /** Absolute error of Hart's normal-CDF approximation itself (West 2005: double precision; 1e-15 with margin). */
+    public static final double NORMAL_CDF_APPROXIMATION = 1e-15;
+
+    /**
+     * Black-Scholes call or put for one option. N(d) = 1 - tail or tail, the tail a ratio of two
+     * Horner polynomials in |d| with positive coefficients (14u each), exp (OpenCL float: 3 ulp = 6u)
+     * and two roundings: 38u relative of a tail &lt;= 1/2, so N is within 20u plus the approximation's
+     * own error. d1 = (ln(S/K) + (r + sigma^2/2) T) / (sigma sqrt T): the logarithm's error (3 ulp
+     * relative, plus the quotient S/K's) and the drift's are absolute in the numerator, so with
+     * L = (|ln(S/K)| + |r + sigma^2/2| T + 1) / (sigma sqrt T), |delta d1| &lt;= 16u L and |delta d2| &lt;=
+     * 16u L + u|d2| + 8u sigma sqrt T. The density is at most 0.4, so N(d_i) errs by 20u + approx +
+     * 0.4 |delta d_i|. The price S N1 - K e^{-rT} N2 adds the discount's error (exp, a product: 10u +
+     * 2u |rT|) and three roundings: |err| &lt;= (S + K) (errN1 + errN2 + (14 + 2|rT|) u).
+     */
+    public static double blackScholes(DType t, double s, double k, double time, double r, double sigma) {
+        double vol = sigma * Math.sqrt(time);
+        double d1 = (Math.log(s / k) + (r + sigma * sigma / 2) * time) / vol;
+        double d2 = d1 - vol;
+        double l = (Math.abs(Math.log(s / k)) + Math.abs(r + sigma * sigma / 2) * time + 1) / vol;
+        double u = u(t) + u(DType.F64);
+        double dd1 = 16 * u * l;
+        double dd2 = dd1 + u * Math.abs(d2) + 8 * u * vol;
+        double n1 = 20 * u + NORMAL_CDF_APPROXIMATION + 0.4 * dd1;
+        double n2 = 20 * u + NORMAL_CDF_APPROXIMATION + 0.4 * dd2;
+        return (s + k) * (n1 + n2 + (14 + 2 * Math.abs(r * time)) * u);
+    }
+
+    /**
+     * Box-Muller normal z = r cos(theta) (or sin) against the float64 formula on the same uniforms:
+     * ln u1 (3 ulp = 6u relative), the square root (half of that plus 3 ulp), so r is within 10u
+     * relative; theta = 2 pi u2 within 2u theta &lt;= 13u absolute, cos/sin (4 ulp = 8u) within 21u
+     * absolute; the product adds a rounding: |err| &lt;= 32 u (|r| + 1).
+     */
+    public static double normal(DType t, double radius) {
+        return 32 * (u(t) + u(DType.F64)) * (Math.abs(radius) + 1);
+    }
+    // ---- end of simulation kernels ----
 }

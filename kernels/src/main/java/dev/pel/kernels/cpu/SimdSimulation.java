@@ -1,0 +1,940 @@
+package dev.pel.kernels.cpu;
+
+import dev.pel.kernels.spi.SimulationKernels;
+import dev.pel.kernels.spi.VecF32;
+import dev.pel.kernels.spi.VecF64;
+import dev.pel.runtime.cpu.SimdBackend;
+import dev.pel.runtime.cpu.WorkerPool;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The {@code cpu-simd} simulation kernels: Vector API loops over the preferred species, rows or
+ * chunks split across the runtime's worker pool. Operands are read through {@code MemorySegment}s
+ * (a heap array through {@link MemorySegment#ofArray}), one loop for both kinds.
+ *
+ * <p>Stencils and convolutions do the reference's operations in the reference's order (no fused
+ * multiply-add), vector lanes across cells, so their results are the {@code cpu-scalar} bits; edges
+ * and tails call the reference loops. Philox runs four 32-bit words per counter in 64-bit lanes (the
+ * products are exact), so the random words are the reference's bits for any width and thread count.
+ * n-body sums over j in lanes (another order) and Black-Scholes uses the Vector API's log/exp: both
+ * are within the documented tolerances of the reference, not bitwise equal.
+ */
+public final class SimdSimulation implements SimulationKernels {
+    private static final ScalarSimulation REF = ScalarSimulation.INSTANCE;
+    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_PREFERRED;
+    private static final long MASK = 0xFFFFFFFFL;
+    /** Random-stream elements per task chunk. */
+    private static final int CHUNK = 4096;
+    private static final int TASKS_PER_THREAD = 4;
+
+    private final WorkerPool pool;
+
+    public SimdSimulation(SimdBackend backend) {
+        this.pool = backend.pool();
+    }
+
+    @FunctionalInterface
+    private interface Range {
+        void run(int lo, int hi);
+    }
+
+    /** Runs task over [0, items) in contiguous runs of at least {@code grain} items, on up to {@code threads} threads. */
+    private void parallel(int items, int grain, int threads, Range task) {
+        long chunks = (items + (long) grain - 1) / Math.max(1, grain);
+        int tasks = threads <= 1 ? 1 : (int) Math.max(1, Math.min((long) threads * TASKS_PER_THREAD, chunks));
+        if (tasks <= 1) {
+            if (items > 0) {
+                task.run(0, items);
+            }
+            return;
+        }
+        pool.run(tasks, t -> {
+            int lo = (int) ((long) items * t / tasks);
+            int hi = (int) ((long) items * (t + 1) / tasks);
+            if (lo < hi) {
+                task.run(lo, hi);
+            }
+        });
+    }
+
+    // ---- Philox: one counter per 64-bit lane ----
+
+    /** Blocks [first, first + count) of the stream of seed: word q of block first + b into w[q][b]. */
+    static void philoxBlocks(long seed, long first, int count, long[][] w) {
+        int lanes = LONGS.length();
+        long[] iota = new long[lanes];
+        for (int l = 0; l < lanes; l++) {
+            iota[l] = l;
+        }
+        LongVector lanesIota = LongVector.fromArray(LONGS, iota, 0);
+        int b = 0;
+        for (; b + lanes <= count; b += lanes) {
+            LongVector block = lanesIota.add(first + b);
+            LongVector c0 = block.and(MASK);
+            LongVector c1 = block.lanewise(VectorOperators.LSHR, 32);
+            LongVector c2 = LongVector.zero(LONGS);
+            LongVector c3 = LongVector.zero(LONGS);
+            long k0 = seed & MASK;
+            long k1 = seed >>> 32;
+            for (int round = 0; round < Philox.ROUNDS; round++) {
+                if (round > 0) {
+                    k0 = (k0 + (Philox.W0 & MASK)) & MASK;
+                    k1 = (k1 + (Philox.W1 & MASK)) & MASK;
+                }
+                LongVector p0 = c0.mul(Philox.M0 & MASK);
+                LongVector p1 = c2.mul(Philox.M1 & MASK);
+                LongVector n0 = p1.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, c1).lanewise(VectorOperators.XOR, k0);
+                LongVector n1 = p1.and(MASK);
+                LongVector n2 = p0.lanewise(VectorOperators.LSHR, 32).lanewise(VectorOperators.XOR, c3).lanewise(VectorOperators.XOR, k1);
+                LongVector n3 = p0.and(MASK);
+                c0 = n0;
+                c1 = n1;
+                c2 = n2;
+                c3 = n3;
+            }
+            c0.intoArray(w[0], b);
+            c1.intoArray(w[1], b);
+            c2.intoArray(w[2], b);
+            c3.intoArray(w[3], b);
+        }
+        int[] one = new int[4];
+        for (; b < count; b++) {
+            Philox.block(seed, first + b, one);
+            for (int q = 0; q < 4; q++) {
+                w[q][b] = one[q] & MASK;
+            }
+        }
+    }
+
+    private static final ThreadLocal<long[][]> WORDS = ThreadLocal.withInitial(() -> new long[4][CHUNK + 2]);
+
+    @FunctionalInterface
+    private interface Emit {
+        /** Writes output element i, stream element e, whose block's words are w[0..3][b]. */
+        void put(int i, long e, long[][] w, int b);
+    }
+
+    /** Elements [offset, offset + n) of a stream of {@code perBlock} elements per block, chunked across threads. */
+    private void stream(long seed, long offset, int n, int perBlock, int threads, Emit emit) {
+        parallel(n, CHUNK, threads, (lo, hi) -> {
+            long[][] w = WORDS.get();
+            for (int c = lo; c < hi; c += CHUNK) {
+                int end = Math.min(hi, c + CHUNK);
+                long first = (offset + c) / perBlock;
+                long last = (offset + end - 1) / perBlock;
+                philoxBlocks(seed, first, (int) (last - first + 1), w);
+                for (int i = c; i < end; i++) {
+                    long e = offset + i;
+                    emit.put(i, e, w, (int) (e / perBlock - first));
+                }
+            }
+        });
+    }
+
+    @Override
+    public void philoxBits(long seed, long offset, int n, int[] out, int threads) {
+        stream(seed, offset, n, 4, threads, (i, e, w, b) -> out[i] = (int) w[(int) (e & 3)][b]);
+    }
+
+    @Override
+    public long piHits(long seed, long samples, int threads) {
+        long blocks = samples / 2; // whole blocks: two samples each
+        long tail = samples - 2 * blocks;
+        int chunks = (int) ((blocks + CHUNK - 1) / CHUNK);
+        long[] hits = new long[Math.max(1, chunks)];
+        parallel(chunks, 1, threads, (lo, hi) -> {
+            long[][] w = WORDS.get();
+            int lanes = LONGS.length();
+            LongVector limit = LongVector.broadcast(LONGS, 1L << 62);
+            for (int c = lo; c < hi; c++) {
+                long first = (long) c * CHUNK;
+                int count = (int) Math.min(CHUNK, blocks - first);
+                philoxBlocks(seed, first, count, w);
+                long h = 0;
+                int b = 0;
+                for (; b + lanes <= count; b += lanes) {
+                    LongVector a0 = LongVector.fromArray(LONGS, w[0], b).lanewise(VectorOperators.LSHR, 1);
+                    LongVector b0 = LongVector.fromArray(LONGS, w[1], b).lanewise(VectorOperators.LSHR, 1);
+                    LongVector a1 = LongVector.fromArray(LONGS, w[2], b).lanewise(VectorOperators.LSHR, 1);
+                    LongVector b1 = LongVector.fromArray(LONGS, w[3], b).lanewise(VectorOperators.LSHR, 1);
+                    h += a0.mul(a0).add(b0.mul(b0)).compare(VectorOperators.LT, limit).trueCount();
+                    h += a1.mul(a1).add(b1.mul(b1)).compare(VectorOperators.LT, limit).trueCount();
+                }
+                for (; b < count; b++) {
+                    h += Philox.inside((int) w[0][b], (int) w[1][b]) ? 1 : 0;
+                    h += Philox.inside((int) w[2][b], (int) w[3][b]) ? 1 : 0;
+                }
+                hits[c] = h;
+            }
+        });
+        long total = tail > 0 ? Philox.piHits(seed, 2 * blocks, samples) : 0;
+        for (long h : hits) {
+            total += h;
+        }
+        return total;
+    }
+
+    private static MemorySegment seg(VecF64 v) {
+        return v.heap() != null ? MemorySegment.ofArray(v.heap()) : v.segment();
+    }
+
+    private static MemorySegment seg(VecF32 v) {
+        return v.heap() != null ? MemorySegment.ofArray(v.heap()) : v.segment();
+    }
+
+    @Override
+    public void uniform(long seed, long offset, int n, VecF64 out, int threads) {
+        out.forHost(true);
+        stream(seed, offset, n, 2, threads, (i, e, w, b) -> {
+            int h = (int) (e & 1) * 2;
+            out.set(i, Philox.toUniformF64((int) w[h][b], (int) w[h + 1][b]));
+        });
+    }
+
+    @Override
+    public void uniform(long seed, long offset, int n, VecF32 out, int threads) {
+        out.forHost(true);
+        stream(seed, offset, n, 4, threads, (i, e, w, b) -> out.set(i, Philox.toUniformF32((int) w[(int) (e & 3)][b])));
+    }
+
+    @Override
+    public void normal(long seed, long offset, int n, VecF64 out, int threads) {
+        out.forHost(true);
+        stream(seed, offset, n, 2, threads, (i, e, w, b) -> out.set(i,
+                Philox.toNormalF64((int) w[0][b], (int) w[1][b], (int) w[2][b], (int) w[3][b], (e & 1) != 0)));
+    }
+
+    @Override
+    public void normal(long seed, long offset, int n, VecF32 out, int threads) {
+        out.forHost(true);
+        stream(seed, offset, n, 4, threads, (i, e, w, b) -> {
+            int h = (int) ((e >>> 1) & 1) * 2;
+            out.set(i, Philox.toNormalF32((int) w[h][b], (int) w[h + 1][b], (e & 1) != 0));
+        });
+    }
+
+    // @twin-begin F64
+    private static final VectorSpecies<Double> SPECIES_F64 = DoubleVector.SPECIES_PREFERRED;
+
+    /** A vector at element {@code index} of a heap array (when {@code h} is not null: the faster load) or a segment. */
+    private static DoubleVector loadF64(double[] h, MemorySegment s, long index) {
+        return h != null ? DoubleVector.fromArray(SPECIES_F64, h, (int) index)
+                : DoubleVector.fromMemorySegment(SPECIES_F64, s, index * Double.BYTES, ORDER);
+    }
+
+    private static void storeF64(DoubleVector v, double[] h, MemorySegment s, long index) {
+        if (h != null) {
+            v.intoArray(h, (int) index);
+        } else {
+            v.intoMemorySegment(s, index * Double.BYTES, ORDER);
+        }
+    }
+
+    @Override
+    public void heat2d(int nx, int ny, double alpha, boolean periodic, int steps, VecF64 a, VecF64 b, int threads) {
+        a.forHost(true);
+        b.forHost(true);
+        MemorySegment sa = seg(a);
+        double[] sah = a.heap();
+        MemorySegment sb = seg(b);
+        double[] sbh = b.heap();
+        int grain = Math.max(1, 16384 / Math.max(1, nx));
+        for (int step = 0; step < steps; step++) {
+            boolean even = (step & 1) == 0;
+            VecF64 src = even ? a : b;
+            VecF64 dst = even ? b : a;
+            MemorySegment ss = even ? sa : sb;
+            double[] ssh = even ? sah : sbh;
+            MemorySegment ds = even ? sb : sa;
+            double[] dsh = even ? sbh : sah;
+            parallel(ny, grain, threads, (j0, j1) -> {
+                for (int j = j0; j < j1; j++) {
+                    if (!periodic && (j == 0 || j == ny - 1)) {
+                        ScalarSimulation.heat2dRows(nx, ny, alpha, false, src, dst, j, j + 1);
+                        continue;
+                    }
+                    long row = src.start() + (long) nx * j;
+                    long north = src.start() + (long) nx * ScalarSimulation.wrap(j, -1, ny);
+                    long south = src.start() + (long) nx * ScalarSimulation.wrap(j, 1, ny);
+                    long out = dst.start() + (long) nx * j;
+                    ScalarSimulation.heat2dCell(nx, ny, alpha, periodic, src, dst, 0, j);
+                    int lanes = SPECIES_F64.length();
+                    int i = 1;
+                    for (; i + lanes <= nx - 1; i += lanes) {
+                        DoubleVector c = loadF64(ssh, ss, row + i);
+                        DoubleVector sum = loadF64(ssh, ss, row + i - 1).add(loadF64(ssh, ss, row + i + 1))
+                                .add(loadF64(ssh, ss, north + i).add(loadF64(ssh, ss, south + i)));
+                        storeF64(c.add(sum.sub(c.mul(4)).mul(alpha)), dsh, ds, out + i);
+                    }
+                    for (; i < nx; i++) {
+                        ScalarSimulation.heat2dCell(nx, ny, alpha, periodic, src, dst, i, j);
+                    }
+                }
+            });
+        }
+    }
+
+    @Override
+    public void heat3d(int nx, int ny, int nz, double alpha, boolean periodic, int steps, VecF64 a, VecF64 b, int threads) {
+        a.forHost(true);
+        b.forHost(true);
+        MemorySegment sa = seg(a);
+        double[] sah = a.heap();
+        MemorySegment sb = seg(b);
+        double[] sbh = b.heap();
+        int rows = ny * nz;
+        long plane = (long) nx * ny;
+        int grain = Math.max(1, 16384 / Math.max(1, nx));
+        for (int step = 0; step < steps; step++) {
+            boolean even = (step & 1) == 0;
+            VecF64 src = even ? a : b;
+            VecF64 dst = even ? b : a;
+            MemorySegment ss = even ? sa : sb;
+            double[] ssh = even ? sah : sbh;
+            MemorySegment ds = even ? sb : sa;
+            double[] dsh = even ? sbh : sah;
+            parallel(rows, grain, threads, (r0, r1) -> {
+                for (int r = r0; r < r1; r++) {
+                    int j = r % ny;
+                    int k = r / ny;
+                    if (!periodic && (j == 0 || j == ny - 1 || k == 0 || k == nz - 1) || nx < 3) {
+                        for (int i = 0; i < nx; i++) {
+                            ScalarSimulation.heat3dCell(nx, ny, nz, alpha, periodic, src, dst, i, j, k);
+                        }
+                        continue;
+                    }
+                    long base = src.start();
+                    long row = base + (long) nx * j + plane * k;
+                    long north = base + (long) nx * ScalarSimulation.wrap(j, -1, ny) + plane * k;
+                    long south = base + (long) nx * ScalarSimulation.wrap(j, 1, ny) + plane * k;
+                    long down = base + (long) nx * j + plane * ScalarSimulation.wrap(k, -1, nz);
+                    long up = base + (long) nx * j + plane * ScalarSimulation.wrap(k, 1, nz);
+                    long out = dst.start() + (long) nx * j + plane * k;
+                    ScalarSimulation.heat3dCell(nx, ny, nz, alpha, periodic, src, dst, 0, j, k);
+                    int lanes = SPECIES_F64.length();
+                    int i = 1;
+                    for (; i + lanes <= nx - 1; i += lanes) {
+                        DoubleVector c = loadF64(ssh, ss, row + i);
+                        DoubleVector sum = loadF64(ssh, ss, row + i - 1).add(loadF64(ssh, ss, row + i + 1))
+                                .add(loadF64(ssh, ss, north + i).add(loadF64(ssh, ss, south + i)))
+                                .add(loadF64(ssh, ss, down + i).add(loadF64(ssh, ss, up + i)));
+                        storeF64(c.add(sum.sub(c.mul(6)).mul(alpha)), dsh, ds, out + i);
+                    }
+                    for (; i < nx; i++) {
+                        ScalarSimulation.heat3dCell(nx, ny, nz, alpha, periodic, src, dst, i, j, k);
+                    }
+                }
+            });
+        }
+    }
+
+    @Override
+    public void nbody(int n, double softening, double dt, VecF64 x, VecF64 y, VecF64 z, VecF64 vx, VecF64 vy, VecF64 vz,
+            VecF64 mass, int threads) {
+        for (VecF64 v : new VecF64[] {x, y, z, vx, vy, vz}) {
+            v.forHost(true);
+        }
+        mass.forHost(false);
+        MemorySegment sx = seg(x);
+        double[] sxh = x.heap();
+        MemorySegment sy = seg(y);
+        double[] syh = y.heap();
+        MemorySegment sz = seg(z);
+        double[] szh = z.heap();
+        MemorySegment sm = seg(mass);
+        double[] smh = mass.heap();
+        double[] ax = new double[n];
+        double[] ay = new double[n];
+        double[] az = new double[n];
+        double eps2 = softening * softening;
+        int lanes = SPECIES_F64.length();
+        parallel(n, Math.max(1, 65536 / Math.max(1, n)), threads, (lo, hi) -> {
+            for (int i = lo; i < hi; i++) {
+                double xi = x.get(i);
+                double yi = y.get(i);
+                double zi = z.get(i);
+                DoubleVector accX = DoubleVector.zero(SPECIES_F64);
+                DoubleVector accY = DoubleVector.zero(SPECIES_F64);
+                DoubleVector accZ = DoubleVector.zero(SPECIES_F64);
+                int j = 0;
+                for (; j + lanes <= n; j += lanes) {
+                    DoubleVector dx = loadF64(sxh, sx, x.start() + j).sub(xi);
+                    DoubleVector dy = loadF64(syh, sy, y.start() + j).sub(yi);
+                    DoubleVector dz = loadF64(szh, sz, z.start() + j).sub(zi);
+                    DoubleVector d2 = dx.mul(dx).add(dy.mul(dy)).add(dz.mul(dz)).add(eps2);
+                    DoubleVector inv = DoubleVector.broadcast(SPECIES_F64, 1).div(d2.lanewise(VectorOperators.SQRT));
+                    DoubleVector f = loadF64(smh, sm, mass.start() + j).mul(inv.mul(inv).mul(inv));
+                    accX = accX.add(f.mul(dx));
+                    accY = accY.add(f.mul(dy));
+                    accZ = accZ.add(f.mul(dz));
+                }
+                double tx = accX.reduceLanes(VectorOperators.ADD);
+                double ty = accY.reduceLanes(VectorOperators.ADD);
+                double tz = accZ.reduceLanes(VectorOperators.ADD);
+                for (; j < n; j++) {
+                    double dx = x.get(j) - xi;
+                    double dy = y.get(j) - yi;
+                    double dz = z.get(j) - zi;
+                    double d2 = ((dx * dx + dy * dy) + dz * dz) + eps2;
+                    double inv = 1 / (double) Math.sqrt(d2);
+                    double f = mass.get(j) * (inv * inv * inv);
+                    tx += f * dx;
+                    ty += f * dy;
+                    tz += f * dz;
+                }
+                ax[i] = tx;
+                ay[i] = ty;
+                az[i] = tz;
+            }
+        });
+        parallel(n, 16384, threads, (lo, hi) -> {
+            for (int i = lo; i < hi; i++) {
+                ScalarSimulation.nbodyUpdate(i, dt, ax[i], ay[i], az[i], x, y, z, vx, vy, vz);
+            }
+        });
+    }
+
+    @Override
+    public void convolve1d(int n, VecF64 x, int k, VecF64 filter, boolean clamp, VecF64 out, int threads) {
+        x.forHost(false);
+        filter.forHost(false);
+        out.forHost(true);
+        MemorySegment sx = seg(x);
+        double[] sxh = x.heap();
+        MemorySegment so = seg(out);
+        double[] soh = out.heap();
+        double[] f = new double[k];
+        for (int q = 0; q < k; q++) {
+            f[q] = filter.get(q);
+        }
+        int r = k / 2;
+        int lanes = SPECIES_F64.length();
+        parallel(n, Math.max(256, 65536 / k), threads, (lo, hi) -> {
+            int i = lo;
+            for (; i < hi && i < r; i++) {
+                out.set(i, ScalarSimulation.convolve1dAt(n, x, k, filter, clamp, i));
+            }
+            int interiorEnd = Math.min(hi, n - k + r + 1); // exclusive: i + k - 1 - r <= n - 1
+            for (; i + lanes <= interiorEnd; i += lanes) {
+                long base = x.start() + i - r;
+                DoubleVector acc = loadF64(sxh, sx, base).mul(f[0]);
+                for (int q = 1; q < k; q++) {
+                    acc = acc.add(loadF64(sxh, sx, base + q).mul(f[q]));
+                }
+                storeF64(acc, soh, so, out.start() + i);
+            }
+            for (; i < hi; i++) {
+                out.set(i, ScalarSimulation.convolve1dAt(n, x, k, filter, clamp, i));
+            }
+        });
+    }
+
+    @Override
+    public void convolve2d(int w, int h, VecF64 image, int kw, int kh, VecF64 filter, boolean clamp, VecF64 out, int threads) {
+        image.forHost(false);
+        filter.forHost(false);
+        out.forHost(true);
+        MemorySegment si = seg(image);
+        double[] sih = image.heap();
+        MemorySegment so = seg(out);
+        double[] soh = out.heap();
+        double[] f = new double[kw * kh];
+        for (int q = 0; q < f.length; q++) {
+            f[q] = filter.get(q);
+        }
+        int rx = kw / 2;
+        int ry = kh / 2;
+        int lanes = SPECIES_F64.length();
+        int interiorEnd = w - kw + rx + 1;
+        parallel(h, Math.max(1, 65536 / Math.max(1, w * kw * kh)), threads, (lo, hi) -> {
+            for (int py = lo; py < hi; py++) {
+                int px = 0;
+                for (; px < Math.min(rx, w); px++) {
+                    out.set(px + (long) w * py, ScalarSimulation.convolve2dAt(w, h, image, kw, kh, filter, clamp, px, py));
+                }
+                // Per filter row: the index of its first tap for pixel 0, and whether it reads the image
+                // (false: a row of zeros, Edge.ZERO above or below the image).
+                long[] rows = new long[kh];
+                boolean[] reads = new boolean[kh];
+                for (int qy = 0; qy < kh; qy++) {
+                    long y = (long) py + qy - ry;
+                    boolean rowIn = y >= 0 && y < h;
+                    reads[qy] = rowIn || clamp;
+                    rows[qy] = image.start() + (long) w * (rowIn ? y : ScalarSimulation.clampIndex(y, h)) - rx;
+                }
+                DoubleVector zero = DoubleVector.zero(SPECIES_F64);
+                for (; px + lanes <= interiorEnd; px += lanes) {
+                    // The reference's order: the first product, then every other one added in row-major order.
+                    DoubleVector acc = (reads[0] ? loadF64(sih, si, rows[0] + px) : zero).mul(f[0]);
+                    for (int qy = 0; qy < kh; qy++) {
+                        long row = rows[qy] + px;
+                        boolean in = reads[qy];
+                        for (int qx = qy == 0 ? 1 : 0; qx < kw; qx++) {
+                            DoubleVector v = in ? loadF64(sih, si, row + qx) : zero;
+                            acc = acc.add(v.mul(f[kw * qy + qx]));
+                        }
+                    }
+                    storeF64(acc, soh, so, out.start() + px + (long) w * py);
+                }
+                for (; px < w; px++) {
+                    out.set(px + (long) w * py, ScalarSimulation.convolve2dAt(w, h, image, kw, kh, filter, clamp, px, py));
+                }
+            }
+        });
+    }
+
+    /**
+     * Phi(-a) for lanes a &gt;= 0: {@link ScalarSimulation#normalTail}, both branches computed and
+     * blended. Split in small methods: C2 inlines each (one method of over 325 bytes was not inlined,
+     * and its vectors were then boxed on every call, several times slower).
+     */
+    private static DoubleVector normalTailF64(DoubleVector a) {
+        DoubleVector e = a.mul(a).neg().div(2).lanewise(VectorOperators.EXP);
+        DoubleVector near = e.mul(hartNumeratorF64(a)).div(hartDenominatorF64(a));
+        DoubleVector tail = hartFarF64(a, e).blend(near, a.compare(VectorOperators.LT, 7.07106781186547));
+        return tail.blend(0, a.compare(VectorOperators.GT, 37));
+    }
+
+    private static DoubleVector hartNumeratorF64(DoubleVector a) {
+        DoubleVector p = a.mul(3.52624965998911E-02).add(0.700383064443688);
+        p = p.mul(a).add(6.37396220353165);
+        p = p.mul(a).add(33.912866078383);
+        p = p.mul(a).add(112.079291497871);
+        p = p.mul(a).add(221.213596169931);
+        return p.mul(a).add(220.206867912376);
+    }
+
+    private static DoubleVector hartDenominatorF64(DoubleVector a) {
+        DoubleVector q = a.mul(8.83883476483184E-02).add(1.75566716318264);
+        q = q.mul(a).add(16.064177579207);
+        q = q.mul(a).add(86.7807322029461);
+        q = q.mul(a).add(296.564248779674);
+        q = q.mul(a).add(637.333633378831);
+        q = q.mul(a).add(793.826512519948);
+        return q.mul(a).add(440.413735824752);
+    }
+
+    private static DoubleVector hartFarF64(DoubleVector a, DoubleVector e) {
+        DoubleVector b = a.add(0.65);
+        b = a.add(DoubleVector.broadcast(SPECIES_F64, 4).div(b));
+        b = a.add(DoubleVector.broadcast(SPECIES_F64, 3).div(b));
+        b = a.add(DoubleVector.broadcast(SPECIES_F64, 2).div(b));
+        b = a.add(DoubleVector.broadcast(SPECIES_F64, 1).div(b));
+        return e.div(b).div(2.506628274631);
+    }
+
+    @Override
+    public void blackScholes(int n, VecF64 s, VecF64 k, VecF64 t, double r, double sigma, VecF64 call, VecF64 put, int threads) {
+        s.forHost(false);
+        k.forHost(false);
+        t.forHost(false);
+        call.forHost(true);
+        put.forHost(true);
+        MemorySegment ss = seg(s);
+        double[] ssh = s.heap();
+        MemorySegment sk = seg(k);
+        double[] skh = k.heap();
+        MemorySegment st = seg(t);
+        double[] sth = t.heap();
+        MemorySegment sc = seg(call);
+        double[] sch = call.heap();
+        MemorySegment sp = seg(put);
+        double[] sph = put.heap();
+        int lanes = SPECIES_F64.length();
+        double drift = r + 0.5 * sigma * sigma;
+        parallel(n, 4096, threads, (lo, hi) -> {
+            int i = lo;
+            for (; i + lanes <= hi; i += lanes) {
+                DoubleVector vs = loadF64(ssh, ss, s.start() + i);
+                DoubleVector vk = loadF64(skh, sk, k.start() + i);
+                DoubleVector vt = loadF64(sth, st, t.start() + i);
+                DoubleVector vol = vt.lanewise(VectorOperators.SQRT).mul(sigma);
+                DoubleVector d1 = vs.div(vk).lanewise(VectorOperators.LOG).add(vt.mul(drift)).div(vol);
+                DoubleVector d2 = d1.sub(vol);
+                DoubleVector disc = vk.mul(vt.mul(-r).lanewise(VectorOperators.EXP));
+                DoubleVector c1 = normalTailF64(d1.abs());
+                DoubleVector c2 = normalTailF64(d2.abs());
+                VectorMask<Double> pos1 = d1.compare(VectorOperators.GT, 0);
+                VectorMask<Double> pos2 = d2.compare(VectorOperators.GT, 0);
+                DoubleVector oneMinusC1 = DoubleVector.broadcast(SPECIES_F64, 1).sub(c1);
+                DoubleVector oneMinusC2 = DoubleVector.broadcast(SPECIES_F64, 1).sub(c2);
+                DoubleVector n1 = c1.blend(oneMinusC1, pos1);
+                DoubleVector m1 = oneMinusC1.blend(c1, pos1);
+                DoubleVector n2 = c2.blend(oneMinusC2, pos2);
+                DoubleVector m2 = oneMinusC2.blend(c2, pos2);
+                storeF64(vs.mul(n1).sub(disc.mul(n2)), sch, sc, call.start() + i);
+                storeF64(disc.mul(m2).sub(vs.mul(m1)), sph, sp, put.start() + i);
+            }
+            for (; i < hi; i++) {
+                ScalarSimulation.blackScholesAt(i, s.get(i), k.get(i), t.get(i), r, sigma, call, put);
+            }
+        });
+    }
+    // @twin-end
+    // @twin-generated F32 from the F64 region above by TwinGenerator: do not edit
+    private static final VectorSpecies<Float> SPECIES_F32 = FloatVector.SPECIES_PREFERRED;
+
+    /** A vector at element {@code index} of a heap array (when {@code h} is not null: the faster load) or a segment. */
+    private static FloatVector loadF32(float[] h, MemorySegment s, long index) {
+        return h != null ? FloatVector.fromArray(SPECIES_F32, h, (int) index)
+                : FloatVector.fromMemorySegment(SPECIES_F32, s, index * Float.BYTES, ORDER);
+    }
+
+    private static void storeF32(FloatVector v, float[] h, MemorySegment s, long index) {
+        if (h != null) {
+            v.intoArray(h, (int) index);
+        } else {
+            v.intoMemorySegment(s, index * Float.BYTES, ORDER);
+        }
+    }
+
+    @Override
+    public void heat2d(int nx, int ny, float alpha, boolean periodic, int steps, VecF32 a, VecF32 b, int threads) {
+        a.forHost(true);
+        b.forHost(true);
+        MemorySegment sa = seg(a);
+        float[] sah = a.heap();
+        MemorySegment sb = seg(b);
+        float[] sbh = b.heap();
+        int grain = Math.max(1, 16384 / Math.max(1, nx));
+        for (int step = 0; step < steps; step++) {
+            boolean even = (step & 1) == 0;
+            VecF32 src = even ? a : b;
+            VecF32 dst = even ? b : a;
+            MemorySegment ss = even ? sa : sb;
+            float[] ssh = even ? sah : sbh;
+            MemorySegment ds = even ? sb : sa;
+            float[] dsh = even ? sbh : sah;
+            parallel(ny, grain, threads, (j0, j1) -> {
+                for (int j = j0; j < j1; j++) {
+                    if (!periodic && (j == 0 || j == ny - 1)) {
+                        ScalarSimulation.heat2dRows(nx, ny, alpha, false, src, dst, j, j + 1);
+                        continue;
+                    }
+                    long row = src.start() + (long) nx * j;
+                    long north = src.start() + (long) nx * ScalarSimulation.wrap(j, -1, ny);
+                    long south = src.start() + (long) nx * ScalarSimulation.wrap(j, 1, ny);
+                    long out = dst.start() + (long) nx * j;
+                    ScalarSimulation.heat2dCell(nx, ny, alpha, periodic, src, dst, 0, j);
+                    int lanes = SPECIES_F32.length();
+                    int i = 1;
+                    for (; i + lanes <= nx - 1; i += lanes) {
+                        FloatVector c = loadF32(ssh, ss, row + i);
+                        FloatVector sum = loadF32(ssh, ss, row + i - 1).add(loadF32(ssh, ss, row + i + 1))
+                                .add(loadF32(ssh, ss, north + i).add(loadF32(ssh, ss, south + i)));
+                        storeF32(c.add(sum.sub(c.mul(4)).mul(alpha)), dsh, ds, out + i);
+                    }
+                    for (; i < nx; i++) {
+                        ScalarSimulation.heat2dCell(nx, ny, alpha, periodic, src, dst, i, j);
+                    }
+                }
+            });
+        }
+    }
+
+    @Override
+    public void heat3d(int nx, int ny, int nz, float alpha, boolean periodic, int steps, VecF32 a, VecF32 b, int threads) {
+        a.forHost(true);
+        b.forHost(true);
+        MemorySegment sa = seg(a);
+        float[] sah = a.heap();
+        MemorySegment sb = seg(b);
+        float[] sbh = b.heap();
+        int rows = ny * nz;
+        long plane = (long) nx * ny;
+        int grain = Math.max(1, 16384 / Math.max(1, nx));
+        for (int step = 0; step < steps; step++) {
+            boolean even = (step & 1) == 0;
+            VecF32 src = even ? a : b;
+            VecF32 dst = even ? b : a;
+            MemorySegment ss = even ? sa : sb;
+            float[] ssh = even ? sah : sbh;
+            MemorySegment ds = even ? sb : sa;
+            float[] dsh = even ? sbh : sah;
+            parallel(rows, grain, threads, (r0, r1) -> {
+                for (int r = r0; r < r1; r++) {
+                    int j = r % ny;
+                    int k = r / ny;
+                    if (!periodic && (j == 0 || j == ny - 1 || k == 0 || k == nz - 1) || nx < 3) {
+                        for (int i = 0; i < nx; i++) {
+                            ScalarSimulation.heat3dCell(nx, ny, nz, alpha, periodic, src, dst, i, j, k);
+                        }
+                        continue;
+                    }
+                    long base = src.start();
+                    long row = base + (long) nx * j + plane * k;
+                    long north = base + (long) nx * ScalarSimulation.wrap(j, -1, ny) + plane * k;
+                    long south = base + (long) nx * ScalarSimulation.wrap(j, 1, ny) + plane * k;
+                    long down = base + (long) nx * j + plane * ScalarSimulation.wrap(k, -1, nz);
+                    long up = base + (long) nx * j + plane * ScalarSimulation.wrap(k, 1, nz);
+                    long out = dst.start() + (long) nx * j + plane * k;
+                    ScalarSimulation.heat3dCell(nx, ny, nz, alpha, periodic, src, dst, 0, j, k);
+                    int lanes = SPECIES_F32.length();
+                    int i = 1;
+                    for (; i + lanes <= nx - 1; i += lanes) {
+                        FloatVector c = loadF32(ssh, ss, row + i);
+                        FloatVector sum = loadF32(ssh, ss, row + i - 1).add(loadF32(ssh, ss, row + i + 1))
+                                .add(loadF32(ssh, ss, north + i).add(loadF32(ssh, ss, south + i)))
+                                .add(loadF32(ssh, ss, down + i).add(loadF32(ssh, ss, up + i)));
+                        storeF32(c.add(sum.sub(c.mul(6)).mul(alpha)), dsh, ds, out + i);
+                    }
+                    for (; i < nx; i++) {
+                        ScalarSimulation.heat3dCell(nx, ny, nz, alpha, periodic, src, dst, i, j, k);
+                    }
+                }
+            });
+        }
+    }
+
+    @Override
+    public void nbody(int n, float softening, float dt, VecF32 x, VecF32 y, VecF32 z, VecF32 vx, VecF32 vy, VecF32 vz,
+            VecF32 mass, int threads) {
+        for (VecF32 v : new VecF32[] {x, y, z, vx, vy, vz}) {
+            v.forHost(true);
+        }
+        mass.forHost(false);
+        MemorySegment sx = seg(x);
+        float[] sxh = x.heap();
+        MemorySegment sy = seg(y);
+        float[] syh = y.heap();
+        MemorySegment sz = seg(z);
+        float[] szh = z.heap();
+        MemorySegment sm = seg(mass);
+        float[] smh = mass.heap();
+        float[] ax = new float[n];
+        float[] ay = new float[n];
+        float[] az = new float[n];
+        float eps2 = softening * softening;
+        int lanes = SPECIES_F32.length();
+        parallel(n, Math.max(1, 65536 / Math.max(1, n)), threads, (lo, hi) -> {
+            for (int i = lo; i < hi; i++) {
+                float xi = x.get(i);
+                float yi = y.get(i);
+                float zi = z.get(i);
+                FloatVector accX = FloatVector.zero(SPECIES_F32);
+                FloatVector accY = FloatVector.zero(SPECIES_F32);
+                FloatVector accZ = FloatVector.zero(SPECIES_F32);
+                int j = 0;
+                for (; j + lanes <= n; j += lanes) {
+                    FloatVector dx = loadF32(sxh, sx, x.start() + j).sub(xi);
+                    FloatVector dy = loadF32(syh, sy, y.start() + j).sub(yi);
+                    FloatVector dz = loadF32(szh, sz, z.start() + j).sub(zi);
+                    FloatVector d2 = dx.mul(dx).add(dy.mul(dy)).add(dz.mul(dz)).add(eps2);
+                    FloatVector inv = FloatVector.broadcast(SPECIES_F32, 1).div(d2.lanewise(VectorOperators.SQRT));
+                    FloatVector f = loadF32(smh, sm, mass.start() + j).mul(inv.mul(inv).mul(inv));
+                    accX = accX.add(f.mul(dx));
+                    accY = accY.add(f.mul(dy));
+                    accZ = accZ.add(f.mul(dz));
+                }
+                float tx = accX.reduceLanes(VectorOperators.ADD);
+                float ty = accY.reduceLanes(VectorOperators.ADD);
+                float tz = accZ.reduceLanes(VectorOperators.ADD);
+                for (; j < n; j++) {
+                    float dx = x.get(j) - xi;
+                    float dy = y.get(j) - yi;
+                    float dz = z.get(j) - zi;
+                    float d2 = ((dx * dx + dy * dy) + dz * dz) + eps2;
+                    float inv = 1 / (float) Math.sqrt(d2);
+                    float f = mass.get(j) * (inv * inv * inv);
+                    tx += f * dx;
+                    ty += f * dy;
+                    tz += f * dz;
+                }
+                ax[i] = tx;
+                ay[i] = ty;
+                az[i] = tz;
+            }
+        });
+        parallel(n, 16384, threads, (lo, hi) -> {
+            for (int i = lo; i < hi; i++) {
+                ScalarSimulation.nbodyUpdate(i, dt, ax[i], ay[i], az[i], x, y, z, vx, vy, vz);
+            }
+        });
+    }
+
+    @Override
+    public void convolve1d(int n, VecF32 x, int k, VecF32 filter, boolean clamp, VecF32 out, int threads) {
+        x.forHost(false);
+        filter.forHost(false);
+        out.forHost(true);
+        MemorySegment sx = seg(x);
+        float[] sxh = x.heap();
+        MemorySegment so = seg(out);
+        float[] soh = out.heap();
+        float[] f = new float[k];
+        for (int q = 0; q < k; q++) {
+            f[q] = filter.get(q);
+        }
+        int r = k / 2;
+        int lanes = SPECIES_F32.length();
+        parallel(n, Math.max(256, 65536 / k), threads, (lo, hi) -> {
+            int i = lo;
+            for (; i < hi && i < r; i++) {
+                out.set(i, ScalarSimulation.convolve1dAt(n, x, k, filter, clamp, i));
+            }
+            int interiorEnd = Math.min(hi, n - k + r + 1); // exclusive: i + k - 1 - r <= n - 1
+            for (; i + lanes <= interiorEnd; i += lanes) {
+                long base = x.start() + i - r;
+                FloatVector acc = loadF32(sxh, sx, base).mul(f[0]);
+                for (int q = 1; q < k; q++) {
+                    acc = acc.add(loadF32(sxh, sx, base + q).mul(f[q]));
+                }
+                storeF32(acc, soh, so, out.start() + i);
+            }
+            for (; i < hi; i++) {
+                out.set(i, ScalarSimulation.convolve1dAt(n, x, k, filter, clamp, i));
+            }
+        });
+    }
+
+    @Override
+    public void convolve2d(int w, int h, VecF32 image, int kw, int kh, VecF32 filter, boolean clamp, VecF32 out, int threads) {
+        image.forHost(false);
+        filter.forHost(false);
+        out.forHost(true);
+        MemorySegment si = seg(image);
+        float[] sih = image.heap();
+        MemorySegment so = seg(out);
+        float[] soh = out.heap();
+        float[] f = new float[kw * kh];
+        for (int q = 0; q < f.length; q++) {
+            f[q] = filter.get(q);
+        }
+        int rx = kw / 2;
+        int ry = kh / 2;
+        int lanes = SPECIES_F32.length();
+        int interiorEnd = w - kw + rx + 1;
+        parallel(h, Math.max(1, 65536 / Math.max(1, w * kw * kh)), threads, (lo, hi) -> {
+            for (int py = lo; py < hi; py++) {
+                int px = 0;
+                for (; px < Math.min(rx, w); px++) {
+                    out.set(px + (long) w * py, ScalarSimulation.convolve2dAt(w, h, image, kw, kh, filter, clamp, px, py));
+                }
+                // Per filter row: the index of its first tap for pixel 0, and whether it reads the image
+                // (false: a row of zeros, Edge.ZERO above or below the image).
+                long[] rows = new long[kh];
+                boolean[] reads = new boolean[kh];
+                for (int qy = 0; qy < kh; qy++) {
+                    long y = (long) py + qy - ry;
+                    boolean rowIn = y >= 0 && y < h;
+                    reads[qy] = rowIn || clamp;
+                    rows[qy] = image.start() + (long) w * (rowIn ? y : ScalarSimulation.clampIndex(y, h)) - rx;
+                }
+                FloatVector zero = FloatVector.zero(SPECIES_F32);
+                for (; px + lanes <= interiorEnd; px += lanes) {
+                    // The reference's order: the first product, then every other one added in row-major order.
+                    FloatVector acc = (reads[0] ? loadF32(sih, si, rows[0] + px) : zero).mul(f[0]);
+                    for (int qy = 0; qy < kh; qy++) {
+                        long row = rows[qy] + px;
+                        boolean in = reads[qy];
+                        for (int qx = qy == 0 ? 1 : 0; qx < kw; qx++) {
+                            FloatVector v = in ? loadF32(sih, si, row + qx) : zero;
+                            acc = acc.add(v.mul(f[kw * qy + qx]));
+                        }
+                    }
+                    storeF32(acc, soh, so, out.start() + px + (long) w * py);
+                }
+                for (; px < w; px++) {
+                    out.set(px + (long) w * py, ScalarSimulation.convolve2dAt(w, h, image, kw, kh, filter, clamp, px, py));
+                }
+            }
+        });
+    }
+
+    /**
+     * Phi(-a) for lanes a &gt;= 0: {@link ScalarSimulation#normalTail}, both branches computed and
+     * blended. Split in small methods: C2 inlines each (one method of over 325 bytes was not inlined,
+     * and its vectors were then boxed on every call, several times slower).
+     */
+    private static FloatVector normalTailF32(FloatVector a) {
+        FloatVector e = a.mul(a).neg().div(2).lanewise(VectorOperators.EXP);
+        FloatVector near = e.mul(hartNumeratorF32(a)).div(hartDenominatorF32(a));
+        FloatVector tail = hartFarF32(a, e).blend(near, a.compare(VectorOperators.LT, 7.07106781186547f));
+        return tail.blend(0, a.compare(VectorOperators.GT, 37));
+    }
+
+    private static FloatVector hartNumeratorF32(FloatVector a) {
+        FloatVector p = a.mul(3.52624965998911E-02f).add(0.700383064443688f);
+        p = p.mul(a).add(6.37396220353165f);
+        p = p.mul(a).add(33.912866078383f);
+        p = p.mul(a).add(112.079291497871f);
+        p = p.mul(a).add(221.213596169931f);
+        return p.mul(a).add(220.206867912376f);
+    }
+
+    private static FloatVector hartDenominatorF32(FloatVector a) {
+        FloatVector q = a.mul(8.83883476483184E-02f).add(1.75566716318264f);
+        q = q.mul(a).add(16.064177579207f);
+        q = q.mul(a).add(86.7807322029461f);
+        q = q.mul(a).add(296.564248779674f);
+        q = q.mul(a).add(637.333633378831f);
+        q = q.mul(a).add(793.826512519948f);
+        return q.mul(a).add(440.413735824752f);
+    }
+
+    private static FloatVector hartFarF32(FloatVector a, FloatVector e) {
+        FloatVector b = a.add(0.65f);
+        b = a.add(FloatVector.broadcast(SPECIES_F32, 4).div(b));
+        b = a.add(FloatVector.broadcast(SPECIES_F32, 3).div(b));
+        b = a.add(FloatVector.broadcast(SPECIES_F32, 2).div(b));
+        b = a.add(FloatVector.broadcast(SPECIES_F32, 1).div(b));
+        return e.div(b).div(2.506628274631f);
+    }
+
+    @Override
+    public void blackScholes(int n, VecF32 s, VecF32 k, VecF32 t, float r, float sigma, VecF32 call, VecF32 put, int threads) {
+        s.forHost(false);
+        k.forHost(false);
+        t.forHost(false);
+        call.forHost(true);
+        put.forHost(true);
+        MemorySegment ss = seg(s);
+        float[] ssh = s.heap();
+        MemorySegment sk = seg(k);
+        float[] skh = k.heap();
+        MemorySegment st = seg(t);
+        float[] sth = t.heap();
+        MemorySegment sc = seg(call);
+        float[] sch = call.heap();
+        MemorySegment sp = seg(put);
+        float[] sph = put.heap();
+        int lanes = SPECIES_F32.length();
+        float drift = r + 0.5f * sigma * sigma;
+        parallel(n, 4096, threads, (lo, hi) -> {
+            int i = lo;
+            for (; i + lanes <= hi; i += lanes) {
+                FloatVector vs = loadF32(ssh, ss, s.start() + i);
+                FloatVector vk = loadF32(skh, sk, k.start() + i);
+                FloatVector vt = loadF32(sth, st, t.start() + i);
+                FloatVector vol = vt.lanewise(VectorOperators.SQRT).mul(sigma);
+                FloatVector d1 = vs.div(vk).lanewise(VectorOperators.LOG).add(vt.mul(drift)).div(vol);
+                FloatVector d2 = d1.sub(vol);
+                FloatVector disc = vk.mul(vt.mul(-r).lanewise(VectorOperators.EXP));
+                FloatVector c1 = normalTailF32(d1.abs());
+                FloatVector c2 = normalTailF32(d2.abs());
+                VectorMask<Float> pos1 = d1.compare(VectorOperators.GT, 0);
+                VectorMask<Float> pos2 = d2.compare(VectorOperators.GT, 0);
+                FloatVector oneMinusC1 = FloatVector.broadcast(SPECIES_F32, 1).sub(c1);
+                FloatVector oneMinusC2 = FloatVector.broadcast(SPECIES_F32, 1).sub(c2);
+                FloatVector n1 = c1.blend(oneMinusC1, pos1);
+                FloatVector m1 = oneMinusC1.blend(c1, pos1);
+                FloatVector n2 = c2.blend(oneMinusC2, pos2);
+                FloatVector m2 = oneMinusC2.blend(c2, pos2);
+                storeF32(vs.mul(n1).sub(disc.mul(n2)), sch, sc, call.start() + i);
+                storeF32(disc.mul(m2).sub(vs.mul(m1)), sph, sp, put.start() + i);
+            }
+            for (; i < hi; i++) {
+                ScalarSimulation.blackScholesAt(i, s.get(i), k.get(i), t.get(i), r, sigma, call, put);
+            }
+        });
+    }
+    // @twin-end
+}
