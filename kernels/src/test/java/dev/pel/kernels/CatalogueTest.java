@@ -40,6 +40,9 @@ class CatalogueTest {
             expected.add(op.kernelName());
             assertSame(all.get(op.kernelName()), Catalogue.of(op));
         }
+        for (KernelSpec k : Catalogue.ANALYTICS) { // analytics kernels
+            expected.add(k.name());
+        }
         assertEquals(expected, all.keySet());
         all.forEach((name, spec) -> assertEquals(name, spec.name()));
         assertEquals(3 * 4L * 10, Catalogue.AXPY.bytes(DType.F32, 10), "axpy reads x and y and writes y");
