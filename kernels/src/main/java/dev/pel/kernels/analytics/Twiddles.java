@@ -36,9 +36,35 @@ public final class Twiddles {
         cs[1] = s;
     }
 
+    /** Tables kept per element type: the last few sizes, so repeated transforms skip n/2 cos and sin. */
+    private static final int CACHED_SIZES = 4;
+
+    private static <T> java.util.Map<Integer, T> lru() {
+        return java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(8, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<Integer, T> eldest) {
+                return size() > CACHED_SIZES;
+            }
+        });
+    }
+
     // @twin-begin F64
-    /** The n/2 twiddles of an n-point forward FFT, interleaved (re, im); an inverse FFT conjugates them. */
+    private static final java.util.Map<Integer, double[]> CACHE_F64 = lru();
+
+    /**
+     * The n/2 twiddles of an n-point forward FFT, interleaved (re, im); an inverse FFT conjugates them.
+     * The array is shared (cached): callers must not write to it.
+     */
     public static double[] f64(int n) {
+        double[] w = CACHE_F64.get(n);
+        if (w == null) {
+            w = computeF64(n);
+            CACHE_F64.put(n, w);
+        }
+        return w;
+    }
+
+    private static double[] computeF64(int n) {
         double[] w = new double[Math.max(2, n)];
         /*wide*/double[] cs = new /*wide*/double[2];
         for (int k = 0; k < n / 2; k++) {
@@ -50,8 +76,22 @@ public final class Twiddles {
     }
     // @twin-end
     // @twin-generated F32 from the F64 region above by TwinGenerator: do not edit
-    /** The n/2 twiddles of an n-point forward FFT, interleaved (re, im); an inverse FFT conjugates them. */
+    private static final java.util.Map<Integer, float[]> CACHE_F32 = lru();
+
+    /**
+     * The n/2 twiddles of an n-point forward FFT, interleaved (re, im); an inverse FFT conjugates them.
+     * The array is shared (cached): callers must not write to it.
+     */
     public static float[] f32(int n) {
+        float[] w = CACHE_F32.get(n);
+        if (w == null) {
+            w = computeF32(n);
+            CACHE_F32.put(n, w);
+        }
+        return w;
+    }
+
+    private static float[] computeF32(int n) {
         float[] w = new float[Math.max(2, n)];
         /*wide*/double[] cs = new /*wide*/double[2];
         for (int k = 0; k < n / 2; k++) {

@@ -132,17 +132,17 @@ __kernel void radix_scatter(long n, long tile, int shift, __global const ulong* 
         barrier(CLK_LOCAL_MEM_FENCE);
         digits[lid] = d;
         barrier(CLK_LOCAL_MEM_FENCE);
-        uint rank = 0;
-        int last = 1;
         if (d < RADIX) {
+            uint rank = 0;
             for (int j = 0; j < lid; j++) rank += digits[j] == d;
-            for (int j = lid + 1; j < ls; j++) if (digits[j] == d) { last = 0; break; }
             uint at = base[d] + rank;
             keysOut[at] = k;
             permOut[at] = perm[i];
         }
         barrier(CLK_LOCAL_MEM_FENCE);
-        if (d < RADIX && last) base[d] += rank + 1;
+        if (lid == 0) {
+            for (int j = 0; j < ls; j++) if (digits[j] < RADIX) base[digits[j]]++;
+        }
     }
 }
 
