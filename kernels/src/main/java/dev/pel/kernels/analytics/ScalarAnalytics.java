@@ -44,15 +44,6 @@ public final class ScalarAnalytics implements AnalyticsSet {
         return s;
     }
 
-    /** The canonical block total: the same additions as {@link #scanBlock}, nothing written. */
-    static double blockTotal(double[] x, int lo, int hi) {
-        double s = 0;
-        for (int i = lo; i < hi; i++) {
-            s += x[i];
-        }
-        return s;
-    }
-
     @Override
     public void histogram(int n, double[] x, double lo, double hi, double scale, int bins, long[] counts, int threads) {
         java.util.Arrays.fill(counts, 0, bins, 0L);
@@ -255,15 +246,6 @@ public final class ScalarAnalytics implements AnalyticsSet {
                 s += x[i];
                 y[i] = off + s;
             }
-        }
-        return s;
-    }
-
-    /** The canonical block total: the same additions as {@link #scanBlock}, nothing written. */
-    static float blockTotal(float[] x, int lo, int hi) {
-        float s = 0;
-        for (int i = lo; i < hi; i++) {
-            s += x[i];
         }
         return s;
     }

@@ -181,10 +181,12 @@ public final class SimdAnalytics implements AnalyticsSet {
             ScalarAnalytics.INSTANCE.scan(n, x, y, exclusive, 1);
             return;
         }
+        // Pass 1: each block's local prefix s (the canonical sequential chain), stored in y, and its total.
+        // Pass 2: y = off + s in vectors; the same roundings as the reference's off + s, so the same bits.
         double[] total = new double[blocks];
         parallel(tasks, t -> {
             for (int b = lo(blocks, tasks, t), e = lo(blocks, tasks, t + 1); b < e; b++) {
-                total[b] = ScalarAnalytics.blockTotal(x, b * BLOCK, Math.min(n, (b + 1) * BLOCK));
+                total[b] = ScalarAnalytics.scanBlock(x, y, b * BLOCK, Math.min(n, (b + 1) * BLOCK), 0, exclusive);
             }
         });
         double[] off = new double[blocks];
@@ -193,9 +195,18 @@ public final class SimdAnalytics implements AnalyticsSet {
             off[b] = o;
             o = o + total[b];
         }
+        int lanes = SPECIES_F64.length();
         parallel(tasks, t -> {
             for (int b = lo(blocks, tasks, t), e = lo(blocks, tasks, t + 1); b < e; b++) {
-                ScalarAnalytics.scanBlock(x, y, b * BLOCK, Math.min(n, (b + 1) * BLOCK), off[b], exclusive);
+                int i = b * BLOCK;
+                int end = Math.min(n, (b + 1) * BLOCK);
+                double ob = off[b];
+                for (; i <= end - lanes; i += lanes) {
+                    DoubleVector.broadcast(SPECIES_F64, ob).add(DoubleVector.fromArray(SPECIES_F64, y, i)).intoArray(y, i);
+                }
+                for (; i < end; i++) {
+                    y[i] = ob + y[i];
+                }
             }
         });
     }
@@ -580,10 +591,12 @@ public final class SimdAnalytics implements AnalyticsSet {
             ScalarAnalytics.INSTANCE.scan(n, x, y, exclusive, 1);
             return;
         }
+        // Pass 1: each block's local prefix s (the canonical sequential chain), stored in y, and its total.
+        // Pass 2: y = off + s in vectors; the same roundings as the reference's off + s, so the same bits.
         float[] total = new float[blocks];
         parallel(tasks, t -> {
             for (int b = lo(blocks, tasks, t), e = lo(blocks, tasks, t + 1); b < e; b++) {
-                total[b] = ScalarAnalytics.blockTotal(x, b * BLOCK, Math.min(n, (b + 1) * BLOCK));
+                total[b] = ScalarAnalytics.scanBlock(x, y, b * BLOCK, Math.min(n, (b + 1) * BLOCK), 0, exclusive);
             }
         });
         float[] off = new float[blocks];
@@ -592,9 +605,18 @@ public final class SimdAnalytics implements AnalyticsSet {
             off[b] = o;
             o = o + total[b];
         }
+        int lanes = SPECIES_F32.length();
         parallel(tasks, t -> {
             for (int b = lo(blocks, tasks, t), e = lo(blocks, tasks, t + 1); b < e; b++) {
-                ScalarAnalytics.scanBlock(x, y, b * BLOCK, Math.min(n, (b + 1) * BLOCK), off[b], exclusive);
+                int i = b * BLOCK;
+                int end = Math.min(n, (b + 1) * BLOCK);
+                float ob = off[b];
+                for (; i <= end - lanes; i += lanes) {
+                    FloatVector.broadcast(SPECIES_F32, ob).add(FloatVector.fromArray(SPECIES_F32, y, i)).intoArray(y, i);
+                }
+                for (; i < end; i++) {
+                    y[i] = ob + y[i];
+                }
             }
         });
     }
