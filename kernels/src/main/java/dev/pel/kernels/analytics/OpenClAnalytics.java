@@ -30,7 +30,7 @@ public final class OpenClAnalytics implements AnalyticsSet {
     private static final int LOCAL_BINS = 2048;
     /** Work-groups of the tiled passes (histogram, sort, compact): each walks a tile of n / groups. */
     private static final int TILED_GROUPS = 256;
-    private static final List<String> KERNELS = List.of("scan_totals", "scan_offsets", "scan_blocks", "hist_local", "hist_global",
+    private static final List<String> KERNELS = List.of("scan_local", "scan_offsets", "scan_add", "hist_local", "hist_global",
             "sort_keys", "radix_count", "radix_scatter", "spmv_csr", "kmeans_assign", "kmeans_update", "max_blocks", "sumexp_blocks",
             "softmax_norm", "transpose_naive", "compact_count", "compact_store", "fft_stage", "scale_");
 
@@ -221,9 +221,9 @@ public final class OpenClAnalytics implements AnalyticsSet {
             OpenClBuffer by = call.buffer((long) Double.BYTES * n);
             OpenClBuffer total = call.buffer(Double.BYTES * blocks);
             OpenClBuffer off = call.buffer(Double.BYTES * blocks);
-            launch(p, "scan_totals", blocks, (long) n, bx, total);
+            launch(p, "scan_local", blocks, (long) n, bx, by, total, exclusive ? 1 : 0);
             launch(p, "scan_offsets", 1, blocks, total, off);
-            launch(p, "scan_blocks", blocks, (long) n, bx, by, off, exclusive ? 1 : 0);
+            launch(p, "scan_add", n, (long) n, by, off);
             backend.finish();
             download(by, y, n);
         }
@@ -498,9 +498,9 @@ public final class OpenClAnalytics implements AnalyticsSet {
             OpenClBuffer by = call.buffer((long) Float.BYTES * n);
             OpenClBuffer total = call.buffer(Float.BYTES * blocks);
             OpenClBuffer off = call.buffer(Float.BYTES * blocks);
-            launch(p, "scan_totals", blocks, (long) n, bx, total);
+            launch(p, "scan_local", blocks, (long) n, bx, by, total, exclusive ? 1 : 0);
             launch(p, "scan_offsets", 1, blocks, total, off);
-            launch(p, "scan_blocks", blocks, (long) n, bx, by, off, exclusive ? 1 : 0);
+            launch(p, "scan_add", n, (long) n, by, off);
             backend.finish();
             download(by, y, n);
         }

@@ -2,14 +2,26 @@
 // Built after common.h.cl with -DBLOCK=<Blocking.BLOCK> and -DRADIX_BITS=8. Every kernel checks its
 // bounds: global sizes are rounded up to whole work-groups.
 
-// ---- scan: canonical blocked order (blocks of BLOCK summed left to right, block totals left to right)
-__kernel void scan_totals(long n, __global const REAL* x, __global REAL* total) {
+// ---- scan: canonical blocked order (blocks of BLOCK summed left to right, block totals left to right,
+// y = off + s). Pass 1, one work-item per block: the local prefix s into y and the block total.
+__kernel void scan_local(long n, __global const REAL* x, __global REAL* y, __global REAL* total, int exclusive) {
     long b = get_global_id(0);
     long lo = b * BLOCK;
     if (lo >= n) return;
     long hi = min(n, lo + BLOCK);
     REAL s = 0;
-    for (long i = lo; i < hi; i++) s += x[i];
+    if (exclusive) {
+        for (long i = lo; i < hi; i++) {
+            REAL t = x[i];
+            y[i] = s;
+            s += t;
+        }
+    } else {
+        for (long i = lo; i < hi; i++) {
+            s += x[i];
+            y[i] = s;
+        }
+    }
     total[b] = s;
 }
 
@@ -23,25 +35,11 @@ __kernel void scan_offsets(long blocks, __global const REAL* total, __global REA
     }
 }
 
-__kernel void scan_blocks(long n, __global const REAL* x, __global REAL* y, __global const REAL* off, int exclusive) {
-    long b = get_global_id(0);
-    long lo = b * BLOCK;
-    if (lo >= n) return;
-    long hi = min(n, lo + BLOCK);
-    REAL o = off[b];
-    REAL s = 0;
-    if (exclusive) {
-        for (long i = lo; i < hi; i++) {
-            REAL t = x[i];
-            y[i] = o + s;
-            s += t;
-        }
-    } else {
-        for (long i = lo; i < hi; i++) {
-            s += x[i];
-            y[i] = o + s;
-        }
-    }
+// Pass 2, one work-item per element: y = off + s.
+__kernel void scan_add(long n, __global REAL* y, __global const REAL* off) {
+    long i = get_global_id(0);
+    if (i >= n) return;
+    y[i] = off[i / BLOCK] + y[i];
 }
 
 // ---- histogram: v counted when lo <= v <= hi, bin min(bins-1, (int)((v - lo) * scale))
