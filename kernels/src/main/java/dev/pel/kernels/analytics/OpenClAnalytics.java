@@ -182,17 +182,22 @@ public final class OpenClAnalytics implements AnalyticsSet {
         backend.read(pa, 0, Pointer.to(perm), 4L * n);
     }
 
-    private static int log2(int n) {
-        return 31 - Integer.numberOfLeadingZeros(n);
+    /** Double programs need cl_khr_fp64; the family already keeps double calls away without it. */
+    private void checkF64() {
+        if (!backend.info().fp64()) {
+            throw new UnsupportedOperationException(backend.name() + " (" + backend.info().name() + ") lacks cl_khr_fp64");
+        }
+    }
+
+    /** Float programs run on every device. */
+    private void checkF32() {
     }
 
     // @twin-begin F64
     private OpenClProgram programF64() {
         OpenClProgram p = programF64;
         if (p == null) {
-            if (!backend.info().fp64()) {
-                throw new UnsupportedOperationException(backend.name() + " (" + backend.info().name() + ") lacks cl_khr_fp64");
-            }
+            checkF64();
             p = backend.program(source, "-DREAL=double -DPEL_FP64"); //F32: p = backend.program(source, "-DREAL=float" + (backend.info().correctlyRoundedDivideSqrt() ? " -cl-fp32-correctly-rounded-divide-sqrt" : ""));
             programF64 = p;
         }
@@ -467,9 +472,7 @@ public final class OpenClAnalytics implements AnalyticsSet {
     private OpenClProgram programF32() {
         OpenClProgram p = programF32;
         if (p == null) {
-            if (!backend.info().fp64()) {
-                throw new UnsupportedOperationException(backend.name() + " (" + backend.info().name() + ") lacks cl_khr_fp64");
-            }
+            checkF32();
             p = backend.program(source, "-DREAL=float" + (backend.info().correctlyRoundedDivideSqrt() ? " -cl-fp32-correctly-rounded-divide-sqrt" : ""));
             programF32 = p;
         }
