@@ -30,8 +30,11 @@ public final class OpenClAnalytics implements AnalyticsSet {
     private static final int LOCAL_BINS = 2048;
     /** Work-groups of the tiled passes (histogram, sort, compact): each walks a tile of n / groups. */
     private static final int TILED_GROUPS = 256;
+    /** Work-items of k-means' partial sums, and the most partial values (parts x k x d) kept on the device. */
+    private static final int KMEANS_PARTS = 1024;
+    private static final long KMEANS_PARTIAL_VALUES = 1 << 22;
     private static final List<String> KERNELS = List.of("scan_local", "scan_offsets", "scan_add", "hist_local", "hist_global",
-            "sort_keys", "radix_count", "radix_scatter", "spmv_csr", "kmeans_assign", "kmeans_update", "max_blocks", "sumexp_blocks",
+            "sort_keys", "radix_count", "radix_scatter", "spmv_csr", "kmeans_assign", "kmeans_partial", "kmeans_combine", "max_blocks", "sumexp_blocks",
             "softmax_norm", "transpose_naive", "compact_count", "compact_store", "fft_stage", "scale_");
 
     private final OpenClBackend backend;
@@ -313,7 +316,13 @@ public final class OpenClAnalytics implements AnalyticsSet {
             if (n > 0) {
                 launch(p, "kmeans_assign", n, n, d, k, pts, cen, lab);
             }
-            launch(p, "kmeans_update", (long) k * d, n, d, k, pts, cen, lab, out, cnt);
+            // Update in two passes: per-work-item partial sums over contiguous points, then combined in order.
+            int parts = (int) Math.max(1, Math.min(Math.min(n, KMEANS_PARTS), KMEANS_PARTIAL_VALUES / ((long) k * d)));
+            long chunk = Math.max(1, (n + parts - 1) / parts);
+            OpenClBuffer sums = call.buffer((long) Double.BYTES * parts * k * d);
+            OpenClBuffer partCounts = call.buffer(4L * parts * k);
+            launch(p, "kmeans_partial", parts, n, d, k, parts, chunk, pts, lab, sums, partCounts);
+            launch(p, "kmeans_combine", (long) k * d, d, k, parts, sums, partCounts, cen, out, cnt);
             backend.finish();
             if (n > 0) {
                 backend.read(lab, 0, Pointer.to(labels), 4L * n);
@@ -588,7 +597,13 @@ public final class OpenClAnalytics implements AnalyticsSet {
             if (n > 0) {
                 launch(p, "kmeans_assign", n, n, d, k, pts, cen, lab);
             }
-            launch(p, "kmeans_update", (long) k * d, n, d, k, pts, cen, lab, out, cnt);
+            // Update in two passes: per-work-item partial sums over contiguous points, then combined in order.
+            int parts = (int) Math.max(1, Math.min(Math.min(n, KMEANS_PARTS), KMEANS_PARTIAL_VALUES / ((long) k * d)));
+            long chunk = Math.max(1, (n + parts - 1) / parts);
+            OpenClBuffer sums = call.buffer((long) Float.BYTES * parts * k * d);
+            OpenClBuffer partCounts = call.buffer(4L * parts * k);
+            launch(p, "kmeans_partial", parts, n, d, k, parts, chunk, pts, lab, sums, partCounts);
+            launch(p, "kmeans_combine", (long) k * d, d, k, parts, sums, partCounts, cen, out, cnt);
             backend.finish();
             if (n > 0) {
                 backend.read(lab, 0, Pointer.to(labels), 4L * n);

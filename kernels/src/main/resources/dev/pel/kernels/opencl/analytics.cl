@@ -171,19 +171,40 @@ __kernel void kmeans_assign(int n, int d, int k, __global const REAL* points, __
     labels[i] = best;
 }
 
-__kernel void kmeans_update(int n, int d, int k, __global const REAL* points, __global const REAL* centroids,
-                            __global const int* labels, __global REAL* newCentroids, __global int* counts) {
+// Update, pass 1: work-item t sums the points of [t*chunk, (t+1)*chunk) into its own slice of
+// sums (k*d) and counts (k), zeroed first, in point order.
+__kernel void kmeans_partial(int n, int d, int k, int parts, long chunk, __global const REAL* points, __global const int* labels,
+                             __global REAL* sums, __global int* counts) {
+    int t = get_global_id(0);
+    if (t >= parts) return;
+    __global REAL* s = sums + (long) t * k * d;
+    __global int* c = counts + (long) t * k;
+    for (int g = 0; g < k * d; g++) s[g] = 0;
+    for (int q = 0; q < k; q++) c[q] = 0;
+    long start = t * chunk;
+    long end = min((long) n, start + chunk);
+    for (long i = start; i < end; i++) {
+        int l = labels[i];
+        c[l]++;
+        for (int j = 0; j < d; j++) s[l * d + j] += points[i * d + j];
+    }
+}
+
+// Update, pass 2: one work-item per centroid coordinate adds the slices in order and divides;
+// an empty cluster keeps its centroid.
+__kernel void kmeans_combine(int d, int k, int parts, __global const REAL* sums, __global const int* counts,
+                             __global const REAL* centroids, __global REAL* newCentroids, __global int* countsOut) {
     int g = get_global_id(0);
     if (g >= k * d) return;
     int c = g / d;
-    int j = g - c * d;
     REAL s = 0;
     int cnt = 0;
-    for (int i = 0; i < n; i++) {
-        if (labels[i] == c) { s += points[(long) i * d + j]; cnt++; }
+    for (int t = 0; t < parts; t++) {
+        s += sums[(long) t * k * d + g];
+        cnt += counts[(long) t * k + c];
     }
     newCentroids[g] = cnt == 0 ? centroids[g] : s / cnt;
-    if (j == 0) counts[c] = cnt;
+    if (g - c * d == 0) countsOut[c] = cnt;
 }
 
 // ---- softmax / log-sum-exp: per-group maxima and sums (BLOCK elements per group), combined on the host
