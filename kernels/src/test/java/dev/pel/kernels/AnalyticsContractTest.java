@@ -468,6 +468,30 @@ class AnalyticsContractTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("targetsAndTypes")
+    void kmeansPointsWithNanDistancesGoToTheFirstCluster(Target target, DType t) {
+        double[] points = {Double.NaN, 1, 5, 5, -5, -5};
+        double[] cent = {-4, -4, 4, 4, 100, 100};
+        int[] labels = new int[3];
+        int[] counts = new int[3];
+        double[] next;
+        Analytics a = on(target, t);
+        if (t == DType.F32) {
+            float[] fn = new float[6];
+            a.kmeansStep(f32(points), 2, f32(cent), labels, fn, counts);
+            next = f64(fn);
+        } else {
+            next = new double[6];
+            a.kmeansStep(points, 2, cent, labels, next, counts);
+        }
+        String id = target.name() + " " + t.label();
+        assertArrayEquals(new int[] {0, 1, 0}, labels, id + " labels");
+        assertArrayEquals(new int[] {2, 1, 0}, counts, id + " counts");
+        assertTrue(Double.isNaN(next[0]) && next[1] == -2, id + " cluster 0 averages the NaN in: " + Arrays.toString(next));
+        assertArrayEquals(new double[] {5, 5, 100, 100}, Arrays.copyOfRange(next, 2, 6), id);
+    }
+
     // ---- softmax and log-sum-exp -----------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0} {1} n={2}")

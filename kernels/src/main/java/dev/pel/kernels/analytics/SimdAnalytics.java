@@ -275,12 +275,18 @@ public final class SimdAnalytics implements AnalyticsSet {
         double[][] sums = new double[tasks][];
         int[][] cnt = new int[tasks][];
         int tk = tasks;
+        double[] byDim = new double[d * k]; // centroids transposed: coordinate j of centroid c at j*k + c
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < d; j++) {
+                byDim[j * k + c] = centroids[c * d + j];
+            }
+        }
         parallel(tasks, t -> {
             double[] s = new double[k * d];
             int[] c = new int[k];
             for (int i = lo(n, tk, t), e = lo(n, tk, t + 1); i < e; i++) {
                 int best = d >= SPECIES_F64.length() ? nearestVector(points, i * d, d, k, centroids)
-                        : ScalarAnalytics.nearest(points, i * d, d, k, centroids);
+                        : k > 1 ? nearestAcross(points, i * d, d, k, byDim) : 0;
                 labels[i] = best;
                 c[best]++;
                 for (int j = 0; j < d; j++) {
@@ -304,6 +310,33 @@ public final class SimdAnalytics implements AnalyticsSet {
                 newCentroids[c * d + j] = total == 0 ? centroids[c * d + j] : s / total;
             }
         }
+    }
+
+    /**
+     * Nearest centroid for few dimensions: distances to a vector of centroids at a time from the
+     * transposed centroids; NaN distances never win (as in the reference), ties go to the first.
+     */
+    private static int nearestAcross(double[] points, int at, int d, int k, double[] byDim) {
+        int lanes = SPECIES_F64.length();
+        int best = 0;
+        double bestD = Double.POSITIVE_INFINITY;
+        DoubleVector inf = DoubleVector.broadcast(SPECIES_F64, Double.POSITIVE_INFINITY);
+        for (int c0 = 0; c0 < k; c0 += lanes) {
+            VectorMask<Double> live = SPECIES_F64.indexInRange(c0, k);
+            DoubleVector acc = DoubleVector.zero(SPECIES_F64);
+            for (int j = 0; j < d; j++) {
+                DoubleVector t = DoubleVector.broadcast(SPECIES_F64, points[at + j]).sub(DoubleVector.fromArray(SPECIES_F64, byDim,
+                        j * k + c0, live));
+                acc = t.fma(t, acc);
+            }
+            acc = acc.blend(inf, acc.test(VectorOperators.IS_NAN).or(live.not()));
+            double m = acc.reduceLanes(VectorOperators.MIN);
+            if (m < bestD) {
+                bestD = m;
+                best = c0 + acc.compare(VectorOperators.EQ, m).firstTrue();
+            }
+        }
+        return best;
     }
 
     private static int nearestVector(double[] points, int at, int d, int k, double[] centroids) {
@@ -685,12 +718,18 @@ public final class SimdAnalytics implements AnalyticsSet {
         float[][] sums = new float[tasks][];
         int[][] cnt = new int[tasks][];
         int tk = tasks;
+        float[] byDim = new float[d * k]; // centroids transposed: coordinate j of centroid c at j*k + c
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < d; j++) {
+                byDim[j * k + c] = centroids[c * d + j];
+            }
+        }
         parallel(tasks, t -> {
             float[] s = new float[k * d];
             int[] c = new int[k];
             for (int i = lo(n, tk, t), e = lo(n, tk, t + 1); i < e; i++) {
                 int best = d >= SPECIES_F32.length() ? nearestVector(points, i * d, d, k, centroids)
-                        : ScalarAnalytics.nearest(points, i * d, d, k, centroids);
+                        : k > 1 ? nearestAcross(points, i * d, d, k, byDim) : 0;
                 labels[i] = best;
                 c[best]++;
                 for (int j = 0; j < d; j++) {
@@ -714,6 +753,33 @@ public final class SimdAnalytics implements AnalyticsSet {
                 newCentroids[c * d + j] = total == 0 ? centroids[c * d + j] : s / total;
             }
         }
+    }
+
+    /**
+     * Nearest centroid for few dimensions: distances to a vector of centroids at a time from the
+     * transposed centroids; NaN distances never win (as in the reference), ties go to the first.
+     */
+    private static int nearestAcross(float[] points, int at, int d, int k, float[] byDim) {
+        int lanes = SPECIES_F32.length();
+        int best = 0;
+        float bestD = Float.POSITIVE_INFINITY;
+        FloatVector inf = FloatVector.broadcast(SPECIES_F32, Float.POSITIVE_INFINITY);
+        for (int c0 = 0; c0 < k; c0 += lanes) {
+            VectorMask<Float> live = SPECIES_F32.indexInRange(c0, k);
+            FloatVector acc = FloatVector.zero(SPECIES_F32);
+            for (int j = 0; j < d; j++) {
+                FloatVector t = FloatVector.broadcast(SPECIES_F32, points[at + j]).sub(FloatVector.fromArray(SPECIES_F32, byDim,
+                        j * k + c0, live));
+                acc = t.fma(t, acc);
+            }
+            acc = acc.blend(inf, acc.test(VectorOperators.IS_NAN).or(live.not()));
+            float m = acc.reduceLanes(VectorOperators.MIN);
+            if (m < bestD) {
+                bestD = m;
+                best = c0 + acc.compare(VectorOperators.EQ, m).firstTrue();
+            }
+        }
+        return best;
     }
 
     private static int nearestVector(float[] points, int at, int d, int k, float[] centroids) {
