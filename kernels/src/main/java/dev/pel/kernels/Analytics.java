@@ -18,6 +18,8 @@ import dev.pel.kernels.spi.Compare;
 import dev.pel.runtime.DType;
 import dev.pel.runtime.PelRuntime;
 import dev.pel.runtime.dispatch.Placement;
+import dev.pel.runtime.memory.DoubleArray;
+import dev.pel.runtime.memory.FloatArray;
 
 /**
  * Analytics kernels over heap arrays, float and double: prefix scans, histograms, stable sorts,
@@ -60,6 +62,11 @@ import dev.pel.runtime.dispatch.Placement;
  *       scaled by 1/n, so {@code ifft(fft(x)) = x}. Radix-2 Stockham with twiddles computed in double
  *       and rounded once.</li>
  * </ul>
+ *
+ * <p>Operands are heap arrays. Off-heap {@code FloatArray}/{@code DoubleArray} overloads exist for the
+ * vector kernels (scan, histogram, sort of keys, k-means points, softmax, log-sum-exp, compact, FFT):
+ * they are staged through heap copies, one extra pass in and one out, so data resident on a device
+ * comes back to the host first.
  *
  * <p>Bad arguments throw before anything is written: {@link NullPointerException},
  * {@link IllegalArgumentException} or {@link IndexOutOfBoundsException} naming the argument and its
@@ -372,6 +379,113 @@ public final class Analytics extends Facade<AnalyticsSet> {
         }
         run(FFT, DType.F64, n, Placement.HEAP, (k, t) -> k.fft(n, data, inverse, t));
     }
+
+    // ---- Off-heap operands: staged through heap copies (one extra pass in and out) ---------------------
+
+    /** A heap copy of an open off-heap array that fits in a Java array. */
+    private static double[] staged(String name, DoubleArray a) {
+        Check.open(name, a);
+        if (a.length() > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(name + ": length " + a.length() + " exceeds a Java array, the analytics kernels' limit");
+        }
+        return a.toArray();
+    }
+
+    /** {@link #inclusiveScan(double[], double[])} of off-heap arrays (staged through heap copies); y may be x. */
+    public void inclusiveScan(DoubleArray x, DoubleArray y) {
+        Check.open("y", y);
+        Check.open("x", x);
+        Check.sameLength("y", y.length(), "x", x.length());
+        double[] hx = staged("x", x);
+        inclusiveScan(hx, hx);
+        y.copyFrom(hx);
+    }
+
+    /** {@link #exclusiveScan(double[], double[])} of off-heap arrays (staged through heap copies); y may be x. */
+    public void exclusiveScan(DoubleArray x, DoubleArray y) {
+        Check.open("y", y);
+        Check.open("x", x);
+        Check.sameLength("y", y.length(), "x", x.length());
+        double[] hx = staged("x", x);
+        exclusiveScan(hx, hx);
+        y.copyFrom(hx);
+    }
+
+    /** {@link #histogram(double[], double, double, int)} of an off-heap array (staged through a heap copy). */
+    public long[] histogram(DoubleArray x, double lo, double hi, int bins) {
+        Check.open("x", x);
+        if (bins < 1) {
+            throw new IllegalArgumentException("bins: must be >= 1, was " + bins);
+        }
+        long[] counts = new long[bins];
+        histogram(x, lo, hi, counts);
+        return counts;
+    }
+
+    /** {@link #histogram(double[], double, double, long[])} of an off-heap array (staged through a heap copy). */
+    public void histogram(DoubleArray x, double lo, double hi, long[] counts) {
+        Check.open("x", x);
+        Check.notNull("counts", counts);
+        histogram(staged("x", x), lo, hi, counts);
+    }
+
+    /** Sorts an off-heap array in place (staged through a heap copy). */
+    public void sort(DoubleArray keys) {
+        double[] h = staged("keys", keys);
+        sort(h);
+        keys.copyFrom(h);
+    }
+
+    /** {@link #kmeansStep(double[], int, double[], int[], double[], int[])} over off-heap points (staged through a heap copy). */
+    public void kmeansStep(DoubleArray points, int dims, double[] centroids, int[] labels, double[] newCentroids, int[] counts) {
+        kmeansStep(staged("points", points), dims, centroids, labels, newCentroids, counts);
+    }
+
+    /** {@link #softmax(double[], double[])} of off-heap arrays (staged through heap copies); y may be x. */
+    public void softmax(DoubleArray x, DoubleArray y) {
+        Check.open("y", y);
+        Check.open("x", x);
+        Check.sameLength("y", y.length(), "x", x.length());
+        double[] hx = staged("x", x);
+        softmax(hx, hx);
+        y.copyFrom(hx);
+    }
+
+    /** {@link #logSumExp(double[])} of an off-heap array (staged through a heap copy). */
+    public double logSumExp(DoubleArray x) {
+        return logSumExp(staged("x", x));
+    }
+
+    /** {@link #compact(double[], Compare, double, double[])} of off-heap arrays (staged); writes only y[0, count). */
+    public int compact(DoubleArray x, Compare op, double t, DoubleArray y) {
+        Check.open("x", x);
+        Check.notNull("op", op);
+        Check.open("y", y);
+        if (y.length() < x.length()) {
+            throw new IllegalArgumentException("y: length " + y.length() + " < x length " + x.length() + " (room for every element)");
+        }
+        double[] hx = staged("x", x);
+        double[] hy = new double[hx.length];
+        int count = compact(hx, op, t, hy);
+        if (count > 0) {
+            y.view(0, count).copyFrom(java.util.Arrays.copyOf(hy, count));
+        }
+        return count;
+    }
+
+    /** In-place forward FFT of an off-heap interleaved array (staged through a heap copy). */
+    public void fft(DoubleArray data) {
+        double[] h = staged("data", data);
+        fft(h);
+        data.copyFrom(h);
+    }
+
+    /** In-place inverse FFT of an off-heap interleaved array (staged through a heap copy). */
+    public void ifft(DoubleArray data) {
+        double[] h = staged("data", data);
+        ifft(h);
+        data.copyFrom(h);
+    }
     // @twin-end
     // @twin-generated F32 from the F64 region above by TwinGenerator: do not edit
     /** {@code y[i] = x[0] + ... + x[i]} (canonical blocked order); y may be x. */
@@ -587,6 +701,113 @@ public final class Analytics extends Facade<AnalyticsSet> {
             return;
         }
         run(FFT, DType.F32, n, Placement.HEAP, (k, t) -> k.fft(n, data, inverse, t));
+    }
+
+    // ---- Off-heap operands: staged through heap copies (one extra pass in and out) ---------------------
+
+    /** A heap copy of an open off-heap array that fits in a Java array. */
+    private static float[] staged(String name, FloatArray a) {
+        Check.open(name, a);
+        if (a.length() > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(name + ": length " + a.length() + " exceeds a Java array, the analytics kernels' limit");
+        }
+        return a.toArray();
+    }
+
+    /** {@link #inclusiveScan(float[], float[])} of off-heap arrays (staged through heap copies); y may be x. */
+    public void inclusiveScan(FloatArray x, FloatArray y) {
+        Check.open("y", y);
+        Check.open("x", x);
+        Check.sameLength("y", y.length(), "x", x.length());
+        float[] hx = staged("x", x);
+        inclusiveScan(hx, hx);
+        y.copyFrom(hx);
+    }
+
+    /** {@link #exclusiveScan(float[], float[])} of off-heap arrays (staged through heap copies); y may be x. */
+    public void exclusiveScan(FloatArray x, FloatArray y) {
+        Check.open("y", y);
+        Check.open("x", x);
+        Check.sameLength("y", y.length(), "x", x.length());
+        float[] hx = staged("x", x);
+        exclusiveScan(hx, hx);
+        y.copyFrom(hx);
+    }
+
+    /** {@link #histogram(float[], float, float, int)} of an off-heap array (staged through a heap copy). */
+    public long[] histogram(FloatArray x, float lo, float hi, int bins) {
+        Check.open("x", x);
+        if (bins < 1) {
+            throw new IllegalArgumentException("bins: must be >= 1, was " + bins);
+        }
+        long[] counts = new long[bins];
+        histogram(x, lo, hi, counts);
+        return counts;
+    }
+
+    /** {@link #histogram(float[], float, float, long[])} of an off-heap array (staged through a heap copy). */
+    public void histogram(FloatArray x, float lo, float hi, long[] counts) {
+        Check.open("x", x);
+        Check.notNull("counts", counts);
+        histogram(staged("x", x), lo, hi, counts);
+    }
+
+    /** Sorts an off-heap array in place (staged through a heap copy). */
+    public void sort(FloatArray keys) {
+        float[] h = staged("keys", keys);
+        sort(h);
+        keys.copyFrom(h);
+    }
+
+    /** {@link #kmeansStep(float[], int, float[], int[], float[], int[])} over off-heap points (staged through a heap copy). */
+    public void kmeansStep(FloatArray points, int dims, float[] centroids, int[] labels, float[] newCentroids, int[] counts) {
+        kmeansStep(staged("points", points), dims, centroids, labels, newCentroids, counts);
+    }
+
+    /** {@link #softmax(float[], float[])} of off-heap arrays (staged through heap copies); y may be x. */
+    public void softmax(FloatArray x, FloatArray y) {
+        Check.open("y", y);
+        Check.open("x", x);
+        Check.sameLength("y", y.length(), "x", x.length());
+        float[] hx = staged("x", x);
+        softmax(hx, hx);
+        y.copyFrom(hx);
+    }
+
+    /** {@link #logSumExp(float[])} of an off-heap array (staged through a heap copy). */
+    public float logSumExp(FloatArray x) {
+        return logSumExp(staged("x", x));
+    }
+
+    /** {@link #compact(float[], Compare, float, float[])} of off-heap arrays (staged); writes only y[0, count). */
+    public int compact(FloatArray x, Compare op, float t, FloatArray y) {
+        Check.open("x", x);
+        Check.notNull("op", op);
+        Check.open("y", y);
+        if (y.length() < x.length()) {
+            throw new IllegalArgumentException("y: length " + y.length() + " < x length " + x.length() + " (room for every element)");
+        }
+        float[] hx = staged("x", x);
+        float[] hy = new float[hx.length];
+        int count = compact(hx, op, t, hy);
+        if (count > 0) {
+            y.view(0, count).copyFrom(java.util.Arrays.copyOf(hy, count));
+        }
+        return count;
+    }
+
+    /** In-place forward FFT of an off-heap interleaved array (staged through a heap copy). */
+    public void fft(FloatArray data) {
+        float[] h = staged("data", data);
+        fft(h);
+        data.copyFrom(h);
+    }
+
+    /** In-place inverse FFT of an off-heap interleaved array (staged through a heap copy). */
+    public void ifft(FloatArray data) {
+        float[] h = staged("data", data);
+        ifft(h);
+        data.copyFrom(h);
     }
     // @twin-end
 }

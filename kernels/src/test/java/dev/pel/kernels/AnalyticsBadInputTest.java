@@ -1,10 +1,13 @@
 package dev.pel.kernels;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pel.kernels.spi.Compare;
+import dev.pel.runtime.memory.DoubleArray;
+import dev.pel.runtime.memory.FloatArray;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -188,5 +191,22 @@ class AnalyticsBadInputTest {
         an.fft(one);
         an.ifft(one);
         assertEquals(List.of(3.0, 4.0), List.of(one[0], one[1]), "one point is its own transform");
+    }
+
+    @Test
+    void offHeap() {
+        try (DoubleArray x = DoubleArray.of(1, 2, 3, 4); DoubleArray y = DoubleArray.of(9, 9, 9); FloatArray f = FloatArray.of(1, 2, 3)) {
+            DoubleArray closed = DoubleArray.of(1, 2);
+            closed.close();
+            rejects(IllegalStateException.class, "x", () -> an.logSumExp(closed));
+            rejects(IllegalArgumentException.class, "y", () -> an.inclusiveScan(x, y));
+            assertArrayEquals(new double[] {9, 9, 9}, y.toArray(), "y was written");
+            rejects(IllegalArgumentException.class, "y", () -> an.compact(x, Compare.GT, 0, y));
+            assertArrayEquals(new double[] {9, 9, 9}, y.toArray(), "y was written");
+            rejects(IllegalArgumentException.class, "data", () -> an.fft(f));
+            assertArrayEquals(new float[] {1, 2, 3}, f.toArray(), "data was written");
+            rejects(IllegalArgumentException.class, "hi", () -> an.histogram(x, 2, 1, 4));
+            rejects(NullPointerException.class, "x", () -> an.softmax((DoubleArray) null, y));
+        }
     }
 }

@@ -15,6 +15,8 @@ import dev.pel.kernels.testing.Tolerances;
 import dev.pel.runtime.CallRecord;
 import dev.pel.runtime.DType;
 import dev.pel.runtime.PelRuntime;
+import dev.pel.runtime.memory.DoubleArray;
+import dev.pel.runtime.memory.FloatArray;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -659,6 +661,91 @@ class AnalyticsContractTest {
             }
             for (int i = count; i < y.length; i++) {
                 assertEquals(sentinel, y[i], id + " y[" + i + "] past the count was written");
+            }
+        }
+    }
+
+    // ---- off-heap operands -----------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("targetsAndTypes")
+    void offHeapOperandsGiveTheHeapResults(Target target, DType t) {
+        int n = 1024;
+        long seed = Data.seed("off-heap", t);
+        double[] x = uniform(t, Data.random(seed), n, -3, 3);
+        Analytics a = on(target, t);
+        String id = id(target, t, n, seed);
+        if (t == DType.F32) {
+            float[] h = f32(x);
+            try (FloatArray ox = FloatArray.of(h); FloatArray oy = FloatArray.allocate(n); FloatArray big = FloatArray.allocate(n + 2)) {
+                float[] hy = new float[n];
+                a.inclusiveScan(h, hy);
+                a.inclusiveScan(ox, oy);
+                assertArrayEquals(hy, oy.toArray(), id + " scan");
+                a.exclusiveScan(h, hy);
+                a.exclusiveScan(ox, oy);
+                assertArrayEquals(hy, oy.toArray(), id + " exclusive scan");
+                assertArrayEquals(a.histogram(h, -1f, 2f, 9), a.histogram(ox, -1f, 2f, 9), id + " histogram");
+                a.softmax(h, hy);
+                a.softmax(ox, oy);
+                assertArrayEquals(hy, oy.toArray(), id + " softmax");
+                assertEquals(a.logSumExp(h), a.logSumExp(ox), id + " logsumexp");
+                float[] hc = new float[n];
+                int c = a.compact(h, Compare.GT, 0.5f, hc);
+                big.fill(-7f);
+                assertEquals(c, a.compact(ox, Compare.GT, 0.5f, big), id + " compact count");
+                float[] got = big.toArray();
+                assertArrayEquals(Arrays.copyOf(hc, c), Arrays.copyOf(got, c), id + " compact");
+                assertEquals(-7f, got[c], id + " compact wrote past the count");
+                int[] labels = new int[n / 2];
+                int[] labels2 = new int[n / 2];
+                float[] cen = {0, 0, 1, 1, -1, 2};
+                float[] nc = new float[6];
+                float[] nc2 = new float[6];
+                a.kmeansStep(h, 2, cen, labels, nc, new int[3]);
+                a.kmeansStep(ox, 2, cen, labels2, nc2, new int[3]);
+                assertArrayEquals(labels, labels2, id + " kmeans labels");
+                assertArrayEquals(nc, nc2, id + " kmeans centroids");
+                a.fft(h);
+                a.fft(ox);
+                assertArrayEquals(h, ox.toArray(), id + " fft");
+                a.ifft(h);
+                a.ifft(ox);
+                assertArrayEquals(h, ox.toArray(), id + " ifft");
+                a.sort(h);
+                a.sort(ox);
+                assertArrayEquals(h, ox.toArray(), id + " sort");
+            }
+        } else {
+            double[] h = x.clone();
+            try (DoubleArray ox = DoubleArray.of(h); DoubleArray oy = DoubleArray.allocate(n);
+                    DoubleArray big = DoubleArray.allocate(n + 2)) {
+                double[] hy = new double[n];
+                a.inclusiveScan(h, hy);
+                a.inclusiveScan(ox, ox); // in place
+                assertArrayEquals(hy, ox.toArray(), id + " scan in place");
+                ox.copyFrom(h);
+                a.exclusiveScan(h, hy);
+                a.exclusiveScan(ox, oy);
+                assertArrayEquals(hy, oy.toArray(), id + " exclusive scan");
+                assertArrayEquals(a.histogram(h, -1, 2, 9), a.histogram(ox, -1, 2, 9), id + " histogram");
+                a.softmax(h, hy);
+                a.softmax(ox, oy);
+                assertArrayEquals(hy, oy.toArray(), id + " softmax");
+                assertEquals(a.logSumExp(h), a.logSumExp(ox), id + " logsumexp");
+                double[] hc = new double[n];
+                int c = a.compact(h, Compare.LE, -0.5, hc);
+                big.fill(-7);
+                assertEquals(c, a.compact(ox, Compare.LE, -0.5, big), id + " compact count");
+                double[] got = big.toArray();
+                assertArrayEquals(Arrays.copyOf(hc, c), Arrays.copyOf(got, c), id + " compact");
+                assertEquals(-7, got[c], id + " compact wrote past the count");
+                a.fft(h);
+                a.fft(ox);
+                assertArrayEquals(h, ox.toArray(), id + " fft");
+                a.sort(h);
+                a.sort(ox);
+                assertArrayEquals(h, ox.toArray(), id + " sort");
             }
         }
     }
