@@ -60,7 +60,7 @@ import dev.pel.runtime.memory.FloatArray;
  *   <li><b>FFT</b>: in place over n complex numbers interleaved {@code (re, im)} in an array of 2n, n a
  *       power of two. Forward {@code X_k = sum_j x_j exp(-2 pi i jk/n)}; inverse with {@code +i} and
  *       scaled by 1/n, so {@code ifft(fft(x)) = x}. Radix-2 Stockham with twiddles computed in double
- *       and rounded once.</li>
+ *       and rounded once; every backend does the same operations, so results are the same bits.</li>
  * </ul>
  *
  * <p>Operands are heap arrays. Off-heap {@code FloatArray}/{@code DoubleArray} overloads exist for the
