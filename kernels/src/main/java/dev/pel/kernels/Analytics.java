@@ -1,6 +1,7 @@
 package dev.pel.kernels;
 
 import static dev.pel.kernels.Catalogue.COMPACT;
+import static dev.pel.kernels.Catalogue.COMPACT_INDEX;
 import static dev.pel.kernels.Catalogue.FFT;
 import static dev.pel.kernels.Catalogue.HISTOGRAM;
 import static dev.pel.kernels.Catalogue.KMEANS;
@@ -56,7 +57,7 @@ import dev.pel.runtime.memory.FloatArray;
  *   <li><b>Compact</b>: writes the elements with {@code x OP t} ({@link Compare}, IEEE comparisons: NaN
  *       passes only {@code NE}) to {@code y[0, count)} in input order, returns count, leaves the rest
  *       of y unchanged. y needs room for every element ({@code y.length >= x.length}) and must not be
- *       x.</li>
+ *       x. {@link #compactIndices} writes the kept elements' indices instead.</li>
  *   <li><b>FFT</b>: in place over n complex numbers interleaved {@code (re, im)} in an array of 2n, n a
  *       power of two. Forward {@code X_k = sum_j x_j exp(-2 pi i jk/n)}; inverse with {@code +i} and
  *       scaled by 1/n, so {@code ifft(fft(x)) = x}. Radix-2 Stockham with twiddles computed in double
@@ -353,6 +354,22 @@ public final class Analytics extends Facade<AnalyticsSet> {
         }
         int n = x.length;
         return (int) reduceIndex(COMPACT, DType.F64, n, Placement.HEAP, (k, th) -> k.compact(n, x, op, t, y, th));
+    }
+
+    /**
+     * Writes the indices i with {@code x[i] op t} to indices[0, count) in increasing order and returns
+     * count; the rest of indices is unchanged. indices needs x.length room.
+     */
+    public int compactIndices(double[] x, Compare op, double t, int[] indices) {
+        Check.notNull("x", x);
+        Check.notNull("op", op);
+        Check.notNull("indices", indices);
+        if (indices.length < x.length) {
+            throw new IllegalArgumentException("indices: length " + indices.length + " < x length " + x.length
+                    + " (room for every element)");
+        }
+        int n = x.length;
+        return (int) reduceIndex(COMPACT_INDEX, DType.F64, n, Placement.HEAP, (k, th) -> k.compactIndices(n, x, op, t, indices, th));
     }
 
     /** In-place forward FFT of {@code data.length / 2} complex numbers interleaved (re, im); a power of two. */
@@ -676,6 +693,22 @@ public final class Analytics extends Facade<AnalyticsSet> {
         }
         int n = x.length;
         return (int) reduceIndex(COMPACT, DType.F32, n, Placement.HEAP, (k, th) -> k.compact(n, x, op, t, y, th));
+    }
+
+    /**
+     * Writes the indices i with {@code x[i] op t} to indices[0, count) in increasing order and returns
+     * count; the rest of indices is unchanged. indices needs x.length room.
+     */
+    public int compactIndices(float[] x, Compare op, float t, int[] indices) {
+        Check.notNull("x", x);
+        Check.notNull("op", op);
+        Check.notNull("indices", indices);
+        if (indices.length < x.length) {
+            throw new IllegalArgumentException("indices: length " + indices.length + " < x length " + x.length
+                    + " (room for every element)");
+        }
+        int n = x.length;
+        return (int) reduceIndex(COMPACT_INDEX, DType.F32, n, Placement.HEAP, (k, th) -> k.compactIndices(n, x, op, t, indices, th));
     }
 
     /** In-place forward FFT of {@code data.length / 2} complex numbers interleaved (re, im); a power of two. */

@@ -97,6 +97,8 @@ public final class Catalogue {
     });
     /** Filter by a comparison: x read twice (counts, then the stores), y written up to n. */
     public static final KernelSpec COMPACT = new KernelSpec("compact", 1, 3);
+    /** The same, writing 4-byte indices. */
+    public static final KernelSpec COMPACT_INDEX = new KernelSpec("compact-index", 1, 3);
     /** Radix-2 complex FFT of d0 points: 5 n log2 n flops, each of log2 n passes reads and writes 2n reals. */
     public static final KernelSpec FFT = new KernelSpec("fft", new KernelSpec.Cost() {
         @Override
@@ -116,7 +118,7 @@ public final class Catalogue {
 
     /** The analytics kernels, in catalogue order. */
     public static final List<KernelSpec> ANALYTICS = List.of(SCAN_INCLUSIVE, SCAN_EXCLUSIVE, HISTOGRAM, SORT, SPMV, KMEANS, SOFTMAX,
-            LOG_SUM_EXP, TRANSPOSE, COMPACT, FFT);
+            LOG_SUM_EXP, TRANSPOSE, COMPACT, COMPACT_INDEX, FFT);
     // ---- end of analytics kernels ------------------------------------------------------------------
 
     private static final Map<UnaryOp, KernelSpec> UNARY = new EnumMap<>(UnaryOp.class);

@@ -176,6 +176,10 @@ class AnalyticsBadInputTest {
         rejects(IllegalArgumentException.class, "y", () -> an.compact(x, Compare.GT, 0, x), x);
         float[] fy = f(3);
         rejects(IllegalArgumentException.class, "y", () -> an.compact(f(4), Compare.LE, 0f, fy), fy);
+        int[] idx = new int[7];
+        rejects(IllegalArgumentException.class, "indices", () -> an.compactIndices(x, Compare.GT, 0, idx), x, idx);
+        rejects(NullPointerException.class, "indices", () -> an.compactIndices(f(2), Compare.GT, 0f, null));
+        rejects(NullPointerException.class, "op", () -> an.compactIndices(x, null, 0, new int[8]), x);
     }
 
     @Test

@@ -656,6 +656,17 @@ class AnalyticsContractTest {
             }
             ran(target, "compact", id);
             assertEquals(expected.size(), count, id + " count");
+            int[] idx = new int[n + 1];
+            Arrays.fill(idx, -5);
+            int icount = t == DType.F32 ? a.compactIndices(f32(x), op, (float) th, idx) : a.compactIndices(x.clone(), op, th, idx);
+            ran(target, "compact-index", id);
+            assertEquals(expected.size(), icount, id + " index count");
+            for (int i = 0, c = 0; i < n; i++) {
+                if (op.test(x[i], th)) {
+                    assertEquals(i, idx[c++], id + " indices[" + (c - 1) + "]");
+                }
+            }
+            assertEquals(-5, idx[icount], id + " indices past the count were written");
             for (int i = 0; i < count; i++) {
                 assertEquals(Double.doubleToRawLongBits(expected.get(i)), Double.doubleToRawLongBits(y[i]), id + " y[" + i + "]");
             }

@@ -35,7 +35,7 @@ public final class OpenClAnalytics implements AnalyticsSet {
     private static final long KMEANS_PARTIAL_VALUES = 1 << 22;
     private static final List<String> KERNELS = List.of("scan_local", "scan_offsets", "scan_add", "hist_local", "hist_global",
             "sort_keys", "radix_count", "radix_scatter", "spmv_csr", "kmeans_assign", "kmeans_partial", "kmeans_combine", "max_blocks", "sumexp_blocks",
-            "softmax_norm", "transpose_naive", "compact_count", "compact_store", "fft_stage", "scale_");
+            "softmax_norm", "transpose_naive", "compact_count", "compact_store", "compact_store_index", "fft_stage", "scale_");
 
     private final OpenClBackend backend;
     private final String source;
@@ -455,6 +455,40 @@ public final class OpenClAnalytics implements AnalyticsSet {
     }
 
     @Override
+    public int compactIndices(int n, double[] x, Compare op, double t, int[] idx, int threads) {
+        if (n == 0) {
+            return 0;
+        }
+        OpenClProgram p = programF64();
+        int g = group(p);
+        long[] tl = tiles(n, g);
+        int groupsN = (int) tl[0];
+        try (Call call = new Call(backend)) {
+            OpenClBuffer bx = upload(call, x, n);
+            OpenClBuffer counts = call.buffer(4L * groupsN);
+            backend.launch(p, "compact_count", (long) groupsN * g, g, (long) n, tl[1], bx, op.code(), t, counts,
+                    new OpenClBackend.LocalMemory(4L * g));
+            int[] c = readInts(backend, counts, groupsN);
+            int total = 0;
+            for (int q = 0; q < groupsN; q++) {
+                int v = c[q];
+                c[q] = total;
+                total += v;
+            }
+            if (total == 0) {
+                return 0;
+            }
+            backend.write(counts, 0, Pointer.to(c), 4L * groupsN);
+            OpenClBuffer out = call.buffer(4L * total);
+            backend.launch(p, "compact_store_index", (long) groupsN * g, g, (long) n, tl[1], bx, op.code(), t, counts, out,
+                    new OpenClBackend.LocalMemory(4L * g), new OpenClBackend.LocalMemory(4));
+            backend.finish();
+            backend.read(out, 0, Pointer.to(idx), 4L * total);
+            return total;
+        }
+    }
+
+    @Override
     public void fft(int n, double[] data, boolean inverse, int threads) {
         OpenClProgram p = programF64();
         double[] w = Twiddles.f64(n);
@@ -731,6 +765,40 @@ public final class OpenClAnalytics implements AnalyticsSet {
                     new OpenClBackend.LocalMemory(4L * g), new OpenClBackend.LocalMemory(4));
             backend.finish();
             download(by, y, total);
+            return total;
+        }
+    }
+
+    @Override
+    public int compactIndices(int n, float[] x, Compare op, float t, int[] idx, int threads) {
+        if (n == 0) {
+            return 0;
+        }
+        OpenClProgram p = programF32();
+        int g = group(p);
+        long[] tl = tiles(n, g);
+        int groupsN = (int) tl[0];
+        try (Call call = new Call(backend)) {
+            OpenClBuffer bx = upload(call, x, n);
+            OpenClBuffer counts = call.buffer(4L * groupsN);
+            backend.launch(p, "compact_count", (long) groupsN * g, g, (long) n, tl[1], bx, op.code(), t, counts,
+                    new OpenClBackend.LocalMemory(4L * g));
+            int[] c = readInts(backend, counts, groupsN);
+            int total = 0;
+            for (int q = 0; q < groupsN; q++) {
+                int v = c[q];
+                c[q] = total;
+                total += v;
+            }
+            if (total == 0) {
+                return 0;
+            }
+            backend.write(counts, 0, Pointer.to(c), 4L * groupsN);
+            OpenClBuffer out = call.buffer(4L * total);
+            backend.launch(p, "compact_store_index", (long) groupsN * g, g, (long) n, tl[1], bx, op.code(), t, counts, out,
+                    new OpenClBackend.LocalMemory(4L * g), new OpenClBackend.LocalMemory(4));
+            backend.finish();
+            backend.read(out, 0, Pointer.to(idx), 4L * total);
             return total;
         }
     }

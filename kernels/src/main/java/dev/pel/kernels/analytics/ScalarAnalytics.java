@@ -180,6 +180,17 @@ public final class ScalarAnalytics implements AnalyticsSet {
     }
 
     @Override
+    public int compactIndices(int n, double[] x, Compare op, double t, int[] idx, int threads) {
+        int c = 0;
+        for (int i = 0; i < n; i++) {
+            if (op.test(x[i], t)) {
+                idx[c++] = i;
+            }
+        }
+        return c;
+    }
+
+    @Override
     public void fft(int n, double[] data, boolean inverse, int threads) {
         double[] w = Twiddles.f64(n);
         double[] x = data;
@@ -380,6 +391,17 @@ public final class ScalarAnalytics implements AnalyticsSet {
         for (int i = 0; i < n; i++) {
             if (op.test(x[i], t)) {
                 y[c++] = x[i];
+            }
+        }
+        return c;
+    }
+
+    @Override
+    public int compactIndices(int n, float[] x, Compare op, float t, int[] idx, int threads) {
+        int c = 0;
+        for (int i = 0; i < n; i++) {
+            if (op.test(x[i], t)) {
+                idx[c++] = i;
             }
         }
         return c;

@@ -528,6 +528,36 @@ public final class SimdAnalytics implements AnalyticsSet {
     }
 
     @Override
+    public int compactIndices(int n, double[] x, Compare op, double t, int[] idx, int threads) {
+        int blocks = (n + BLOCK - 1) / BLOCK;
+        int tasks = Math.min(Math.max(1, blocks), tasks(n, threads, TASKS_PER_THREAD));
+        VectorOperators.Comparison cmp = comparison(op);
+        int[] count = new int[blocks];
+        parallel(tasks, k -> {
+            for (int b = lo(blocks, tasks, k), e = lo(blocks, tasks, k + 1); b < e; b++) {
+                count[b] = countBlock(x, b * BLOCK, Math.min(n, (b + 1) * BLOCK), op, cmp, t);
+            }
+        });
+        int[] start = new int[blocks];
+        int total = 0;
+        for (int b = 0; b < blocks; b++) {
+            start[b] = total;
+            total += count[b];
+        }
+        parallel(tasks, k -> {
+            for (int b = lo(blocks, tasks, k), e = lo(blocks, tasks, k + 1); b < e; b++) {
+                int o = start[b];
+                for (int i = b * BLOCK, end = Math.min(n, (b + 1) * BLOCK); i < end; i++) {
+                    if (op.test(x[i], t)) {
+                        idx[o++] = i;
+                    }
+                }
+            }
+        });
+        return total;
+    }
+
+    @Override
     public void fft(int n, double[] data, boolean inverse, int threads) {
         double[] w = Twiddles.f64(n);
         double[] x = data;
@@ -968,6 +998,36 @@ public final class SimdAnalytics implements AnalyticsSet {
                 y[o++] = x[i];
             }
         }
+    }
+
+    @Override
+    public int compactIndices(int n, float[] x, Compare op, float t, int[] idx, int threads) {
+        int blocks = (n + BLOCK - 1) / BLOCK;
+        int tasks = Math.min(Math.max(1, blocks), tasks(n, threads, TASKS_PER_THREAD));
+        VectorOperators.Comparison cmp = comparison(op);
+        int[] count = new int[blocks];
+        parallel(tasks, k -> {
+            for (int b = lo(blocks, tasks, k), e = lo(blocks, tasks, k + 1); b < e; b++) {
+                count[b] = countBlock(x, b * BLOCK, Math.min(n, (b + 1) * BLOCK), op, cmp, t);
+            }
+        });
+        int[] start = new int[blocks];
+        int total = 0;
+        for (int b = 0; b < blocks; b++) {
+            start[b] = total;
+            total += count[b];
+        }
+        parallel(tasks, k -> {
+            for (int b = lo(blocks, tasks, k), e = lo(blocks, tasks, k + 1); b < e; b++) {
+                int o = start[b];
+                for (int i = b * BLOCK, end = Math.min(n, (b + 1) * BLOCK); i < end; i++) {
+                    if (op.test(x[i], t)) {
+                        idx[o++] = i;
+                    }
+                }
+            }
+        });
+        return total;
     }
 
     @Override

@@ -42,6 +42,9 @@ public interface AnalyticsSet {
     /** Writes the x with {@code x op t} to y[0, count) in order; returns count. */
     int compact(int n, double[] x, Compare op, double t, double[] y, int threads);
 
+    /** Writes the indices i with {@code x[i] op t} to idx[0, count) in increasing order; returns count. */
+    int compactIndices(int n, double[] x, Compare op, double t, int[] idx, int threads);
+
     /** In-place complex FFT of n (a power of two) interleaved points; the inverse is scaled by 1/n. */
     void fft(int n, double[] data, boolean inverse, int threads);
     // @twin-end
@@ -79,6 +82,9 @@ public interface AnalyticsSet {
 
     /** Writes the x with {@code x op t} to y[0, count) in order; returns count. */
     int compact(int n, float[] x, Compare op, float t, float[] y, int threads);
+
+    /** Writes the indices i with {@code x[i] op t} to idx[0, count) in increasing order; returns count. */
+    int compactIndices(int n, float[] x, Compare op, float t, int[] idx, int threads);
 
     /** In-place complex FFT of n (a power of two) interleaved points; the inverse is scaled by 1/n. */
     void fft(int n, float[] data, boolean inverse, int threads);

@@ -327,6 +327,34 @@ __kernel void compact_store(long n, long tile, __global const REAL* x, int op, R
     }
 }
 
+// The same, writing the indices of the kept elements.
+__kernel void compact_store_index(long n, long tile, __global const REAL* x, int op, REAL t, __global const uint* starts,
+                            __global int* idx, __local int* flags, __local uint* base) {
+    int lid = get_local_id(0);
+    int ls = get_local_size(0);
+    long g = get_group_id(0);
+    if (lid == 0) base[0] = starts[g];
+    long start = g * tile;
+    long end = min(n, start + tile);
+    for (long c = start; c < end; c += ls) {
+        long i = c + lid;
+        REAL v = 0;
+        int f = 0;
+        if (i < end) {
+            v = x[i];
+            f = keep(v, op, t);
+        }
+        barrier(CLK_LOCAL_MEM_FENCE);
+        flags[lid] = f;
+        barrier(CLK_LOCAL_MEM_FENCE);
+        uint rank = 0;
+        for (int j = 0; j < lid; j++) rank += flags[j];
+        if (f) idx[base[0] + rank] = (int) i;
+        barrier(CLK_LOCAL_MEM_FENCE);
+        if (lid == ls - 1) base[0] += rank + f;
+    }
+}
+
 // ---- FFT: one radix-2 Stockham stage (butterfly g = p*s + q), then the 1/n scaling of an inverse
 __kernel void fft_stage(int n, int s, int m, REAL sign, __global const REAL* x, __global REAL* y, __global const REAL* w) {
     int g = get_global_id(0);
