@@ -37,6 +37,90 @@ public final class Catalogue {
     public static final KernelSpec FMA_SCALAR = new KernelSpec("fma-scalar", 2, 2);
     public static final KernelSpec CLAMP = new KernelSpec("clamp", 2, 2);
 
+    // ---- Analytics kernels (Analytics facade) ------------------------------------------------------
+    /** Prefix sums: one add per element, x read (twice on parallel backends: totals, then the scan), y written. */
+    public static final KernelSpec SCAN_INCLUSIVE = new KernelSpec("scan-inclusive", 1, 3);
+    public static final KernelSpec SCAN_EXCLUSIVE = new KernelSpec("scan-exclusive", 1, 3);
+    /** Histogram: subtract, multiply, two compares per element, x read once. */
+    public static final KernelSpec HISTOGRAM = new KernelSpec("histogram", 4, 1);
+    /** Stable sort of n keys (d0 = n): radix passes over keys and a 4-byte permutation, then a gather. */
+    public static final KernelSpec SORT = new KernelSpec("sort", new KernelSpec.Cost() {
+        @Override
+        public double flops(long n, long d1, long d2) {
+            return 0;
+        }
+
+        @Override
+        public double bytes(int elementBytes, long n, long d1, long d2) {
+            int passes = elementBytes; // a byte-wide digit per pass over the significant key bytes
+            return (double) n * (2.0 * elementBytes + passes * 2.0 * (8 + 4));
+        }
+    });
+    /** CSR y = A x of nnz = d0 nonzeros: per nonzero a value, a column index and a gathered x (row pointers and y not counted). */
+    public static final KernelSpec SPMV = new KernelSpec("spmv", new KernelSpec.Cost() {
+        @Override
+        public double flops(long nnz, long rows, long d2) {
+            return 2.0 * nnz;
+        }
+
+        @Override
+        public double bytes(int elementBytes, long nnz, long rows, long d2) {
+            return nnz * (2.0 * elementBytes + 4);
+        }
+    });
+    /** One k-means step with d0 = points, d1 = clusters, d2 = dimensions. */
+    public static final KernelSpec KMEANS = new KernelSpec("kmeans-step", new KernelSpec.Cost() {
+        @Override
+        public double flops(long n, long k, long d) {
+            return 3.0 * n * k * d + 2.0 * n * d;
+        }
+
+        @Override
+        public double bytes(int elementBytes, long n, long k, long d) {
+            return elementBytes * (2.0 * n * d + 2.0 * k * d) + 8.0 * n;
+        }
+    });
+    /** Softmax: max, sum of exp, normalise (two exps per element). */
+    public static final KernelSpec SOFTMAX = new KernelSpec("softmax", 24, 4);
+    public static final KernelSpec LOG_SUM_EXP = new KernelSpec("logsumexp", 12, 2);
+    /** Out-of-place transpose of d0 x d1. */
+    public static final KernelSpec TRANSPOSE = new KernelSpec("transpose", new KernelSpec.Cost() {
+        @Override
+        public double flops(long rows, long cols, long d2) {
+            return 0;
+        }
+
+        @Override
+        public double bytes(int elementBytes, long rows, long cols, long d2) {
+            return 2.0 * elementBytes * rows * cols;
+        }
+    });
+    /** Filter by a comparison: x read twice (counts, then the stores), y written up to n. */
+    public static final KernelSpec COMPACT = new KernelSpec("compact", 1, 3);
+    /** The same, writing 4-byte indices. */
+    public static final KernelSpec COMPACT_INDEX = new KernelSpec("compact-index", 1, 3);
+    /** Radix-2 complex FFT of d0 points: 5 n log2 n flops, each of log2 n passes reads and writes 2n reals. */
+    public static final KernelSpec FFT = new KernelSpec("fft", new KernelSpec.Cost() {
+        @Override
+        public double flops(long n, long d1, long d2) {
+            return 5.0 * n * log2(n);
+        }
+
+        @Override
+        public double bytes(int elementBytes, long n, long d1, long d2) {
+            return 4.0 * elementBytes * n * Math.max(1, log2(n));
+        }
+
+        private static double log2(long n) {
+            return n <= 1 ? 0 : 63 - Long.numberOfLeadingZeros(n);
+        }
+    });
+
+    /** The analytics kernels, in catalogue order. */
+    public static final List<KernelSpec> ANALYTICS = List.of(SCAN_INCLUSIVE, SCAN_EXCLUSIVE, HISTOGRAM, SORT, SPMV, KMEANS, SOFTMAX,
+            LOG_SUM_EXP, TRANSPOSE, COMPACT, COMPACT_INDEX, FFT);
+    // ---- end of analytics kernels ------------------------------------------------------------------
+
     private static final Map<UnaryOp, KernelSpec> UNARY = new EnumMap<>(UnaryOp.class);
     private static final Map<BinaryOp, KernelSpec> BINARY = new EnumMap<>(BinaryOp.class);
     private static final Map<BinaryOp, KernelSpec> BINARY_SCALAR = new EnumMap<>(BinaryOp.class);
@@ -133,6 +217,7 @@ public final class Catalogue {
         list.addAll(UNARY.values());
         list.add(CLAMP);
         list.addAll(simulation()); // simulation kernels
+        list.addAll(ANALYTICS);
         for (KernelSpec k : list) {
             m.put(k.name(), k);
         }

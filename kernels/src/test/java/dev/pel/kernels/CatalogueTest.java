@@ -43,6 +43,9 @@ class CatalogueTest {
         // Simulation kernels (the Simulation facade).
         expected.addAll(Set.of("heat2d", "heat3d", "nbody", "convolve1d", "convolve2d", "philox-bits", "uniform", "normal",
                 "montecarlo-pi", "blackscholes"));
+        for (KernelSpec k : Catalogue.ANALYTICS) { // analytics kernels
+            expected.add(k.name());
+        }
         assertEquals(expected, all.keySet());
         all.forEach((name, spec) -> assertEquals(name, spec.name()));
         assertEquals(3 * 4L * 10, Catalogue.AXPY.bytes(DType.F32, 10), "axpy reads x and y and writes y");

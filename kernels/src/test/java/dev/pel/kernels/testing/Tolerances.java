@@ -294,4 +294,68 @@ public final class Tolerances {
         return 32 * (u(t) + u(DType.F64)) * (Math.abs(radius) + 1);
     }
     // ---- end of simulation kernels ----
+
+    // ---- Analytics kernels (Analytics facade) ---------------------------------------------------------
+    // Derivations, with u the element type's unit roundoff and depth(m) the roundings a sum of m terms
+    // can see in any order (m - 1, Higham 4.2), so |err| <= (m + 1) u sum|t| also covers a final rounding:
+    //  * scan: the canonical order is documented (blocks of B summed left to right, block totals left to
+    //    right, one add of the offset), so every backend must give the reference's bits; against the exact
+    //    prefix the chain of element i has at most (i mod B + 1) + (i / B) + 1 additions.
+    //  * histogram, sort, transpose, compact: no arithmetic beyond the documented bin formula: exact.
+    //  * spmv: a row of m nonzeros in any order (fma or not): (m + 2) u sum|a_ij x_j|.
+    //  * k-means: a computed squared distance D^ of d dimensions is within (d + 3) u D of D (a rounded
+    //    difference, squared, summed in depth d), so the chosen centroid has D <= D_min (1 + 2(d+3)u) / (1 - (d+3)u);
+    //    the test's float64 distances have the same error for f64 data: allow 4 (d + 3) u relative.
+    //    A new centroid is a sum of c coordinates (any order) and a divide: (c + 2) u sum|x| / c.
+    //  * softmax / log-sum-exp: x_i - m rounds with error u |x_i - m| (an absolute error in the exponent,
+    //    a relative one in exp); exp is within EXP_ULPS (OpenCL C allows 3 ulp, Java's Math.exp 1);
+    //    the sum of n positive terms adds depth(n) u relative; the divide u. So y_i is within
+    //    (|x_i - m| + max|x - m| + 2 EXP_ULPS + n + 3) u relative, and log-sum-exp within
+    //    (max|x - m| + EXP_ULPS + n + 2) u absolute plus u |lse|.
+    //  * FFT: Higham, Thm 24.2: a radix-2 FFT with twiddles of error mu has
+    //    ||y^ - y|| / ||y|| <= log2(n) eta / (1 - log2(n) eta), eta = mu + gamma_4 (sqrt 2 + mu). Twiddles are
+    //    computed in double (about 2 2^-53 from cos/sin and the reduced argument) and rounded once, so mu <= u + 2^-52
+    //    and eta < 7.3u; allow 8 log2(n) u, plus the float64 reference DFT's own error (compensated sums of
+    //    products with cos/sin of reduced arguments: about 10 2^-53 ||y||).
+
+    /** Ulps of the element type allowed for exp in softmax and log-sum-exp (OpenCL C: 3; Math.exp: 1). */
+    public static final int EXP_ULPS = 3;
+
+    /** Scan: bound on |y_i - exact| for element i with {@code sumAbs} = sum_{j<=i} |x_j|. */
+    public static double scan(DType t, long i, double sumAbs) {
+        long depth = i % Blocking.BLOCK + 1 + i / Blocking.BLOCK + 1;
+        return (depth + 1) * u(t) * sumAbs;
+    }
+
+    /** spmv: bound on |y_r - exact| for a row of m nonzeros with sum |a_ij x_j| = {@code sumAbs}. */
+    public static double spmv(DType t, int m, double sumAbs) {
+        return (m + 2) * u(t) * sumAbs;
+    }
+
+    /** k-means: relative slack allowed between the chosen centroid's distance and the nearest one's. */
+    public static double kmeansDistance(DType t, int d) {
+        return 4.0 * (d + 3) * u(t);
+    }
+
+    /** k-means: bound on a new centroid coordinate, the mean of c values with sum |x| = {@code sumAbs}. */
+    public static double kmeansMean(DType t, int c, double sumAbs) {
+        return (c + 2) * u(t) * sumAbs / c;
+    }
+
+    /** Softmax: bound on |y_i - exact|, relative to the exact y_i. */
+    public static double softmax(DType t, long n, double diff, double maxDiff) {
+        return (diff + maxDiff + 2 * EXP_ULPS + n + 3) * u(t);
+    }
+
+    /** Log-sum-exp: absolute bound. */
+    public static double logSumExp(DType t, long n, double maxDiff, double lse) {
+        return (maxDiff + EXP_ULPS + n + 2) * u(t) + u(t) * Math.abs(lse);
+    }
+
+    /** FFT: bound on ||y^ - y||_2 for an n-point transform whose exact result has norm {@code norm}. */
+    public static double fft(DType t, int n, double norm) {
+        int log2 = 31 - Integer.numberOfLeadingZeros(Math.max(n, 1));
+        return (8.0 * log2 * u(t) + 10 * 0x1p-53) * norm;
+    }
+    // ---- end of analytics kernels ------------------------------------------------------------------------
 }
