@@ -1,6 +1,8 @@
 package dev.pel.kernels;
 
+import dev.pel.kernels.analytics.AnalyticsFamily;
 import dev.pel.kernels.spi.BinaryOp;
+import dev.pel.kernels.spi.KernelFamily;
 import dev.pel.kernels.spi.UnaryOp;
 import dev.pel.runtime.dispatch.KernelSpec;
 import java.util.ArrayList;
@@ -204,6 +206,17 @@ public final class Catalogue {
         return List.of(HEAT2D, HEAT3D, NBODY, CONVOLVE1D, CONVOLVE2D, PHILOX_BITS, UNIFORM, NORMAL, MONTE_CARLO_PI, BLACK_SCHOLES);
     }
     // ---- end of simulation kernels ----
+
+    /** The family that implements a kernel of this catalogue (which backends have it, at which types). */
+    public static KernelFamily<?> family(KernelSpec kernel) {
+        if (simulation().contains(kernel)) {
+            return SimulationKernelSets.SIMULATION;
+        }
+        if (ANALYTICS.contains(kernel)) {
+            return AnalyticsFamily.ANALYTICS;
+        }
+        return KernelSets.FOUNDATION;
+    }
 
     /** Every kernel by name, in catalogue order. */
     public static Map<String, KernelSpec> all() {

@@ -1,18 +1,19 @@
 package dev.pel.bench.cli;
 
-import dev.pel.kernels.Blas;
 import dev.pel.kernels.Catalogue;
+import dev.pel.kernels.spi.KernelFamily;
 import dev.pel.runtime.DType;
 import dev.pel.runtime.PelRuntime;
-import dev.pel.runtime.dispatch.Placement;
 import dev.pel.runtime.dispatch.KernelSpec;
+import dev.pel.runtime.dispatch.Placement;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code pel explain <kernel>}: where the runtime would run a call, and why. */
@@ -30,6 +31,11 @@ final class ExplainCommand implements Runnable {
 
     @Option(names = "--n", defaultValue = "1000000", description = "elements (default: ${DEFAULT-VALUE})")
     long n;
+
+    @Option(names = "--shape", split = ",", paramLabel = "D",
+            description = "the call's extents for shaped kernels, e.g. 1024,1024,1024 for gemm m,n,k or 2048,2048 for"
+                    + " heat2d (default: n)")
+    List<Long> shape;
 
     @Option(names = "--operands", defaultValue = "heap",
             description = "where the operands live: heap (Java arrays), host (off-heap arrays), or resident (off-heap,"
@@ -53,13 +59,30 @@ final class ExplainCommand implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        out.printf(Locale.ROOT, "explain %s %s n=%d, operands %s (pel.backend=%s)%n", k.name(), type.label(), n, operands,
-                PelRuntime.defaultRuntime().config().backend());
-        // Every facade explains through the same runtime rule; Blas is as good as any.
-        for (String line : Blas.get().explain(k, type, n, 1, 1, placement())) {
+        out.printf(Locale.ROOT, "explain %s %s %s, operands %s (pel.backend=%s)%n", k.name(), type.label(),
+                shape == null ? "n=" + n : "shape " + shape, operands, PelRuntime.defaultRuntime().config().backend());
+        long[] e = extents();
+        KernelFamily<?> family = Catalogue.family(k);
+        for (String line : PelRuntime.defaultRuntime().explain(k, type, e[0], e[1], e[2], placement(), family.supporting(type))) {
             out.println("  " + line);
         }
         out.flush();
+    }
+
+    private long[] extents() {
+        long[] e = {n, 1, 1};
+        if (shape != null) {
+            if (shape.isEmpty() || shape.size() > 3) {
+                throw new ParameterException(spec.commandLine(), "--shape: one to three extents, was " + shape);
+            }
+            for (int i = 0; i < shape.size(); i++) {
+                if (shape.get(i) < 0) {
+                    throw new ParameterException(spec.commandLine(), "--shape: extents must be >= 0, was " + shape);
+                }
+                e[i] = shape.get(i);
+            }
+        }
+        return e;
     }
 
     private Placement placement() {

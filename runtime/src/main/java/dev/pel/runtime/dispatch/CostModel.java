@@ -336,7 +336,10 @@ public final class CostModel {
     public record Learned(String kernel, DType dtype, String variant, int bucket, float correction, int observations) {
     }
 
-    /** Every size class with observations. */
+    /** Size classes observed fewer times than this are not persisted: their few calls were likely cold (interpreted) code. */
+    static final int PERSIST_MIN_OBSERVATIONS = 2 * RING;
+
+    /** Every size class with enough observations to be worth keeping across processes. */
     public List<Learned> learned() {
         List<Learned> out = new ArrayList<>();
         for (KernelModel km : kernels) {
@@ -346,7 +349,7 @@ public final class CostModel {
             for (Variant v : variants) {
                 for (int b = 0; b < BUCKETS; b++) {
                     int seen = km.observations(v.index(), b);
-                    if (seen > 0) {
+                    if (seen >= PERSIST_MIN_OBSERVATIONS) {
                         out.add(new Learned(km.kernel.name(), km.dtype, v.label(), b, km.ownCorrection(v.index(), b), seen));
                     }
                 }

@@ -210,6 +210,10 @@ class CostModelTest {
 
     @Test
     void learnedCorrectionsAreListedForPersistence() {
+        for (int i = 0; i < CostModel.PERSIST_MIN_OBSERVATIONS - 1; i++) {
+            model.observe(cpu1, SUM, DType.F64, 1000, 1, 1, Placement.HEAP, 10_000);
+        }
+        assertEquals(List.of(), model.learned(), "a few calls (likely cold code) are not worth keeping");
         model.observe(cpu1, SUM, DType.F64, 1000, 1, 1, Placement.HEAP, 10_000);
         List<CostModel.Learned> learned = model.learned();
         assertEquals(1, learned.size());
