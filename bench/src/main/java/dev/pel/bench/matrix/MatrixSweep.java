@@ -14,8 +14,9 @@ import java.util.function.IntToDoubleFunction;
  * Measures gemm and gemv on Pel backends and peers in one run and prints a table: median time,
  * GFLOP/s and the ratio to the {@code openblas} peer. Each implementation's result is checked on a
  * sample of elements against a float64 reference before it is timed, so a fast wrong result cannot
- * win. Timing: calls are repeated for a warm-up period, then for a measurement period; the median
- * call counts (the machine is shared, medians resist the noise better than means).
+ * win. Timing: each implementation is warmed up, then the implementations of a case are called in
+ * turn, round after round, for the measurement period; the median call counts (the machine is
+ * shared: interleaving and medians keep a burst of load from favouring one implementation).
  */
 public final class MatrixSweep {
     /** Implementations by the name {@code --impls} uses. */
@@ -109,13 +110,15 @@ public final class MatrixSweep {
                     for (int i = 0; i < b.length; i++) {
                         b[i] = f32 ? (float) r.nextDouble(-1, 1) : r.nextDouble(-1, 1);
                     }
+                    List<MatrixImpl> live = new ArrayList<>();
                     for (String implName : impls) {
                         MatrixImpl impl = all.get(implName);
-                        if (impl.unavailableReason().isPresent()) {
-                            continue;
+                        if (impl.unavailableReason().isEmpty()) {
+                            live.add(impl);
                         }
-                        rows.add(measure(kernel, f32, s, impl, a, b));
-                        Row row = rows.getLast();
+                    }
+                    for (Row row : measure(kernel, f32, s, live, a, b)) {
+                        rows.add(row);
                         out.printf(Locale.ROOT, "%s %s %-14s %-14s %10.3f ms %8.1f GFLOP/s %s%n", row.kernel(), row.dtype(), row.shape(),
                                 row.impl(), row.medianMs(), row.gflops(), row.note());
                     }
@@ -125,34 +128,64 @@ public final class MatrixSweep {
         return rows;
     }
 
-    private Row measure(MatrixKernel kernel, boolean f32, Shape s, MatrixImpl impl, double[] a, double[] b) {
+    /**
+     * Measures the implementations of one case interleaved: after each one's warm-up, rounds of one
+     * timed call per implementation until the measurement period is over, so a burst of load from
+     * another process on the shared machine hits every implementation alike.
+     */
+    private List<Row> measure(MatrixKernel kernel, boolean f32, Shape s, List<MatrixImpl> impls, double[] a, double[] b) {
         int m = s.m();
         int n = s.n();
         int k = s.k();
         String dtype = f32 ? "f32" : "f64";
-        try (MatrixImpl.Bound call = impl.prepare(kernel, f32, m, n, k, a, b)) {
-            call.call();
-            String wrong = check(kernel, f32, s, a, b, call);
-            if (wrong != null) {
-                return new Row(kernel.label(), dtype, s.label(kernel), impl.name(), Double.NaN, Double.NaN, "WRONG: " + wrong);
-            }
-            long end = System.nanoTime() + (long) (warmupSeconds * 1e9);
-            int warm = 0;
-            while (warm < 2 || System.nanoTime() < end) {
+        List<Row> rows = new ArrayList<>();
+        List<MatrixImpl.Bound> calls = new ArrayList<>();
+        List<MatrixImpl> ok = new ArrayList<>();
+        try {
+            for (MatrixImpl impl : impls) {
+                MatrixImpl.Bound call = impl.prepare(kernel, f32, m, n, k, a, b);
                 call.call();
-                warm++;
+                String wrong = check(kernel, f32, s, a, b, call);
+                if (wrong != null) {
+                    call.close();
+                    rows.add(new Row(kernel.label(), dtype, s.label(kernel), impl.name(), Double.NaN, Double.NaN, "WRONG: " + wrong));
+                    continue;
+                }
+                long end = System.nanoTime() + (long) (warmupSeconds * 1e9);
+                int warm = 0;
+                while (warm < 2 || System.nanoTime() < end) {
+                    call.call();
+                    warm++;
+                }
+                calls.add(call);
+                ok.add(impl);
             }
-            List<Long> times = new ArrayList<>();
-            end = System.nanoTime() + (long) (measureSeconds * 1e9);
-            while (times.size() < 3 || (System.nanoTime() < end && times.size() < 1000)) {
-                long t0 = System.nanoTime();
-                call.call();
-                times.add(System.nanoTime() - t0);
+            List<List<Long>> times = new ArrayList<>();
+            for (int i = 0; i < calls.size(); i++) {
+                times.add(new ArrayList<>());
             }
-            long[] sorted = times.stream().mapToLong(Long::longValue).sorted().toArray();
-            double median = sorted[sorted.length / 2];
+            long end = System.nanoTime() + (long) (measureSeconds * 1e9);
+            int rounds = 0;
+            while (rounds < 3 || (System.nanoTime() < end && rounds < 1000)) {
+                for (int i = 0; i < calls.size(); i++) {
+                    long t0 = System.nanoTime();
+                    calls.get(i).call();
+                    times.get(i).add(System.nanoTime() - t0);
+                }
+                rounds++;
+            }
             double flops = kernel.flops(m, n, k);
-            return new Row(kernel.label(), dtype, s.label(kernel), impl.name(), median / 1e6, flops / median, times.size() + " calls");
+            for (int i = 0; i < calls.size(); i++) {
+                long[] sorted = times.get(i).stream().mapToLong(Long::longValue).sorted().toArray();
+                double median = sorted[sorted.length / 2];
+                rows.add(new Row(kernel.label(), dtype, s.label(kernel), ok.get(i).name(), median / 1e6, flops / median,
+                        sorted.length + " calls, interleaved"));
+            }
+            return rows;
+        } finally {
+            for (MatrixImpl.Bound c : calls) {
+                c.close();
+            }
         }
     }
 
