@@ -215,6 +215,9 @@ public final class Catalogue {
         if (ANALYTICS.contains(kernel)) {
             return AnalyticsFamily.ANALYTICS;
         }
+        if (linalg().containsValue(kernel)) {
+            return LinalgKernels.FAMILY;
+        }
         return KernelSets.FOUNDATION;
     }
 
@@ -231,7 +234,71 @@ public final class Catalogue {
         list.add(CLAMP);
         list.addAll(simulation()); // simulation kernels
         list.addAll(ANALYTICS);
+        list.addAll(linalg().values());
         for (KernelSpec k : list) {
+            m.put(k.name(), k);
+        }
+        return Collections.unmodifiableMap(m);
+    }
+
+    // ---- dense linear algebra (Linalg): shaped costs over the call's extents -------------------
+
+    /** gemm over (m, n, k): 2mnk flops; reads A (m x k) and B (k x n), reads and writes C (m x n). */
+    public static final KernelSpec GEMM = new KernelSpec("gemm", new KernelSpec.Cost() {
+        @Override
+        public double flops(long m, long n, long k) {
+            return 2.0 * m * n * k;
+        }
+
+        @Override
+        public double bytes(int eb, long m, long n, long k) {
+            return (double) eb * ((double) m * k + (double) k * n + 2.0 * m * n);
+        }
+    });
+
+    /** gemv over (m, n): 2mn flops; reads A and x, reads and writes y. */
+    public static final KernelSpec GEMV = new KernelSpec("gemv", new KernelSpec.Cost() {
+        @Override
+        public double flops(long m, long n, long unused) {
+            return 2.0 * m * n;
+        }
+
+        @Override
+        public double bytes(int eb, long m, long n, long unused) {
+            return (double) eb * ((double) m * n + n + 2.0 * m);
+        }
+    });
+
+    /** ger over (m, n): 2mn flops; reads x and y, reads and writes A. */
+    public static final KernelSpec GER = new KernelSpec("ger", new KernelSpec.Cost() {
+        @Override
+        public double flops(long m, long n, long unused) {
+            return 2.0 * m * n;
+        }
+
+        @Override
+        public double bytes(int eb, long m, long n, long unused) {
+            return (double) eb * (2.0 * m * n + m + n);
+        }
+    });
+
+    /** syrk over (n, k): n(n+1)k flops (one triangle); reads A (n x k), reads and writes a triangle of C. */
+    public static final KernelSpec SYRK = new KernelSpec("syrk", new KernelSpec.Cost() {
+        @Override
+        public double flops(long n, long k, long unused) {
+            return (double) n * (n + 1) * k;
+        }
+
+        @Override
+        public double bytes(int eb, long n, long k, long unused) {
+            return (double) eb * ((double) n * k + (double) n * (n + 1));
+        }
+    });
+
+    /** The dense linear algebra kernels by name. */
+    public static Map<String, KernelSpec> linalg() {
+        Map<String, KernelSpec> m = new LinkedHashMap<>();
+        for (KernelSpec k : List.of(GEMM, GEMV, GER, SYRK)) {
             m.put(k.name(), k);
         }
         return Collections.unmodifiableMap(m);

@@ -46,6 +46,7 @@ class CatalogueTest {
         for (KernelSpec k : Catalogue.ANALYTICS) { // analytics kernels
             expected.add(k.name());
         }
+        expected.addAll(Catalogue.linalg().keySet()); // dense linear algebra
         assertEquals(expected, all.keySet());
         all.forEach((name, spec) -> assertEquals(name, spec.name()));
         assertEquals(3 * 4L * 10, Catalogue.AXPY.bytes(DType.F32, 10), "axpy reads x and y and writes y");

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "pel", mixinStandardHelpOptions = true, version = "pel 0.1.0-SNAPSHOT",
         description = "Pel: data-parallel numeric kernels on the JVM. Inspect the backends, explain a dispatch decision,"
                 + " compare backends and peer libraries, or run a demo job.",
-        subcommands = {DevicesCommand.class, ExplainCommand.class, SweepCommand.class, DemoCommand.class,
+        subcommands = {DevicesCommand.class, ExplainCommand.class, SweepCommand.class, DemoCommand.class, MatrixCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "  jmh      JMH benchmarks: pel jmh [JMH options], e.g. pel jmh -l"})
 public final class PelCommand implements Runnable {

@@ -358,4 +358,30 @@ public final class Tolerances {
         return (8.0 * log2 * u(t) + 10 * 0x1p-53) * norm;
     }
     // ---- end of analytics kernels ------------------------------------------------------------------------
+
+    // ---- dense linear algebra (Linalg) ------------------------------------------------------------
+
+    /**
+     * Bound on |computed - reference| for one element of gemm, gemv or syrk:
+     * {@code alpha * sum_{p<k} a_p b_p + beta * c}. Any order of the k products and sums (blocked,
+     * vector lanes, fused or not) is a summation tree of depth at most k, so the computed inner sum
+     * is within k u sum|a_p b_p| (Higham 3.1, first order); scaling by alpha, by beta and the final
+     * add cost 3u more of |alpha| sum|a_p b_p| + |beta c|. The float64 reference itself carries
+     * the same bound with u = 2^-53 (negligible for f32, as large as the kernel's for f64), so:
+     * <pre>
+     *   (k + 3) (u + 2^-53) (|alpha| sum|a_p b_p| + |beta c|)
+     * </pre>
+     * {@code magnitude} is the bracket, computed exactly enough in double by the test.
+     */
+    public static double linalg(DType t, long k, double magnitude) {
+        return (k + 3) * (u(t) + 0x1p-53) * magnitude;
+    }
+
+    /**
+     * Bound for ger, {@code a + alpha * x_i * y_j}: at most three roundings (the two products and the
+     * add, fewer when fused), each side: 3 (u + 2^-53) (|a| + |alpha x_i y_j|).
+     */
+    public static double ger(DType t, double magnitude) {
+        return 3 * (u(t) + 0x1p-53) * magnitude;
+    }
 }

@@ -1,0 +1,397 @@
+// Generated from SimdGemmF64.java by TwinGenerator: do not edit.
+package dev.pel.kernels.cpu;
+
+import dev.pel.runtime.cpu.WorkerPool;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The {@code cpu-simd} GEMM, Goto/BLIS style: C is updated in blocks of NC columns, KC-deep
+ * slices of A and B are packed into contiguous micro-panels (B once per slice and shared by the
+ * threads, A per row block by the thread that takes it; row blocks are the parallel tasks), and a
+ * register-blocked micro-kernel keeps an MR x NR tile of C in MR * 2 vector accumulators: per step
+ * of k one broadcast of A per row and two vector loads of B feed MR * 2 fused multiply-adds (on its
+ * own it runs at the FMA peak of a Zen 4 core). Block sizes come from {@link GemmBlocking} (the
+ * machine's caches), NR from the preferred vector species.
+ *
+ * <p>Small products, and thin ones whose B rows are contiguous, skip packing (the direct path):
+ * four rows of C at a time, vectors along the row.
+ *
+ * <p>C is made row-major first (a column-major C is the transposed problem {@code C^T = B^T A^T}).
+ * beta == 0 writes C without reading it; alpha == 0 or k == 0 only scales C.
+ */
+final class SimdGemmF32 {
+    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    static final int L = S.length();
+    static final int MR = 6;
+    static final int NR = 2 * L;
+    static final GemmBlocking BLOCKS = GemmBlocking.forKernel(MR, NR, Float.BYTES);
+    /** Below this m*n*k (or with at most this many rows) the direct path beats packing. */
+    private static final long DIRECT_VOLUME = 64L * 64 * 64;
+    private static final int DIRECT_ROWS = 8;
+    /** Direct-path work per task, in multiply-adds: enough to amortise handing a task to a worker. */
+    private static final long DIRECT_TASK_VOLUME = 1L << 17;
+
+    private static final ThreadLocal<float[][]> PACKED_A = ThreadLocal.withInitial(() -> new float[1][0]);
+    private static final ThreadLocal<float[][]> PACKED_B = ThreadLocal.withInitial(() -> new float[1][0]);
+    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[MR * NR]);
+
+    private SimdGemmF32() {
+    }
+
+    static void gemm(WorkerPool pool, int threads, int m, int n, int k, float alpha, float[] a, int offA, int rsA, int csA,
+            float[] b, int offB, int rsB, int csB, float beta, float[] c, int offC, int rsC, int csC) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (csC != 1 && rsC == 1) {
+            // C^T = B^T A^T: C^T is row-major.
+            gemm(pool, threads, n, m, k, alpha, b, offB, csB, rsB, a, offA, csA, rsA, beta, c, offC, csC, rsC);
+            return;
+        }
+        if (csC != 1) {
+            ScalarLinalgF32.gemm(m, n, k, alpha, a, offA, rsA, csA, b, offB, rsB, csB, beta, c, offC, rsC, csC);
+            return;
+        }
+        if (alpha == 0 || k == 0) {
+            scale(m, n, beta, c, offC, rsC);
+            return;
+        }
+        long volume = (long) m * n * k;
+        if (csB == 1 && (volume <= DIRECT_VOLUME || m <= DIRECT_ROWS)) {
+            direct(pool, threads, m, n, k, alpha, a, offA, rsA, csA, b, offB, rsB, beta, c, offC, rsC);
+        } else {
+            packed(pool, threads, m, n, k, alpha, a, offA, rsA, csA, b, offB, rsB, csB, beta, c, offC, rsC);
+        }
+    }
+
+    /** C = beta * C for a row-major C (beta == 0: zeros, C not read). */
+    static void scale(int m, int n, float beta, float[] c, int offC, int ldc) {
+        if (beta == 1) {
+            return;
+        }
+        for (int i = 0; i < m; i++) {
+            int row = offC + i * ldc;
+            if (beta == 0) {
+                java.util.Arrays.fill(c, row, row + n, 0);
+            } else {
+                for (int j = 0; j < n; j++) {
+                    c[row + j] *= beta;
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- packed path
+
+    private static void packed(WorkerPool pool, int threads, int m, int n, int k, float alpha, float[] a, int offA, int rsA,
+            int csA, float[] b, int offB, int rsB, int csB, float beta, float[] c, int offC, int ldc) {
+        int kcMax = Math.min(BLOCKS.kc(), k);
+        int ncMax = Math.min(BLOCKS.nc(), roundUp(n, NR));
+        // Row blocks: at least one per thread (a multiple of the thread count), each at most MC rows.
+        int blocks = Math.max(1, (m + BLOCKS.mc() - 1) / BLOCKS.mc());
+        int t = Math.max(1, threads);
+        if (t > 1) {
+            blocks = roundUp(Math.max(blocks, t), t);
+        }
+        int mcEach = roundUp((m + blocks - 1) / blocks, MR);
+        int rowBlocks = (m + mcEach - 1) / mcEach;
+        float[] bp = buffer(PACKED_B, kcMax * ncMax);
+        for (int jc = 0; jc < n; jc += ncMax) {
+            int nc = Math.min(ncMax, n - jc);
+            int panels = (nc + NR - 1) / NR;
+            for (int pc = 0; pc < k; pc += kcMax) {
+                int kc = Math.min(kcMax, k - pc);
+                float betaNow = pc == 0 ? beta : 1;
+                int bOff = offB + pc * rsB + jc * csB;
+                int packTasks = t <= 1 ? 1 : Math.min(panels, 4 * t);
+                if (packTasks == 1) {
+                    packB(kc, nc, 0, panels, b, bOff, rsB, csB, bp);
+                } else {
+                    pool.run(packTasks, task -> packB(kc, nc, panels * task / packTasks, panels * (task + 1) / packTasks, b, bOff,
+                            rsB, csB, bp));
+                }
+                int aOff = offA + pc * csA;
+                int cOff = offC + jc;
+                if (rowBlocks == 1) {
+                    block(0, m, kc, nc, alpha, a, aOff, rsA, csA, bp, betaNow, c, cOff, ldc);
+                } else {
+                    pool.run(rowBlocks, task -> {
+                        int i0 = task * mcEach;
+                        block(i0, Math.min(m, i0 + mcEach), kc, nc, alpha, a, aOff, rsA, csA, bp, betaNow, c, cOff, ldc);
+                    });
+                }
+            }
+        }
+    }
+
+    /** Packs rows i0..i1 of A (a KC-deep slice) and multiplies them by the packed B panel into C. */
+    private static void block(int i0, int i1, int kc, int nc, float alpha, float[] a, int aOff, int rsA, int csA, float[] bp,
+            float beta, float[] c, int cOff, int ldc) {
+        int mc = i1 - i0;
+        float[] ap = buffer(PACKED_A, roundUp(mc, MR) * kc);
+        packA(mc, kc, a, aOff + i0 * rsA, rsA, csA, ap);
+        float[] tile = TILE.get();
+        for (int ir = 0; ir < mc; ir += MR) {
+            int mr = Math.min(MR, mc - ir);
+            int ao = ir * kc;
+            for (int jr = 0; jr < nc; jr += NR) {
+                int nr = Math.min(NR, nc - jr);
+                int co = cOff + (i0 + ir) * ldc + jr;
+                boolean full = mr == MR && nr == NR;
+                micro(kc, ap, ao, bp, jr * kc, tile);
+                if (full) {
+                    mergeFull(tile, alpha, beta, c, co, ldc);
+                } else {
+                    mergeTile(tile, mr, nr, alpha, beta, c, co, ldc);
+                }
+            }
+        }
+    }
+
+    /** MR x KC micro-panels of A: panel p holds rows p*MR.., element (r, q) at q*MR + r; short panels padded with zeros. */
+    static void packA(int mc, int kc, float[] a, int off, int rsA, int csA, float[] ap) {
+        for (int ir = 0; ir < mc; ir += MR) {
+            int mr = Math.min(MR, mc - ir);
+            int base = ir * kc;
+            int rowOff = off + ir * rsA;
+            if (csA == 1) {
+                for (int r = 0; r < mr; r++) {
+                    int src = rowOff + r * rsA;
+                    for (int q = 0; q < kc; q++) {
+                        ap[base + q * MR + r] = a[src + q];
+                    }
+                }
+            } else {
+                for (int q = 0; q < kc; q++) {
+                    int src = rowOff + q * csA;
+                    int dst = base + q * MR;
+                    for (int r = 0; r < mr; r++) {
+                        ap[dst + r] = a[src + r * rsA];
+                    }
+                }
+            }
+            if (mr < MR) {
+                for (int q = 0; q < kc; q++) {
+                    for (int r = mr; r < MR; r++) {
+                        ap[base + q * MR + r] = 0;
+                    }
+                }
+            }
+        }
+    }
+
+    /** KC x NR micro-panels of B for panels p0..p1: element (q, j) of panel p at p*NR*kc + q*NR + j; padded with zeros. */
+    static void packB(int kc, int nc, int p0, int p1, float[] b, int off, int rsB, int csB, float[] bp) {
+        for (int p = p0; p < p1; p++) {
+            int jr = p * NR;
+            int nr = Math.min(NR, nc - jr);
+            int base = jr * kc;
+            int colOff = off + jr * csB;
+            if (csB == 1) {
+                for (int q = 0; q < kc; q++) {
+                    System.arraycopy(b, colOff + q * rsB, bp, base + q * NR, nr);
+                }
+            } else {
+                for (int j = 0; j < nr; j++) {
+                    int src = colOff + j * csB;
+                    for (int q = 0; q < kc; q++) {
+                        bp[base + q * NR + j] = b[src + q * rsB];
+                    }
+                }
+            }
+            if (nr < NR) {
+                for (int q = 0; q < kc; q++) {
+                    java.util.Arrays.fill(bp, base + q * NR + nr, base + (q + 1) * NR, 0);
+                }
+            }
+        }
+    }
+
+    /**
+     * The micro-kernel: tile (row-major MR x NR) = Ap * Bp over kc steps. The accumulators go to a
+     * scratch tile rather than straight into C so that the kernel stays small enough for C2 to keep
+     * them in registers (scaling and merging into C inlined here made C2 box vectors).
+     */
+    static void micro(int kc, float[] ap, int ao, float[] bp, int bo, float[] tile) {
+        FloatVector c00 = FloatVector.zero(S);
+        FloatVector c01 = c00;
+        FloatVector c10 = c00;
+        FloatVector c11 = c00;
+        FloatVector c20 = c00;
+        FloatVector c21 = c00;
+        FloatVector c30 = c00;
+        FloatVector c31 = c00;
+        FloatVector c40 = c00;
+        FloatVector c41 = c00;
+        FloatVector c50 = c00;
+        FloatVector c51 = c00;
+        for (int q = 0; q < kc; q++) {
+            int bi = bo + q * NR;
+            int ai = ao + q * MR;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
+            FloatVector x = FloatVector.broadcast(S, ap[ai]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, ap[ai + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, ap[ai + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, ap[ai + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, ap[ai + 4]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, ap[ai + 5]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + L);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + L);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + L);
+        c40.intoArray(tile, 4 * NR);
+        c41.intoArray(tile, 4 * NR + L);
+        c50.intoArray(tile, 5 * NR);
+        c51.intoArray(tile, 5 * NR + L);
+    }
+
+    /** C[co.., MR x NR] = alpha * tile + beta * C (beta == 0: C not read), vector by vector. */
+    static void mergeFull(float[] tile, float alpha, float beta, float[] c, int co, int ldc) {
+        for (int r = 0; r < MR; r++) {
+            for (int v = 0; v < NR; v += L) {
+                FloatVector t = FloatVector.fromArray(S, tile, r * NR + v);
+                int ci = co + r * ldc + v;
+                if (alpha != 1) {
+                    t = t.mul(alpha);
+                }
+                if (beta == 1) {
+                    t = t.add(FloatVector.fromArray(S, c, ci));
+                } else if (beta != 0) {
+                    t = FloatVector.fromArray(S, c, ci).fma(FloatVector.broadcast(S, beta), t);
+                }
+                t.intoArray(c, ci);
+            }
+        }
+    }
+
+    private static void mergeTile(float[] tile, int mr, int nr, float alpha, float beta, float[] c, int co, int ldc) {
+        for (int r = 0; r < mr; r++) {
+            for (int j = 0; j < nr; j++) {
+                int ci = co + r * ldc + j;
+                float v = alpha * tile[r * NR + j];
+                c[ci] = beta == 0 ? v : beta == 1 ? v + c[ci] : Math.fma(beta, c[ci], v);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- direct path (B rows contiguous)
+
+    private static void direct(WorkerPool pool, int threads, int m, int n, int k, float alpha, float[] a, int offA, int rsA,
+            int csA, float[] b, int offB, int ldb, float beta, float[] c, int offC, int ldc) {
+        int groups = (m + 3) / 4;
+        long volume = (long) m * n * k;
+        int tasks = threads <= 1 ? 1 : (int) Math.min(groups, Math.min(4L * threads, Math.max(1, volume / DIRECT_TASK_VOLUME)));
+        if (tasks <= 1) {
+            directRows(0, m, n, k, alpha, a, offA, rsA, csA, b, offB, ldb, beta, c, offC, ldc);
+            return;
+        }
+        pool.run(tasks, t -> {
+            int i0 = 4 * (int) ((long) groups * t / tasks);
+            int i1 = Math.min(m, 4 * (int) ((long) groups * (t + 1) / tasks));
+            directRows(i0, i1, n, k, alpha, a, offA, rsA, csA, b, offB, ldb, beta, c, offC, ldc);
+        });
+    }
+
+    private static void directRows(int i0, int i1, int n, int k, float alpha, float[] a, int offA, int rsA, int csA, float[] b,
+            int offB, int ldb, float beta, float[] c, int offC, int ldc) {
+        int nv = n - n % L;
+        float[] tile = TILE.get();
+        int i = i0;
+        for (; i + 4 <= i1; i += 4) {
+            int a0 = offA + i * rsA;
+            for (int j = 0; j < nv; j += L) {
+                FloatVector s0 = FloatVector.zero(S);
+                FloatVector s1 = s0;
+                FloatVector s2 = s0;
+                FloatVector s3 = s0;
+                for (int q = 0; q < k; q++) {
+                    FloatVector bv = FloatVector.fromArray(S, b, offB + q * ldb + j);
+                    int ai = a0 + q * csA;
+                    s0 = FloatVector.broadcast(S, a[ai]).fma(bv, s0);
+                    s1 = FloatVector.broadcast(S, a[ai + rsA]).fma(bv, s1);
+                    s2 = FloatVector.broadcast(S, a[ai + 2 * rsA]).fma(bv, s2);
+                    s3 = FloatVector.broadcast(S, a[ai + 3 * rsA]).fma(bv, s3);
+                }
+                int co = offC + i * ldc + j;
+                s0.intoArray(tile, 0);
+                s1.intoArray(tile, L);
+                s2.intoArray(tile, 2 * L);
+                s3.intoArray(tile, 3 * L);
+                storeOne(tile, 0, alpha, beta, c, co);
+                storeOne(tile, L, alpha, beta, c, co + ldc);
+                storeOne(tile, 2 * L, alpha, beta, c, co + 2 * ldc);
+                storeOne(tile, 3 * L, alpha, beta, c, co + 3 * ldc);
+            }
+        }
+        for (; i < i1; i++) {
+            int a0 = offA + i * rsA;
+            for (int j = 0; j < nv; j += L) {
+                FloatVector s0 = FloatVector.zero(S);
+                for (int q = 0; q < k; q++) {
+                    s0 = FloatVector.broadcast(S, a[a0 + q * csA]).fma(FloatVector.fromArray(S, b, offB + q * ldb + j), s0);
+                }
+                s0.intoArray(tile, 0);
+                storeOne(tile, 0, alpha, beta, c, offC + i * ldc + j);
+            }
+        }
+        if (nv < n) {
+            for (int r = i0; r < i1; r++) {
+                int a0 = offA + r * rsA;
+                for (int j = nv; j < n; j++) {
+                    float s = 0;
+                    for (int q = 0; q < k; q++) {
+                        s = Math.fma(a[a0 + q * csA], b[offB + q * ldb + j], s);
+                    }
+                    int ci = offC + r * ldc + j;
+                    float v = alpha * s;
+                    c[ci] = beta == 0 ? v : beta == 1 ? v + c[ci] : Math.fma(beta, c[ci], v);
+                }
+            }
+        }
+    }
+
+    private static void storeOne(float[] tile, int to, float alpha, float beta, float[] c, int co) {
+        FloatVector v = FloatVector.fromArray(S, tile, to);
+        if (alpha != 1) {
+            v = v.mul(alpha);
+        }
+        if (beta == 0) {
+            v.intoArray(c, co);
+        } else if (beta == 1) {
+            v.add(FloatVector.fromArray(S, c, co)).intoArray(c, co);
+        } else {
+            FloatVector.fromArray(S, c, co).fma(FloatVector.broadcast(S, beta), v).intoArray(c, co);
+        }
+    }
+
+    private static float[] buffer(ThreadLocal<float[][]> cache, int size) {
+        float[][] holder = cache.get();
+        if (holder[0].length < size) {
+            holder[0] = new float[size];
+        }
+        return holder[0];
+    }
+
+    static int roundUp(int v, int m) {
+        return (v + m - 1) / m * m;
+    }
+}
