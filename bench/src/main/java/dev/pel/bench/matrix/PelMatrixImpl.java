@@ -40,7 +40,12 @@ final class PelMatrixImpl implements MatrixImpl {
 
     @Override
     public Bound prepare(MatrixKernel kernel, boolean f32, int m, int n, int k, double[] a, double[] b) {
-        Linalg la = Linalg.on(runtime());
+        return prepare(runtime(), kernel, f32, m, n, k, a, b);
+    }
+
+    /** Row-major {@code C = A B} (or {@code y = A x}) through Pel on {@code runtime}. */
+    static Bound prepare(PelRuntime runtime, MatrixKernel kernel, boolean f32, int m, int n, int k, double[] a, double[] b) {
+        Linalg la = Linalg.on(runtime);
         Layout rm = Layout.ROW_MAJOR;
         Transpose nt = Transpose.NO_TRANSPOSE;
         if (f32) {

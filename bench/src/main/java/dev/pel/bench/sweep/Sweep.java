@@ -8,6 +8,10 @@ import dev.pel.bench.workload.ResidentOperands;
 import dev.pel.bench.workload.Workload;
 import dev.pel.bench.workload.WrongResultException;
 import dev.pel.runtime.DType;
+import dev.pel.runtime.PelRuntime;
+import dev.pel.runtime.dispatch.AdaptiveDispatcher;
+import dev.pel.runtime.dispatch.Decision;
+import dev.pel.runtime.dispatch.Placement;
 import dev.pel.runtime.memory.NativeArray.Where;
 import dev.pel.runtime.opencl.OpenClBackend;
 import dev.pel.runtime.spi.Backend;
@@ -91,7 +95,26 @@ public final class Sweep {
         }
     }
 
+    /** A Pel contender predicted slower than this per call is not measured at that point (it says so). */
+    static final double MAX_PREDICTED_CALL_NANOS = 10e9;
+    /** A first call slower than this is the point's only timing. */
+    static final long LONG_CALL_NANOS = 1_000_000_000L;
+
     private Sweep() {
+    }
+
+    /** The cost model's prediction for a workload call on a Pel contender (forced, or auto's choice). */
+    static double predictedNanos(Contender.Pel pel, Workload w, DType dtype, long[] e) {
+        PelRuntime rt = pel.runtime();
+        AdaptiveDispatcher d = rt.dispatcher();
+        long mask = 0;
+        for (Backend b : rt.backends().values()) {
+            if (rt.forcedBackend().map(f -> f == b).orElse(true) && w.supports(b, dtype)) {
+                mask |= d.model().mask(b);
+            }
+        }
+        Decision choice = d.preview(w.spec(), dtype, e[0], e[1], e[2], Placement.HEAP, mask);
+        return choice == null ? 0 : d.model().predict(choice.variant(), w.spec(), dtype, e[0], e[1], e[2], Placement.HEAP).total();
     }
 
     /** Runs the plan, writing one progress line per point to {@code progress}. */
@@ -145,11 +168,21 @@ public final class Sweep {
                             progress.printf(Locale.ROOT, "[%d/%d] %s %s n=%d %s ... ", done, total, w.name(), dtype.label(), n,
                                     c.label());
                             progress.flush();
+                            long[] e = w.extents(n);
+                            double predicted = c instanceof Contender.Pel pel ? predictedNanos(pel, w, dtype, e) : 0;
+                            if (predicted > MAX_PREDICTED_CALL_NANOS) {
+                                progress.printf(Locale.ROOT, "skipped: predicted %.1f s per call%n", predicted / 1e9);
+                                continue;
+                            }
                             try {
                                 KernelCall call = c.bind(in);
-                                in.verify(call.call(), c.label());
-                                Timer.Timing t = plan.timer().measure(call);
-                                long[] e = w.extents(n);
+                                long t0 = System.nanoTime();
+                                double first = call.call();
+                                long firstNanos = System.nanoTime() - t0;
+                                in.verify(first, c.label());
+                                // A call of seconds is timed once: repeating it would take the sweep hours.
+                                Timer.Timing t = firstNanos > LONG_CALL_NANOS ? new Timer.Timing(firstNanos, 1, 1)
+                                        : plan.timer().measure(call);
                                 double flops = w.spec().cost().flops(e[0], e[1], e[2]) / t.medianNanos();
                                 double bytes = w.spec().cost().bytes(dtype.bytes(), e[0], e[1], e[2]) / t.medianNanos();
                                 SweepRow row = new SweepRow(w.name(), dtype.label(), n, c.label(), c.chosen(), t.medianNanos(),

@@ -1,8 +1,5 @@
 package dev.pel.bench.sweep;
 
-import dev.pel.bench.workload.BenchKernel;
-import dev.pel.runtime.DType;
-import dev.pel.runtime.dispatch.KernelSpec;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -97,16 +94,13 @@ public final class SweepChart {
         }
     }
 
-    /** True when the y axis of this kernel's panel is GFLOP/s rather than GB/s. */
-    static boolean computeBound(String kernel, String dtype) {
-        KernelSpec spec = BenchKernel.parse(kernel).spec();
-        DType type = DType.parse(dtype);
-        long bytes = spec.bytes(type, 1);
-        return bytes == 0 || spec.flops(1) / bytes >= COMPUTE_BOUND_FLOPS_PER_BYTE;
+    /** True when the y axis of a panel is GFLOP/s rather than GB/s: the kernel does many flops per byte it moves. */
+    static boolean computeBound(SweepRow row) {
+        return row.gbps() == 0 || row.gflops() / row.gbps() >= COMPUTE_BOUND_FLOPS_PER_BYTE;
     }
 
     private static JFreeChart chart(String title, List<SweepRow> rows, List<String> labels) {
-        boolean flops = computeBound(rows.getFirst().kernel(), rows.getFirst().dtype());
+        boolean flops = computeBound(rows.getLast());
         String metric = flops ? "GFLOP/s" : "GB/s";
         XYSeriesCollection data = new XYSeriesCollection();
         Map<String, XYSeries> series = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.pel.bench.workload;
 
+import dev.pel.bench.matrix.MatrixWorkload;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,7 +9,15 @@ import java.util.Set;
 
 /** Every {@link Workload} the sweep knows, in the order it runs them. The one list to add to. */
 public final class Workloads {
-    private static final List<Workload> ALL = List.of();
+    private static final List<Workload> ALL = List.copyOf(build());
+
+    private static List<Workload> build() {
+        List<Workload> all = new ArrayList<>();
+        // dense linear algebra
+        all.add(MatrixWorkload.GEMM);
+        all.add(MatrixWorkload.GEMV);
+        return all;
+    }
 
     private Workloads() {
     }

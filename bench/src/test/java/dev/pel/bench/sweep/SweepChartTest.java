@@ -2,6 +2,7 @@ package dev.pel.bench.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -29,8 +30,9 @@ class SweepChartTest {
     }
 
     @Test
-    void levelOneKernelsArePlottedInBandwidth() {
-        assertFalse(SweepChart.computeBound("dot", "f32"));
-        assertFalse(SweepChart.computeBound("axpy", "f64"));
+    void levelOneKernelsArePlottedInBandwidthAndGemmInFlops() {
+        assertFalse(SweepChart.computeBound(new SweepRow("dot", "f32", 1000, "cpu-simd", "cpu-simd", 100, 20, 80)));
+        assertFalse(SweepChart.computeBound(new SweepRow("axpy", "f64", 1000, "cpu-simd", "cpu-simd", 100, 20, 240)));
+        assertTrue(SweepChart.computeBound(new SweepRow("gemm", "f64", 1 << 20, "cpu-simd", "cpu-simd", 4e7, 50, 0.8)));
     }
 }
