@@ -7,9 +7,6 @@ import dev.pel.kernels.opencl.OpenClKernelSet;
 import dev.pel.kernels.spi.KernelFamily;
 import dev.pel.kernels.spi.KernelSet;
 import dev.pel.runtime.DType;
-import dev.pel.runtime.cpu.ScalarBackend;
-import dev.pel.runtime.cpu.SimdBackend;
-import dev.pel.runtime.opencl.OpenClBackend;
 import dev.pel.runtime.spi.Backend;
 import java.util.function.Predicate;
 
@@ -18,36 +15,8 @@ public final class KernelSets {
     private static final KernelSet SCALAR = new HostKernelSet(ScalarKernelSet.INSTANCE);
 
     /** The foundation kernels as a family, for facades. */
-    public static final KernelFamily<KernelSet> FOUNDATION = new KernelFamily<>("foundation kernels") {
-        @Override
-        public boolean supports(Backend backend, DType dtype) {
-            if (backend instanceof ScalarBackend || backend instanceof SimdBackend) {
-                return true;
-            }
-            if (backend instanceof OpenClBackend cl) {
-                return dtype == DType.F32 || cl.info().fp64();
-            }
-            return false;
-        }
-
-        @Override
-        public String whyNot(Backend backend, DType dtype) {
-            if (!supports(backend, dtype) && backend instanceof OpenClBackend cl) {
-                return cl.name() + " (" + cl.info().name() + ") has no cl_khr_fp64: double kernels are declined";
-            }
-            return super.whyNot(backend, dtype);
-        }
-
-        @Override
-        protected KernelSet create(Backend backend) {
-            return switch (backend) {
-                case ScalarBackend s -> SCALAR;
-                case SimdBackend simd -> new HostKernelSet(new SimdKernelSet(simd));
-                case OpenClBackend cl -> new OpenClKernelSet(cl);
-                default -> throw new IllegalArgumentException("backend: no kernels for " + backend.name());
-            };
-        }
-    };
+    public static final KernelFamily<KernelSet> FOUNDATION = KernelFamily.onEveryBackend("foundation kernels", SCALAR,
+            simd -> new HostKernelSet(new SimdKernelSet(simd)), OpenClKernelSet::new);
 
     private KernelSets() {
     }

@@ -1,9 +1,13 @@
 package dev.pel.kernels.spi;
 
 import dev.pel.runtime.DType;
+import dev.pel.runtime.cpu.ScalarBackend;
+import dev.pel.runtime.cpu.SimdBackend;
+import dev.pel.runtime.opencl.OpenClBackend;
 import dev.pel.runtime.spi.Backend;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -27,6 +31,44 @@ public abstract class KernelFamily<S> {
 
     protected KernelFamily(String name) {
         this.name = name;
+    }
+
+    /**
+     * The usual family: on every CPU backend ({@code scalar}, the reference, and one implementation per
+     * {@code cpu-simd} backend), and on each OpenCL device for float, and for double where the device
+     * has cl_khr_fp64 (else it declines, saying so).
+     */
+    public static <S> KernelFamily<S> onEveryBackend(String name, S scalar, Function<SimdBackend, S> simd,
+            Function<OpenClBackend, S> opencl) {
+        return new KernelFamily<>(name) {
+            @Override
+            public boolean supports(Backend backend, DType dtype) {
+                return switch (backend) {
+                    case ScalarBackend s -> true;
+                    case SimdBackend s -> true;
+                    case OpenClBackend cl -> dtype == DType.F32 || cl.info().fp64();
+                    default -> false;
+                };
+            }
+
+            @Override
+            public String whyNot(Backend backend, DType dtype) {
+                if (!supports(backend, dtype) && backend instanceof OpenClBackend cl) {
+                    return cl.name() + " (" + cl.info().name() + ") has no cl_khr_fp64: double " + name + " are declined";
+                }
+                return super.whyNot(backend, dtype);
+            }
+
+            @Override
+            protected S create(Backend backend) {
+                return switch (backend) {
+                    case ScalarBackend s -> scalar;
+                    case SimdBackend s -> simd.apply(s);
+                    case OpenClBackend cl -> opencl.apply(cl);
+                    default -> throw new IllegalArgumentException("backend: no " + name + " for " + backend.name());
+                };
+            }
+        };
     }
 
     /** The group's name for messages, e.g. {@code foundation kernels}. */
