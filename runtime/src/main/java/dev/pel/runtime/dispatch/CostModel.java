@@ -41,7 +41,7 @@ import java.util.function.IntPredicate;
 public final class CostModel {
     static final int BUCKETS = 64;
     static final int RING = 7;
-    static final int RECOMPUTE_PERIOD = 64;
+    static final int RECOMPUTE_PERIOD = 32;
     static final int EXPLORE_PERIOD = 64;
     static final double EXPLORE_FACTOR = 2.0;
     static final int MIN_OBSERVATIONS = 3;
@@ -231,8 +231,7 @@ public final class CostModel {
         if (slot >= 0) {
             int c = ++km.calls[slot];
             Decision d = km.cached[slot];
-            // Calls 0 and 32 of every 64 recompute (and the second explores); the rest read the cache.
-            if (d != null && (c & (EXPLORE_PERIOD / 2 - 1)) != 0 && km.cachedEpoch[slot] == epoch && km.cachedMask[slot] == allowed) {
+            if (d != null && (c & (RECOMPUTE_PERIOD - 1)) != 0 && km.cachedEpoch[slot] == epoch && km.cachedMask[slot] == allowed) {
                 return d;
             }
             return recompute(km, kernel, dtype, d0, d1, d2, where, allowed, b, slot, c);
@@ -243,8 +242,9 @@ public final class CostModel {
     /** The slow path of {@link #choose}: a fresh decision, cached, and on its turn an exploration. */
     private Decision recompute(KernelModel km, KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where,
             long allowed, int b, int slot, int c) {
-        int phase = c & (RECOMPUTE_PERIOD - 1);
-        int mode = phase == EXPLORE_PERIOD / 2 ? ((c & (REFRESH_PERIOD - 1)) == REFRESH_PERIOD / 2 ? REFRESHING : EXPLORING) : CHOSEN;
+        // Call 32 of every 64 explores, except call 32 of every 1024, which refreshes; calls 0, 64, ... only recompute.
+        int mode = (c & (REFRESH_PERIOD - 1)) == EXPLORE_PERIOD / 2 ? REFRESHING
+                : (c & (EXPLORE_PERIOD - 1)) == EXPLORE_PERIOD / 2 ? EXPLORING : CHOSEN;
         int e = epoch;
         Decision best = compute(km, kernel, dtype, d0, d1, d2, where, allowed, b, CHOSEN);
         if (best != null) {
