@@ -309,7 +309,7 @@ public final class PelRuntime implements AutoCloseable {
             return;
         }
         long nanos = System.nanoTime() - t0;
-        int weight = kernel.cost().bytes(dtype.bytes(), d0, d1, d2) >= ALWAYS_TIMED_BYTES ? 1 : TIMING_SAMPLE;
+        int weight = kernel.bytes(dtype.bytes(), d0, d1, d2) >= ALWAYS_TIMED_BYTES ? 1 : TIMING_SAMPLE;
         record(new CallRecord(kernel.name(), dtype, n, d.backend().name(), d.threads(), nanos, d.reason()), weight);
         dispatcher.observe(d, kernel, dtype, d0, d1, d2, where, nanos);
     }
@@ -329,7 +329,7 @@ public final class PelRuntime implements AutoCloseable {
      * call while a Flight Recorder recording has {@code dev.pel.Call} enabled.
      */
     public long start(KernelSpec kernel, DType dtype, long d0, long d1, long d2) {
-        if (kernel.cost().bytes(dtype.bytes(), d0, d1, d2) >= ALWAYS_TIMED_BYTES
+        if (kernel.bytes(dtype.bytes(), d0, d1, d2) >= ALWAYS_TIMED_BYTES
                 || (ThreadLocalRandom.current().nextInt() & (TIMING_SAMPLE - 1)) == 0 || JFR.isEnabled()) {
             return System.nanoTime();
         }
@@ -388,24 +388,21 @@ public final class PelRuntime implements AutoCloseable {
     }
 
     /** The backends implementing a kernel family at one type, and their variants in the cost model. */
-    private record Candidates(List<Backend> list, long mask) {
+    private record Candidates(Predicate<Backend> supports, List<Backend> list, long mask) {
     }
 
     /** Candidates per kernel family's predicate (a constant), so a call allocates nothing. */
     private final Map<Predicate<Backend>, Candidates> candidateCache = new ConcurrentHashMap<>();
-    private volatile Predicate<Backend> lastPredicate;
+    /** The last lookup, one volatile read: calls mostly repeat the family and type of the one before. */
     private volatile Candidates lastCandidates;
 
     private Candidates candidates(Predicate<Backend> supports) {
-        if (lastPredicate == supports) {
-            Candidates c = lastCandidates;
-            if (c != null && lastPredicate == supports) {
-                return c;
-            }
+        Candidates c = lastCandidates;
+        if (c != null && c.supports() == supports) {
+            return c;
         }
-        Candidates c = candidateCache.computeIfAbsent(supports, this::filter);
+        c = candidateCache.computeIfAbsent(supports, this::filter);
         lastCandidates = c;
-        lastPredicate = supports;
         return c;
     }
 
@@ -416,7 +413,7 @@ public final class PelRuntime implements AutoCloseable {
                 out.add(b);
             }
         }
-        return new Candidates(List.copyOf(out), dispatcher.model().mask(out));
+        return new Candidates(supports, List.copyOf(out), dispatcher.model().mask(out));
     }
 
     private void fallback(String preferred, String actual, String reason) {

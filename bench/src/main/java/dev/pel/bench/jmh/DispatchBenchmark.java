@@ -6,6 +6,7 @@ import dev.pel.kernels.Reductions;
 import dev.pel.runtime.DType;
 import dev.pel.runtime.PelRuntime;
 import dev.pel.runtime.dispatch.Placement;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -42,6 +43,7 @@ public class DispatchBenchmark {
     private Reductions autoSum;
     private Reductions scalarSum;
     private float[] x;
+    private long mask;
 
     @Setup(Level.Trial)
     public void setUp() throws InterruptedException {
@@ -50,6 +52,7 @@ public class DispatchBenchmark {
         scalar = auto.withBackend("cpu-scalar");
         autoSum = Reductions.on(auto);
         scalarSum = Reductions.on(scalar);
+        mask = auto.dispatcher().usable(auto.dispatcher().model().mask(List.copyOf(auto.backends().values())));
         x = new float[size];
         SplittableRandom r = new SplittableRandom(42);
         for (int i = 0; i < size; i++) {
@@ -60,6 +63,12 @@ public class DispatchBenchmark {
     @Benchmark
     public Object decideAuto() {
         return auto.decide(Catalogue.SUM, DType.F32, size, 1, 1, Placement.HEAP, KernelSets.supporting(DType.F32));
+    }
+
+    /** The cost model's cached choice alone (no runtime checks, no calibration state). */
+    @Benchmark
+    public Object modelChoose() {
+        return auto.dispatcher().model().choose(Catalogue.SUM, DType.F32, size, 1, 1, Placement.HEAP, mask);
     }
 
     @Benchmark

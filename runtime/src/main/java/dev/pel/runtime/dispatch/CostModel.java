@@ -32,8 +32,8 @@ import java.util.function.IntPredicate;
  * within {@value #PROBE_FACTOR}x of the best (at most {@value #MIN_OBSERVATIONS} such calls per variant and
  * size class, ever), else the runner-up when it is predicted within {@value #EXPLORE_FACTOR}x; one call in
  * {@value #REFRESH_PERIOD} runs the runner-up when it is within {@value #REFRESH_FACTOR}x. The steady
- * cost is bounded by 1/64 x 1 + 1/1024 x 7, under 2.3% of the time in the worst case and nothing when
- * the model is right about a clear winner.
+ * cost is bounded by 1/256 x 1 + 1/1024 x 7, under 1.1% of the time in the worst case (plus the 16th
+ * call of each size class, which explores once) and nothing when the model is right about a clear winner.
  *
  * <p>Size classes are powers of two of the bytes a call moves. Fields written by concurrent callers
  * without a lock hold estimates only: a lost update costs one observation, never a wrong result.
@@ -41,8 +41,10 @@ import java.util.function.IntPredicate;
 public final class CostModel {
     static final int BUCKETS = 64;
     static final int RING = 7;
-    static final int RECOMPUTE_PERIOD = 32;
-    static final int EXPLORE_PERIOD = 64;
+    static final int RECOMPUTE_PERIOD = 128;
+    static final int EXPLORE_PERIOD = 256;
+    /** A size class also explores at its 16th call, so a new class learns early. */
+    static final int FIRST_EXPLORATION = 16;
     static final double EXPLORE_FACTOR = 2.0;
     static final int MIN_OBSERVATIONS = 3;
     /** Observations of a kernel after which a size class's unrefreshed correction is dropped (the model is trusted again). */
@@ -60,7 +62,7 @@ public final class CostModel {
     private final List<Variant> variants;
     private final Decision[][] decisions; // [variant][CHOSEN | EXPLORING | REFRESHING]
     private final Rates[] rates;          // null: not calibrated (the variant is not used)
-    private volatile KernelModel[] kernels = new KernelModel[0];
+    private KernelModel[] kernels = new KernelModel[0]; // plain: a stale read finds null and takes the lock in grow()
     private volatile int epoch;
 
     /** The model over every variant of {@code backends}: each at one thread and, if it has more, at all of them. */
@@ -214,7 +216,11 @@ public final class CostModel {
     }
 
     static int bucket(double bytes) {
-        return bytes < 2 ? 0 : Math.min(BUCKETS - 1, 63 - Long.numberOfLeadingZeros((long) bytes));
+        return bucket((long) Math.min(bytes, Long.MAX_VALUE));
+    }
+
+    static int bucket(long bytes) {
+        return bytes < 2 ? 0 : 63 - Long.numberOfLeadingZeros(bytes);
     }
 
     // ---------------------------------------------------------------- choosing
@@ -226,12 +232,13 @@ public final class CostModel {
      */
     public Decision choose(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long allowed) {
         KernelModel km = model(kernel, dtype);
-        int b = bucket(kernel.cost().bytes(dtype.bytes(), d0, d1, d2));
+        int b = bucket(kernel.bytes(dtype.bytes(), d0, d1, d2));
         int slot = where == Placement.HEAP ? b : where == Placement.HOST ? BUCKETS + b : -1;
         if (slot >= 0) {
-            int c = ++km.calls[slot];
-            Decision d = km.cached[slot];
-            if (d != null && (c & (RECOMPUTE_PERIOD - 1)) != 0 && km.cachedEpoch[slot] == epoch && km.cachedMask[slot] == allowed) {
+            Slot s = km.slot(slot);
+            int c = ++s.calls;
+            Decision d = s.decision;
+            if (d != null && (c & (RECOMPUTE_PERIOD - 1)) != 0 && c != FIRST_EXPLORATION && s.epoch == epoch && s.mask == allowed) {
                 return d;
             }
             return recompute(km, kernel, dtype, d0, d1, d2, where, allowed, b, slot, c);
@@ -242,17 +249,27 @@ public final class CostModel {
     /** The slow path of {@link #choose}: a fresh decision, cached, and on its turn an exploration. */
     private Decision recompute(KernelModel km, KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where,
             long allowed, int b, int slot, int c) {
-        // Call 32 of every 64 explores, except call 32 of every 1024, which refreshes; calls 0, 64, ... only recompute.
-        int mode = (c & (REFRESH_PERIOD - 1)) == EXPLORE_PERIOD / 2 ? REFRESHING
+        // Call 128 of every 256 explores, except call 128 of every 1024, which refreshes; other multiples of 128 only
+        // recompute; and the 16th call explores once.
+        int mode = c == FIRST_EXPLORATION ? EXPLORING
+                : (c & (REFRESH_PERIOD - 1)) == EXPLORE_PERIOD / 2 ? REFRESHING
                 : (c & (EXPLORE_PERIOD - 1)) == EXPLORE_PERIOD / 2 ? EXPLORING : CHOSEN;
         int e = epoch;
         Decision best = compute(km, kernel, dtype, d0, d1, d2, where, allowed, b, CHOSEN);
         if (best != null) {
-            km.cached[slot] = best;
-            km.cachedMask[slot] = allowed;
-            km.cachedEpoch[slot] = e;
+            Slot s = km.slot(slot);
+            s.decision = best;
+            s.mask = allowed;
+            s.epoch = e;
         }
-        return mode == CHOSEN || best == null ? best : compute(km, kernel, dtype, d0, d1, d2, where, allowed, b, mode);
+        if (mode == CHOSEN || best == null) {
+            return best;
+        }
+        Decision explored = compute(km, kernel, dtype, d0, d1, d2, where, allowed, b, mode);
+        if (explored != best) {
+            km.slot(slot).decision = null; // the next call decides again, with what this one teaches
+        }
+        return explored;
     }
 
     private Decision compute(KernelModel km, KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where,
@@ -400,6 +417,14 @@ public final class CostModel {
         return km;
     }
 
+    /** A cached decision, with what it was decided under and the calls that read it (fields together: one cache line). */
+    static final class Slot {
+        Decision decision;
+        long mask;
+        int epoch;
+        int calls;
+    }
+
     /** What the model knows of one kernel at one element type. */
     private static final class KernelModel {
         final KernelSpec kernel;
@@ -409,10 +434,17 @@ public final class CostModel {
         final float[] low;    // [variant][bucket] the ring's correction, kept current by add
         final int[] lastSeen; // [variant][bucket] the tick of the last observation
         int ticks;            // observations of this kernel and type (racy: an estimate)
-        final int[] calls = new int[2 * BUCKETS];          // [heap | host][bucket]
-        final Decision[] cached = new Decision[2 * BUCKETS];
-        final int[] cachedEpoch = new int[2 * BUCKETS];
-        final long[] cachedMask = new long[2 * BUCKETS];
+        final Slot[] slots = new Slot[2 * BUCKETS];          // [heap | host][bucket]
+
+        /** The cache of one size class and placement, created on first use. */
+        Slot slot(int i) {
+            Slot s = slots[i];
+            if (s == null) {
+                s = new Slot();
+                slots[i] = s; // racy: a lost slot costs one recomputation
+            }
+            return s;
+        }
 
         KernelModel(KernelSpec kernel, DType dtype, int variants) {
             this.kernel = kernel;

@@ -18,6 +18,7 @@ public final class KernelSpec {
     private final String name;
     private final Cost cost;
     private final int id;
+    private final int streams; // a per-element kernel's arrays moved per element, else -1
 
     /** Flops and bytes moved by one call, as functions of its extents (unused extents are 1). */
     public interface Cost {
@@ -57,6 +58,7 @@ public final class KernelSpec {
         this.name = Objects.requireNonNull(name, "name");
         this.cost = Objects.requireNonNull(cost, "cost");
         this.id = IDS.getAndIncrement();
+        this.streams = cost instanceof PerElement p ? p.streams() : -1;
     }
 
     /** A vector kernel with a fixed cost per element. */
@@ -79,6 +81,14 @@ public final class KernelSpec {
 
     public double flops(long n) {
         return cost.flops(n, 1, 1);
+    }
+
+    /**
+     * Bytes moved by a call of these extents, as a whole number (for size classes): integer
+     * arithmetic for per-element kernels, which the dispatcher's hot path meets most.
+     */
+    public long bytes(int elementBytes, long d0, long d1, long d2) {
+        return streams >= 0 ? (long) streams * elementBytes * d0 * d1 * d2 : (long) cost.bytes(elementBytes, d0, d1, d2);
     }
 
     /** Bytes moved by a vector call of n elements of the given type. */
