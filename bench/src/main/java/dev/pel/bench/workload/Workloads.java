@@ -8,7 +8,10 @@ import java.util.Set;
 
 /** Every {@link Workload} the sweep knows, in the order it runs them. The one list to add to. */
 public final class Workloads {
-    private static final List<Workload> ALL = List.of();
+    /** One line per workload group; the groups run in this order. */
+    private static final List<Workload> ALL = java.util.stream.Stream.<List<? extends Workload>>of(
+            dev.pel.bench.workload.simulation.SimulationWorkloads.all() // simulation kernels (heat2d ... blackscholes)
+    ).<Workload>flatMap(List::stream).toList();
 
     private Workloads() {
     }
