@@ -1,6 +1,8 @@
 package dev.pel.bench.sweep;
 
 import dev.pel.bench.workload.BenchKernel;
+import dev.pel.bench.workload.Workload;
+import dev.pel.bench.workload.Workloads;
 import dev.pel.runtime.DType;
 import dev.pel.runtime.dispatch.KernelSpec;
 import java.awt.BasicStroke;
@@ -15,6 +17,7 @@ import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -105,8 +108,19 @@ public final class SweepChart {
         return bytes == 0 || spec.flops(1) / bytes >= COMPUTE_BOUND_FLOPS_PER_BYTE;
     }
 
+    /**
+     * True when the y axis of a {@link Workload}'s panel is GFLOP/s: its cost depends on its shape (n-body's
+     * flops grow faster than its bytes), so the rows' own flops per byte at the largest n decide (GFLOP/s over
+     * GB/s of one time).
+     */
+    static boolean computeBound(List<SweepRow> rows) {
+        SweepRow r = rows.stream().max(Comparator.comparingLong(SweepRow::n)).orElseThrow();
+        return r.gbps() == 0 || r.gflops() / r.gbps() >= COMPUTE_BOUND_FLOPS_PER_BYTE;
+    }
+
     private static JFreeChart chart(String title, List<SweepRow> rows, List<String> labels) {
-        boolean flops = computeBound(rows.getFirst().kernel(), rows.getFirst().dtype());
+        String kernel = rows.getFirst().kernel();
+        boolean flops = Workloads.byName(kernel) != null ? computeBound(rows) : computeBound(kernel, rows.getFirst().dtype());
         String metric = flops ? "GFLOP/s" : "GB/s";
         XYSeriesCollection data = new XYSeriesCollection();
         Map<String, XYSeries> series = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pel.bench.sweep.Contender;
 import dev.pel.bench.sweep.Sweep;
+import dev.pel.bench.sweep.SweepChart;
 import dev.pel.bench.sweep.SweepRow;
 import dev.pel.bench.sweep.Timer;
 import dev.pel.bench.sweep.Residency;
@@ -21,9 +22,12 @@ import dev.pel.runtime.opencl.OpenClBackend;
 import dev.pel.runtime.opencl.OpenClTestDevice;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every simulation workload through the sweep on every backend, and what their checks and extents promise. */
 class SimulationWorkloadsTest {
@@ -110,6 +114,18 @@ class SimulationWorkloadsTest {
         assertEquals(10 * SIZES.size(), rows.size());
         assertTrue(rows.stream().allMatch(r -> r.chosen().equals(cl.name())), rows.toString());
         assertEquals((cl.info().fp64() ? 18 : 10) * SIZES.size(), checkedCalls(runtime, cl.name()), "f64 where the device has it");
+    }
+
+    /** sweep.png has a panel for workload rows too (the chart takes a workload's metric from its rows). */
+    @Test
+    void theChartDrawsWorkloadRows(@TempDir Path dir) throws Exception {
+        List<SweepRow> rows = List.of(new SweepRow("nbody", "f32", 1024, "cpu-simd", "cpu-simd", 500, 2.5, 0.8),
+                new SweepRow("nbody", "f32", 65536, "cpu-simd", "cpu-simd", 2400, 34, 1.4),
+                new SweepRow("heat2d", "f32", 65536, "cpu-simd", "cpu-simd", 35000, 13, 14.8),
+                new SweepRow("montecarlo-pi", "f32", 65536, "cpu-simd", "cpu-simd", 35000, 13, 0));
+        Path png = dir.resolve("sweep.png");
+        SweepChart.write(rows, png);
+        assertTrue(Files.size(png) > 0);
     }
 
     @Test
