@@ -142,6 +142,11 @@ public final class SweepChart {
         x.setBase(10);
         x.setTickUnit(new NumberTickUnit(1)); // one tick per power of ten (the unit is an exponent)
         x.setNumberFormatOverride(new SiFormat());
+        if (rows.stream().mapToLong(SweepRow::n).distinct().count() == 1) {
+            // One size: a log axis cannot auto-range a single value (zero-length range); give it an octave each side.
+            long n = rows.getFirst().n();
+            x.setRange(n / 2.0, n * 2.0);
+        }
         plot.setDomainAxis(x);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
         plot.setBackgroundPaint(Color.WHITE);
