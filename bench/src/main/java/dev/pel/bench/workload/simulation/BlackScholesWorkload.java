@@ -24,7 +24,7 @@ import java.util.SplittableRandom;
  *
  * <p>Sweep size n: n options; extents (n).
  */
-public final class BlackScholesWorkload extends StreamWorkload {
+public final class BlackScholesWorkload extends CountWorkload {
     static final double RATE = 0.03;
     static final double SIGMA = 0.25;
     static final int FULL = 65_536;

@@ -17,7 +17,7 @@ import java.util.Locale;
  *
  * <p>Sweep size n: n samples; extents (n).
  */
-public final class MonteCarloPiWorkload extends StreamWorkload {
+public final class MonteCarloPiWorkload extends CountWorkload {
     public MonteCarloPiWorkload() {
         super("montecarlo-pi", Catalogue.MONTE_CARLO_PI);
     }

@@ -15,7 +15,7 @@ import java.util.Arrays;
  *
  * <p>Sweep size n: n numbers; extents (n).
  */
-public final class NormalWorkload extends StreamWorkload {
+public final class NormalWorkload extends CountWorkload {
     public NormalWorkload() {
         super("normal", Catalogue.NORMAL);
     }

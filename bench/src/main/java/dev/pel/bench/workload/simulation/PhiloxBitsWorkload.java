@@ -15,7 +15,7 @@ import java.util.Arrays;
  *
  * <p>Sweep size n: n words; extents (n).
  */
-public final class PhiloxBitsWorkload extends StreamWorkload {
+public final class PhiloxBitsWorkload extends CountWorkload {
     /** What the output holds before a call: a word that is still this where the stream differs was not written. */
     static final int POISON = 0xDEADBEEF;
 

@@ -15,7 +15,7 @@ import java.util.Arrays;
  *
  * <p>Sweep size n: n numbers; extents (n).
  */
-public final class UniformWorkload extends StreamWorkload {
+public final class UniformWorkload extends CountWorkload {
     public UniformWorkload() {
         super("uniform", Catalogue.UNIFORM);
     }

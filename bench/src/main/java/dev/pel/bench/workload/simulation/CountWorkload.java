@@ -3,10 +3,10 @@ package dev.pel.bench.workload.simulation;
 import dev.pel.runtime.DType;
 import dev.pel.runtime.dispatch.KernelSpec;
 
-/** A kernel whose problem is a count: n words, numbers or samples of the Philox stream; shape {n}, extents (n). */
-abstract sealed class StreamWorkload extends SimulationWorkload
+/** A kernel whose problem is a count (n words, numbers, samples or options): shape {n}, extents (n). */
+abstract sealed class CountWorkload extends SimulationWorkload
         permits PhiloxBitsWorkload, UniformWorkload, NormalWorkload, MonteCarloPiWorkload, BlackScholesWorkload {
-    StreamWorkload(String name, KernelSpec spec) {
+    CountWorkload(String name, KernelSpec spec) {
         super(name, spec);
     }
 
