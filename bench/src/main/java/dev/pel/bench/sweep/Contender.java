@@ -50,10 +50,14 @@ public sealed interface Contender {
             return PelCalls.bind(kernel, in, runtime);
         }
 
-        /** A forced backend runs the workloads its kernel family implements; auto runs them all. */
+        /**
+         * A forced backend runs the workloads its kernel family implements; auto runs those some backend
+         * of the runtime implements (not, e.g., an integer kernel at f64, which no backend has).
+         */
         @Override
         public boolean supports(Workload workload, DType dtype) {
-            return runtime.forcedBackend().map(b -> workload.supports(b, dtype)).orElse(true);
+            return runtime.forcedBackend().map(b -> workload.supports(b, dtype))
+                    .orElseGet(() -> runtime.backends().values().stream().anyMatch(b -> workload.supports(b, dtype)));
         }
 
         @Override

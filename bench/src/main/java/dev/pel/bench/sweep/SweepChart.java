@@ -12,6 +12,7 @@ import java.text.FieldPosition;
 import java.text.NumberFormat;
 import java.text.ParsePosition;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -94,13 +95,17 @@ public final class SweepChart {
         }
     }
 
-    /** True when the y axis of a panel is GFLOP/s rather than GB/s: the kernel does many flops per byte it moves. */
-    static boolean computeBound(SweepRow row) {
-        return row.gbps() == 0 || row.gflops() / row.gbps() >= COMPUTE_BOUND_FLOPS_PER_BYTE;
+    /**
+     * True when the y axis of a panel is GFLOP/s rather than GB/s: the rows' own flops per byte at the
+     * largest n decide (a shaped kernel's intensity grows with its size: n-body, gemm).
+     */
+    static boolean computeBound(List<SweepRow> rows) {
+        SweepRow r = rows.stream().max(Comparator.comparingLong(SweepRow::n)).orElseThrow();
+        return r.gbps() == 0 || r.gflops() / r.gbps() >= COMPUTE_BOUND_FLOPS_PER_BYTE;
     }
 
     private static JFreeChart chart(String title, List<SweepRow> rows, List<String> labels) {
-        boolean flops = computeBound(rows.getLast());
+        boolean flops = computeBound(rows);
         String metric = flops ? "GFLOP/s" : "GB/s";
         XYSeriesCollection data = new XYSeriesCollection();
         Map<String, XYSeries> series = new LinkedHashMap<>();
@@ -122,6 +127,11 @@ public final class SweepChart {
         x.setBase(10);
         x.setTickUnit(new NumberTickUnit(1)); // one tick per power of ten (the unit is an exponent)
         x.setNumberFormatOverride(new SiFormat());
+        if (rows.stream().mapToLong(SweepRow::n).distinct().count() == 1) {
+            // One size: a log axis cannot auto-range a single value (zero-length range); give it an octave each side.
+            long n = rows.getFirst().n();
+            x.setRange(n / 2.0, n * 2.0);
+        }
         plot.setDomainAxis(x);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
         plot.setBackgroundPaint(Color.WHITE);

@@ -1,23 +1,21 @@
 package dev.pel.bench.workload;
 
 import dev.pel.bench.matrix.MatrixWorkload;
+import dev.pel.bench.workload.simulation.SimulationWorkloads;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** Every {@link Workload} the sweep knows, in the order it runs them. The one list to add to. */
 public final class Workloads {
-    private static final List<Workload> ALL = List.copyOf(build());
-
-    private static List<Workload> build() {
-        List<Workload> all = new ArrayList<>();
-        // dense linear algebra
-        all.add(MatrixWorkload.GEMM);
-        all.add(MatrixWorkload.GEMV);
-        return all;
-    }
+    /** One line per workload group; the groups run in this order. */
+    private static final List<Workload> ALL = Stream.<List<? extends Workload>>of(
+            SimulationWorkloads.all(), // simulation kernels (heat2d ... blackscholes)
+            List.of(MatrixWorkload.GEMM, MatrixWorkload.GEMV) // dense linear algebra
+    ).<Workload>flatMap(List::stream).toList();
 
     private Workloads() {
     }

@@ -31,8 +31,8 @@ class SweepChartTest {
 
     @Test
     void levelOneKernelsArePlottedInBandwidthAndGemmInFlops() {
-        assertFalse(SweepChart.computeBound(new SweepRow("dot", "f32", 1000, "cpu-simd", "cpu-simd", 100, 20, 80)));
-        assertFalse(SweepChart.computeBound(new SweepRow("axpy", "f64", 1000, "cpu-simd", "cpu-simd", 100, 20, 240)));
-        assertTrue(SweepChart.computeBound(new SweepRow("gemm", "f64", 1 << 20, "cpu-simd", "cpu-simd", 4e7, 50, 0.8)));
+        assertFalse(SweepChart.computeBound(List.of(new SweepRow("dot", "f32", 1000, "cpu-simd", "cpu-simd", 100, 20, 80))));
+        assertFalse(SweepChart.computeBound(List.of(new SweepRow("axpy", "f64", 1000, "cpu-simd", "cpu-simd", 100, 20, 240))));
+        assertTrue(SweepChart.computeBound(List.of(new SweepRow("gemm", "f64", 1 << 20, "cpu-simd", "cpu-simd", 4e7, 50, 0.8))));
     }
 }
