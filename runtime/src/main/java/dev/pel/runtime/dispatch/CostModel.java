@@ -17,10 +17,11 @@ import java.util.function.IntPredicate;
  * {@link KernelSpec.Cost}; {@code move} is the copy the call's {@link Placement} makes necessary
  * (heap arrays to a device, device-resident data home to the CPU). The correction is learned online
  * per (kernel, element type, variant, size class) from the last {@value #RING} ratios of measured to
- * modelled time: the second smallest (the smallest while there are fewer than three). Timing noise
- * on a shared machine is one-sided (a GC pause, a cold JIT, a busy core only ever slow a call down),
- * so a low order statistic tracks what the variant can do, one lucky call does not decide, and five
- * slow ones in seven do not either; memory stays bounded. A variant without observations at a size
+ * modelled time: the second smallest. Timing noise on a shared machine is one-sided (a GC pause, a
+ * cold JIT, a busy core only ever slow a call down), so a low order statistic tracks what the variant
+ * can do, one lucky call does not decide, and five slow ones in seven do not either; until seven
+ * observations are in, a class only learns that a variant is faster than modelled (its first calls
+ * may run cold code, which must not brand it slow); memory stays bounded. A variant without observations at a size
  * borrows the nearest size class's correction; a correction not refreshed within {@value #STALE}
  * observations of the kernel is dropped, so a lesson learned in a bad moment (a cold JIT, a noisy
  * neighbour) does not keep a variant out of use forever.
@@ -366,8 +367,9 @@ public final class CostModel {
             for (Variant v : variants) {
                 for (int b = 0; b < BUCKETS; b++) {
                     int seen = km.observations(v.index(), b);
-                    if (seen >= PERSIST_MIN_OBSERVATIONS) {
-                        out.add(new Learned(km.kernel.name(), km.dtype, v.label(), b, km.ownCorrection(v.index(), b), seen));
+                    float c = km.ownCorrection(v.index(), b);
+                    if (seen >= PERSIST_MIN_OBSERVATIONS && c > 0 && Float.isFinite(c)) {
+                        out.add(new Learned(km.kernel.name(), km.dtype, v.label(), b, c, seen));
                     }
                 }
             }
@@ -404,11 +406,12 @@ public final class CostModel {
             ModelStore.LearnedKey k = e.getKey();
             for (Variant v : variants) {
                 if (k.dtype() == dtype && v.label().equals(k.variant())) {
-                    int n = (int) Math.min(3, e.getValue()[1]);
-                    for (int j = 0; j < n; j++) {
+                    // A full ring of the persisted correction: new observations replace it one by one.
+                    for (int j = 0; j < RING; j++) {
                         km.add(v.index(), k.bucket(), Math.min(MAX_RATIO, Math.max(1 / MAX_RATIO, e.getValue()[0])));
                     }
-                    km.seen[v.index() * BUCKETS + k.bucket()] = (int) e.getValue()[1];
+                    int cell = v.index() * BUCKETS + k.bucket();
+                    km.seen[cell] = Math.max(km.seen[cell], (int) e.getValue()[1]); // the ring is full: every entry is valid
                 }
             }
         }
@@ -466,9 +469,7 @@ public final class CostModel {
             lastSeen[i] = tick;
             ring[i * RING + n % RING] = ratio;
             seen[i] = n + 1;
-            if (n < 2 * RING || (n & 3) == 0) {
-                low[i] = low(i, Math.min(n + 1, RING));
-            }
+            low[i] = low(i, Math.min(n + 1, RING));
         }
 
         int observations(int v, int b) {
@@ -482,7 +483,7 @@ public final class CostModel {
             return observations(v, b) == 0 ? 1f : low[i];
         }
 
-        /** The second smallest of the first n ring entries (the smallest when n < 3). */
+        /** The second smallest of the first n ring entries; while fewer than RING, the smallest but at most 1. */
         private float low(int i, int n) {
             float[] r = new float[RING]; // does not escape: C2 keeps it in registers
             for (int k = 0; k < n; k++) {
@@ -494,7 +495,9 @@ public final class CostModel {
                 }
                 r[j] = x;
             }
-            return n < MIN_OBSERVATIONS ? r[0] : r[1];
+            // Until the ring is full a class only learns that a variant is faster than modelled: its first calls
+            // may be cold code (the JIT compiles after thousands of calls), which must not brand it slow.
+            return n < RING ? Math.min(1f, r[0]) : r[1];
         }
 
         /** The class's own correction, else the nearest observed class's (within a factor 8 in size), else 1. */

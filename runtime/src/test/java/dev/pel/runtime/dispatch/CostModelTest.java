@@ -162,7 +162,7 @@ class CostModelTest {
     void explorationCostsExactlyWhatTheClassCommentStates() {
         long n = 1 << 16; // cpu1 6.6 us; cpu2 7.3 us modelled but truly 4x that; gpu 46.9 us (copies included)
         double cpu2Truth = 4 * model.predict(cpu2, SUM, DType.F32, n, 1, 1, Placement.HEAP).base();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < CostModel.RING; i++) {
             model.observe(cpu2, SUM, DType.F32, n, 1, 1, Placement.HEAP, (long) cpu2Truth);
         }
         int[] ran = simulate(4096, n, v -> v == cpu2 ? cpu2Truth : model.predict(v, SUM, DType.F32, n, 1, 1, Placement.HEAP).base());
@@ -185,8 +185,26 @@ class CostModelTest {
     }
 
     @Test
+    void aClassLearnsThatAVariantIsSlowOnlyOnceSevenCallsAreIn() {
+        long n = 1000;
+        double base = model.predict(cpu1, SUM, DType.F32, n, 1, 1, Placement.HEAP).base();
+        for (int i = 1; i < CostModel.RING; i++) {
+            model.observe(cpu1, SUM, DType.F32, n, 1, 1, Placement.HEAP, (long) (50 * base)); // cold code: 50x slow
+            assertEquals(1.0, model.predict(cpu1, SUM, DType.F32, n, 1, 1, Placement.HEAP).correction(), 1e-6,
+                    "after " + i + " slow calls the model is not yet told the variant is slow");
+        }
+        model.observe(cpu1, SUM, DType.F32, n, 1, 1, Placement.HEAP, (long) (50 * base));
+        assertEquals(CostModel.MAX_RATIO, model.predict(cpu1, SUM, DType.F32, n, 1, 1, Placement.HEAP).correction(), 1e-6,
+                "seven slow calls in a row are believed (clipped at 16x)");
+        model.observe(cpu2, SUM, DType.F32, n, 1, 1, Placement.HEAP,
+                (long) (0.5 * model.predict(cpu2, SUM, DType.F32, n, 1, 1, Placement.HEAP).base()));
+        assertEquals(0.5, model.predict(cpu2, SUM, DType.F32, n, 1, 1, Placement.HEAP).correction(), 0.01,
+                "faster than modelled is believed at once");
+    }
+
+    @Test
     void aSizeWithoutObservationsBorrowsTheNearestSizesCorrection() {
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < CostModel.RING; i++) {
             model.observe(cpu1, SUM, DType.F32, 4096, 1, 1, Placement.HEAP,
                     (long) (2 * model.predict(cpu1, SUM, DType.F32, 4096, 1, 1, Placement.HEAP).base()));
         }
@@ -199,7 +217,7 @@ class CostModelTest {
 
     @Test
     void newRatesForgetWhatWasLearnedAgainstTheOldOnes() {
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < CostModel.RING; i++) {
             model.observe(cpu1, SUM, DType.F32, 1000, 1, 1, Placement.HEAP, 1_000_000);
         }
         assertTrue(model.predict(cpu1, SUM, DType.F32, 1000, 1, 1, Placement.HEAP).correction() > 10);
@@ -210,7 +228,7 @@ class CostModelTest {
 
     @Test
     void aCorrectionNotRefreshedForLongIsDropped() {
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < CostModel.RING; i++) {
             model.observe(cpu2, SUM, DType.F32, 1000, 1, 1, Placement.HEAP, 1_000_000);
         }
         assertTrue(model.predict(cpu2, SUM, DType.F32, 1000, 1, 1, Placement.HEAP).correction() > 10);
@@ -219,6 +237,19 @@ class CostModelTest {
         }
         assertEquals(1.0, model.predict(cpu2, SUM, DType.F32, 1000, 1, 1, Placement.HEAP).correction(),
                 "a lesson from long ago (a cold JIT, a busy moment) is not kept forever");
+    }
+
+    @Test
+    void whatAnEarlierProcessLearnedIsTheStartingPointAndNewCallsReplaceIt() {
+        int b = CostModel.bucket(4000);
+        model.preload(java.util.Map.of(new ModelStore.LearnedKey("sum", DType.F32, "cpu x1", b), new float[] {2.5f, 40}));
+        assertEquals(2.5, model.predict(cpu1, SUM, DType.F32, 1000, 1, 1, Placement.HEAP).correction(), 1e-6);
+        assertEquals(1, model.learned().size(), "still worth keeping");
+        double base = model.predict(cpu1, SUM, DType.F32, 1000, 1, 1, Placement.HEAP).base();
+        model.observe(cpu1, SUM, DType.F32, 1000, 1, 1, Placement.HEAP, (long) base);
+        model.observe(cpu1, SUM, DType.F32, 1000, 1, 1, Placement.HEAP, (long) base);
+        assertEquals(1.0, model.predict(cpu1, SUM, DType.F32, 1000, 1, 1, Placement.HEAP).correction(), 0.01,
+                "two calls at the modelled time outweigh the old lesson");
     }
 
     @Test
