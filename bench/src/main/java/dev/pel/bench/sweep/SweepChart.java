@@ -105,8 +105,22 @@ public final class SweepChart {
         return bytes == 0 || spec.flops(1) / bytes >= COMPUTE_BOUND_FLOPS_PER_BYTE;
     }
 
+    /**
+     * {@link #computeBound(String, String)} for a vector kernel; a workload (not a {@link BenchKernel}:
+     * its intensity depends on its extents) is compute-bound when its largest row moved fewer than
+     * {@link #COMPUTE_BOUND_FLOPS_PER_BYTE} bytes per flop (the rows' GFLOP/s over GB/s is its flops per byte).
+     */
+    static boolean computeBound(List<SweepRow> rows) {
+        SweepRow first = rows.getFirst();
+        if (java.util.Arrays.stream(BenchKernel.values()).anyMatch(k -> k.label().equals(first.kernel()))) {
+            return computeBound(first.kernel(), first.dtype());
+        }
+        SweepRow largest = rows.stream().max(java.util.Comparator.comparingLong(SweepRow::n)).orElseThrow();
+        return largest.gbps() == 0 || largest.gflops() / largest.gbps() >= COMPUTE_BOUND_FLOPS_PER_BYTE;
+    }
+
     private static JFreeChart chart(String title, List<SweepRow> rows, List<String> labels) {
-        boolean flops = computeBound(rows.getFirst().kernel(), rows.getFirst().dtype());
+        boolean flops = computeBound(rows);
         String metric = flops ? "GFLOP/s" : "GB/s";
         XYSeriesCollection data = new XYSeriesCollection();
         Map<String, XYSeries> series = new LinkedHashMap<>();

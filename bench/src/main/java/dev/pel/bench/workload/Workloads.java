@@ -8,7 +8,20 @@ import java.util.Set;
 
 /** Every {@link Workload} the sweep knows, in the order it runs them. The one list to add to. */
 public final class Workloads {
-    private static final List<Workload> ALL = List.of();
+    private static final List<Workload> ALL = all(
+            // ---- analytics kernels (dev.pel.bench.workload.analytics) ----
+            dev.pel.bench.workload.analytics.AnalyticsWorkloads.all()
+            // ---- end of analytics kernels ----
+    );
+
+    @SafeVarargs
+    private static List<Workload> all(List<Workload>... blocks) {
+        List<Workload> out = new ArrayList<>();
+        for (List<Workload> block : blocks) {
+            out.addAll(block);
+        }
+        return List.copyOf(out);
+    }
 
     private Workloads() {
     }
