@@ -142,6 +142,11 @@ public final class SweepChart {
         x.setBase(10);
         x.setTickUnit(new NumberTickUnit(1)); // one tick per power of ten (the unit is an exponent)
         x.setNumberFormatOverride(new SiFormat());
+        double nLo = rows.stream().mapToDouble(SweepRow::n).min().orElse(1);
+        double nHi = rows.stream().mapToDouble(SweepRow::n).max().orElse(1);
+        if (nLo == nHi) { // one size: the log axis's auto range of a single value can be empty (it was at n = 2^24)
+            x.setRange(nLo / 2, nHi * 2);
+        }
         plot.setDomainAxis(x);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
         plot.setBackgroundPaint(Color.WHITE);

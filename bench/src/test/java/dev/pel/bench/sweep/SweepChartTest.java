@@ -29,6 +29,21 @@ class SweepChartTest {
     }
 
     @Test
+    void oneLargeSizeAndWorkloadsAreCharted(@TempDir Path dir) throws IOException {
+        List<SweepRow> rows = List.of(
+                new SweepRow("dot", "f32", 16777216, "cpu-scalar", "cpu-scalar", 1.6e7, 2, 8),
+                new SweepRow("kmeans-step", "f32", 16777216, "cpu-simd", "cpu-simd", 1.3e8, 3.2, 1.2),
+                new SweepRow("sort", "f32", 16777216, "cpu-simd", "cpu-simd", 7e8, 0, 2.4));
+        Path png = dir.resolve("sweep.png");
+        SweepChart.write(rows, png);
+        assertEquals(3 * SweepChart.PANEL_WIDTH, ImageIO.read(png.toFile()).getWidth());
+        org.junit.jupiter.api.Assertions.assertFalse(SweepChart.computeBound(rows.subList(1, 2)), "2.7 flops per byte");
+        org.junit.jupiter.api.Assertions.assertFalse(SweepChart.computeBound(rows.subList(2, 3)), "no flops");
+        org.junit.jupiter.api.Assertions.assertTrue(SweepChart.computeBound(List.of(
+                new SweepRow("fft", "f32", 1024, "cpu-simd", "cpu-simd", 100, 50, 10))), "5 flops per byte");
+    }
+
+    @Test
     void levelOneKernelsArePlottedInBandwidth() {
         assertFalse(SweepChart.computeBound("dot", "f32"));
         assertFalse(SweepChart.computeBound("axpy", "f64"));

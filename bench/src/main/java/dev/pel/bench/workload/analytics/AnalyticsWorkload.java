@@ -15,10 +15,11 @@ import java.util.stream.Collectors;
  * n to extents with {@link #extents}) and the JMH benchmark (which asks for published problem
  * sizes) prepare them the same way.
  *
- * <p>Every instance poisons its outputs when a call is bound (NaN, or -1 for counts and indices),
- * so a backend that writes nothing, or only part of an output, fails {@link Instance#verify} instead
- * of passing on what an earlier contender left there. Kernels that work in place (sort, FFT)
- * restore their input inside the call: the measured time includes that copy (documented on each).
+ * <p>Every instance poisons its outputs when a call is bound (NaN, or -1 for counts and indices;
+ * the in-place kernels, sort and FFT, get their unsorted or untransformed input back), so a backend
+ * that writes nothing, or only part of an output, fails {@link Instance#verify} instead of passing on
+ * what an earlier contender left there. The in-place kernels also restore their input inside each
+ * call: the measured time includes that copy (documented on each).
  */
 public abstract class AnalyticsWorkload implements Workload {
     private final KernelSpec spec;
