@@ -5,6 +5,7 @@ import dev.pel.kernels.Reductions;
 import dev.pel.kernels.Simulation;
 import dev.pel.kernels.spi.Compare;
 import dev.pel.runtime.BackendStats;
+import dev.pel.runtime.BackendUnavailableException;
 import dev.pel.runtime.CallRecord;
 import dev.pel.runtime.PelRuntime;
 import dev.pel.runtime.memory.FloatArray;
@@ -13,6 +14,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -64,9 +67,11 @@ final class DemoCommand implements Runnable {
     static final int KMEANS_MAX_STEPS = 12;
     static final int MAX_SIZE = 8192;
     /** The warm-up runs the whole job (without the picture) at most this size, so the JIT compiles every kernel once. */
-    private static final int WARMUP_SIZE = 256;
+    private static final int WARMUP_SIZE = 512;
     private static final int WARMUP_STEPS = 20;
-    private static final int WARMUP_ROUNDS = 2;
+    private static final int MIN_WARMUP_ROUNDS = 3;
+    private static final int MAX_WARMUP_ROUNDS = 30;
+    private static final long MAX_WARMUP_NANOS = 15_000_000_000L;
     /** The picture is at most this many pixels wide (larger grids are averaged in blocks). */
     private static final int MAX_PICTURE = 2048;
 
@@ -86,6 +91,12 @@ final class DemoCommand implements Runnable {
 
     @Option(names = "--seed", defaultValue = "7", description = "seed of the sources and the initial noise (default: ${DEFAULT-VALUE})")
     long seed;
+
+    /** Milliseconds the JIT has spent compiling so far (0 where the JVM does not say). */
+    private static long jitMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
 
     /** A hot disc of the initial field. */
     record Source(double x, double y, double radius, float temperature) {
@@ -115,15 +126,35 @@ final class DemoCommand implements Runnable {
         int warmSize = Math.min(size, WARMUP_SIZE);
         int warmSteps = Math.min(steps, WARMUP_STEPS);
         PrintWriter quiet = new PrintWriter(Writer.nullWriter());
-        for (int round = 0; round < WARMUP_ROUNDS; round++) {
-            new Job(quiet, warmSize, warmSteps, seed + 1 + round).run(null);
+        // On each CPU backend by name (auto may pick another backend at the warm-up size than at the real
+        // one), in rounds until one passes without the JIT compiling anything: C2 compiles in the background,
+        // and a kernel that has only been queued still runs slowly.
+        List<PelRuntime> warmOn = new ArrayList<>();
+        for (String name : List.of("cpu-simd", "cpu-scalar")) {
+            try {
+                warmOn.add(runtime.withBackend(name));
+            } catch (BackendUnavailableException e) {
+                pw.println("warm-up: " + name + " is not available: " + e.getMessage());
+            }
+        }
+        int rounds = 0;
+        boolean jitIdle = false;
+        while (rounds < MIN_WARMUP_ROUNDS || !jitIdle && rounds < MAX_WARMUP_ROUNDS
+                && System.nanoTime() - t0 < MAX_WARMUP_NANOS) {
+            long jitBefore = jitMillis();
+            for (PelRuntime forced : warmOn) {
+                new Job(quiet, forced, warmSize, warmSteps, seed + 1 + rounds).run(null);
+            }
+            rounds++;
+            jitIdle = jitMillis() == jitBefore;
         }
         long warmNanos = System.nanoTime() - t0;
-        pw.printf(Locale.ROOT, "warm-up: the job %d times at %d x %d, %d steps, %.0f ms (compiles the kernels once)%n",
-                WARMUP_ROUNDS, warmSize, warmSize, warmSteps, warmNanos / 1e6);
+        pw.printf(Locale.ROOT, "warm-up: the job %d times at %d x %d, %d steps, on %s: %.0f ms (%s)%n", rounds, warmSize,
+                warmSize, warmSteps, String.join(" and ", warmOn.stream().map(r -> r.forcedBackend().orElseThrow().name()).toList()),
+                warmNanos / 1e6, jitIdle ? "until the JIT had nothing left to compile" : "stopped at its cap; the JIT was still busy");
         pw.flush();
 
-        Job job = new Job(pw, size, steps, seed);
+        Job job = new Job(pw, runtime, size, steps, seed);
         Path picture = out.toAbsolutePath().normalize();
         job.run(picture);
 
@@ -142,9 +173,10 @@ final class DemoCommand implements Runnable {
         pw.flush();
     }
 
-    /** One run of the job at a size; prints to {@code pw} (a null writer for the warm-up). */
+    /** One run of the job at a size on a runtime; prints to {@code pw} (a null writer for the warm-up). */
     static final class Job {
         private final PrintWriter pw;
+        private final PelRuntime runtime;
         private final int size;
         private final int steps;
         private final long seed;
@@ -154,8 +186,9 @@ final class DemoCommand implements Runnable {
         private String phase = "";
         private long phaseStart;
 
-        Job(PrintWriter pw, int size, int steps, long seed) {
+        Job(PrintWriter pw, PelRuntime runtime, int size, int steps, long seed) {
             this.pw = pw;
+            this.runtime = runtime;
             this.size = size;
             this.steps = steps;
             this.seed = seed;
@@ -165,9 +198,9 @@ final class DemoCommand implements Runnable {
         void run(Path picture) {
             int nx = size;
             long cells = (long) size * size;
-            Simulation sim = Simulation.get();
-            Reductions red = Reductions.get();
-            Analytics an = Analytics.get();
+            Simulation sim = Simulation.on(runtime);
+            Reductions red = Reductions.on(runtime);
+            Analytics an = Analytics.on(runtime);
             try (FloatArray grid = FloatArray.allocate(cells); FloatArray scratch = FloatArray.allocate(cells)) {
                 begin("initial field", "hot discs on a cold plate, filled on the heap and copied to the off-heap grid");
                 List<Source> sources = sources(size, seed);
