@@ -65,6 +65,9 @@ public abstract class AnalyticsWorkload implements Workload {
 
     /** The extents in words, e.g. {@code nnz 1000, rows 62}. */
     String describe(long[] e) {
+        if (e[1] == 1 && e[2] == 1) {
+            return e[0] + " elements";
+        }
         return Arrays.stream(e).mapToObj(Long::toString).collect(Collectors.joining(" x "));
     }
 
