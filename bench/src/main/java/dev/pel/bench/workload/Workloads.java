@@ -1,6 +1,7 @@
 package dev.pel.bench.workload;
 
 import dev.pel.bench.matrix.MatrixWorkload;
+import dev.pel.bench.workload.analytics.AnalyticsWorkloads;
 import dev.pel.bench.workload.simulation.SimulationWorkloads;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,6 +15,7 @@ public final class Workloads {
     /** One line per workload group; the groups run in this order. */
     private static final List<Workload> ALL = Stream.<List<? extends Workload>>of(
             SimulationWorkloads.all(), // simulation kernels (heat2d ... blackscholes)
+            AnalyticsWorkloads.all(), // analytics kernels (scan ... fft)
             List.of(MatrixWorkload.GEMM, MatrixWorkload.GEMV) // dense linear algebra
     ).<Workload>flatMap(List::stream).toList();
 

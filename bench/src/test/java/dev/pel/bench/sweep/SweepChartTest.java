@@ -35,4 +35,19 @@ class SweepChartTest {
         assertFalse(SweepChart.computeBound(List.of(new SweepRow("axpy", "f64", 1000, "cpu-simd", "cpu-simd", 100, 20, 240))));
         assertTrue(SweepChart.computeBound(List.of(new SweepRow("gemm", "f64", 1 << 20, "cpu-simd", "cpu-simd", 4e7, 50, 0.8))));
     }
+
+    @Test
+    void oneLargeSizeAndWorkloadsAreCharted(@TempDir Path dir) throws IOException {
+        List<SweepRow> rows = List.of(
+                new SweepRow("dot", "f32", 16777216, "cpu-scalar", "cpu-scalar", 1.6e7, 2, 8),
+                new SweepRow("kmeans-step", "f32", 16777216, "cpu-simd", "cpu-simd", 1.3e8, 3.2, 1.2),
+                new SweepRow("sort", "f32", 16777216, "cpu-simd", "cpu-simd", 7e8, 0, 2.4));
+        Path png = dir.resolve("sweep.png");
+        SweepChart.write(rows, png);
+        assertEquals(3 * SweepChart.PANEL_WIDTH, ImageIO.read(png.toFile()).getWidth());
+        assertFalse(SweepChart.computeBound(rows.subList(1, 2)), "2.7 flops per byte");
+        assertFalse(SweepChart.computeBound(rows.subList(2, 3)), "no flops");
+        assertTrue(SweepChart.computeBound(List.of(
+                new SweepRow("fft", "f32", 1024, "cpu-simd", "cpu-simd", 100, 50, 10))), "5 flops per byte");
+    }
 }
