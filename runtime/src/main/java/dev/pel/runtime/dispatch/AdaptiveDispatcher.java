@@ -507,9 +507,4 @@ public final class AdaptiveDispatcher {
             calibration.shutdownNow();
         }
     }
-
-    /** Marks the model changed (learned corrections are saved on close). */
-    public void touch() {
-        dirty = true;
-    }
 }

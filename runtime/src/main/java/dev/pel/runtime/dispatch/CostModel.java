@@ -358,12 +358,14 @@ public final class CostModel {
     static final int PERSIST_MIN_OBSERVATIONS = 2 * RING;
 
     /** Every size class with enough observations to be worth keeping across processes. */
-    public List<Learned> learned() {
+    public synchronized List<Learned> learned() {
         List<Learned> out = new ArrayList<>();
+        java.util.Set<String> seenHere = new java.util.HashSet<>();
         for (KernelModel km : kernels) {
             if (km == null) {
                 continue;
             }
+            seenHere.add(km.kernel.name() + "|" + km.dtype);
             for (Variant v : variants) {
                 for (int b = 0; b < BUCKETS; b++) {
                     int seen = km.observations(v.index(), b);
@@ -374,6 +376,15 @@ public final class CostModel {
                 }
             }
         }
+        // What an earlier process learned about kernels this one never called is kept as it was.
+        preloaded.forEach((name, entries) -> {
+            for (var e : entries) {
+                ModelStore.LearnedKey k = e.getKey();
+                if (!seenHere.contains(k.kernel() + "|" + k.dtype())) {
+                    out.add(new Learned(k.kernel(), k.dtype(), k.variant(), k.bucket(), e.getValue()[0], (int) e.getValue()[1]));
+                }
+            }
+        });
         return out;
     }
 

@@ -245,6 +245,9 @@ class CostModelTest {
         model.preload(java.util.Map.of(new ModelStore.LearnedKey("sum", DType.F32, "cpu x1", b), new float[] {2.5f, 40}));
         assertEquals(2.5, model.predict(cpu1, SUM, DType.F32, 1000, 1, 1, Placement.HEAP).correction(), 1e-6);
         assertEquals(1, model.learned().size(), "still worth keeping");
+        model.preload(java.util.Map.of(new ModelStore.LearnedKey("never-called", DType.F64, "gpu x1", 9), new float[] {0.5f, 30}));
+        assertTrue(model.learned().stream().anyMatch(l -> l.kernel().equals("never-called") && l.correction() == 0.5f),
+                "what was learned about kernels this process never called is saved again, not lost");
         double base = model.predict(cpu1, SUM, DType.F32, 1000, 1, 1, Placement.HEAP).base();
         model.observe(cpu1, SUM, DType.F32, 1000, 1, 1, Placement.HEAP, (long) base);
         model.observe(cpu1, SUM, DType.F32, 1000, 1, 1, Placement.HEAP, (long) base);
