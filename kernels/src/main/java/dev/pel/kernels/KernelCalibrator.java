@@ -45,12 +45,18 @@ public final class KernelCalibrator implements Calibrator {
         int small = 16;
         int n1 = (int) Math.max(8192L * threads, 4096);
         int n2 = (int) Math.max(n1 * 4L, cacheBytes / 2 / Float.BYTES);
-        int n3 = (int) Math.min(Integer.MAX_VALUE - 64, Math.max(32L << 20, Math.min(4 * llc, 256L << 20)) / Float.BYTES);
+        long mainBytes = Math.max(32L << 20, Math.min(4 * llc, 256L << 20));
+        if (backend.host()) {
+            mainBytes = Math.min(mainBytes, Runtime.getRuntime().maxMemory() / 8); // measured on the heap: leave room
+        }
+        int n3 = (int) Math.max(n2 * 2L, Math.min(Integer.MAX_VALUE - 64, mainBytes / Float.BYTES));
 
-        try (FloatArray big = FloatArray.allocate(n3); FloatArray out = FloatArray.allocate(n2)) {
+        try (FloatArray big = FloatArray.allocate(backend.host() ? n2 : n3); FloatArray out = FloatArray.allocate(n2)) {
             fill(big, n2);
-            VecF32 x = vec(big);
-            VecF32 o2 = vec(out);
+            // Host backends are timed on heap arrays, the common case (their off-heap loops read main memory more
+            // slowly); a device on off-heap arrays kept resident, so no copy is timed.
+            VecF32 x = backend.host() ? VecF32.heap(heapCopy(big, n2, n3), 0, 1) : vec(big);
+            VecF32 o2 = backend.host() ? VecF32.heap(new float[n2], 0, 1) : vec(out);
             // Every size timed below takes its own path (a 16-element call is all tail): each is warmed.
             warmUp(() -> {
                 for (int i = 0; i < 8; i++) {
@@ -87,6 +93,13 @@ public final class KernelCalibrator implements Calibrator {
     /** Off-heap operands: host backends read them at heap speed, a device keeps them resident (no copies timed). */
     private static VecF32 vec(FloatArray a) {
         return VecF32.offHeap(a, 0, 1);
+    }
+
+    /** A heap array of n elements whose first m are the off-heap array's. */
+    private static float[] heapCopy(FloatArray a, int m, int n) {
+        float[] h = new float[n];
+        java.lang.foreign.MemorySegment.copy(a.segment(), java.lang.foreign.ValueLayout.JAVA_FLOAT, 0, h, 0, m);
+        return h;
     }
 
     /** Varied values where exp is timed; the rest stays zero (a sum's time does not depend on values). */
