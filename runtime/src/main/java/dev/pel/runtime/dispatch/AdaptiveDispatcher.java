@@ -232,9 +232,19 @@ public final class AdaptiveDispatcher {
                     rs[v.index()] = c.calibrate(b, v.threads(), CALIBRATION_BUDGET_NANOS / variantsOf(b));
                 }
             }
+            Rates one = null;
             for (Variant v : model.variants()) {
-                if (rs[v.index()] != null) {
-                    model.setRates(v.index(), rs[v.index()]);
+                if (rs[v.index()] != null && v.threads() == 1) {
+                    one = rs[v.index()];
+                }
+            }
+            for (Variant v : model.variants()) {
+                Rates r = rs[v.index()];
+                if (r != null && v.threads() > 1 && one != null) {
+                    r = atLeast(r, one);
+                }
+                if (r != null) {
+                    model.setRates(v.index(), r);
                 }
             }
             s.calibrationNanos = System.nanoTime() - t0;
@@ -258,6 +268,17 @@ public final class AdaptiveDispatcher {
             LOG.log(System.Logger.Level.WARNING, "{0}: calibration failed ({1}); {2}", b.name(), e.toString(),
                     b.host() ? "it runs on prior rates" : "it is not used");
         }
+    }
+
+    /**
+     * More threads never lower a backend's throughput: where a short measurement says they did (a
+     * worker that joined late, a noisy neighbour), the one-thread rates stand in. The fixed cost stays
+     * the variant's own.
+     */
+    static Rates atLeast(Rates many, Rates one) {
+        return new Rates(many.launchNs(), Math.max(many.cacheBytesPerNs(), one.cacheBytesPerNs()),
+                Math.max(many.memoryBytesPerNs(), one.memoryBytesPerNs()), Math.max(many.cacheBytes(), one.cacheBytes()),
+                Math.max(many.flopsPerNs(), one.flopsPerNs()), many.linkBytesPerNs());
     }
 
     private int variantsOf(Backend b) {

@@ -121,6 +121,16 @@ class AdaptiveDispatcherTest {
     }
 
     @Test
+    void moreThreadsAreNeverMeasuredSlowerThanOne() {
+        Rates one = new Rates(50, 80, 16, 1 << 20, 30, 8);
+        Rates noisy = new Rates(900, 60, 12, 2 << 20, 18, 8);
+        Rates fixed = AdaptiveDispatcher.atLeast(noisy, one);
+        assertEquals(new Rates(900, 80, 16, 2 << 20, 30, 8), fixed, "throughput from one thread where two measured less; own launch");
+        Rates better = new Rates(900, 160, 24, 2 << 20, 60, 8);
+        assertEquals(better, AdaptiveDispatcher.atLeast(better, one));
+    }
+
+    @Test
     void withoutAnyUsableVariantThereIsNoDecision() {
         AdaptiveDispatcher d = new AdaptiveDispatcher(List.of(cpu, gpu), List.of(), null, -1);
         assertNull(d.auto(SUM, DType.F32, 100, 1, 1, Placement.HEAP, 0));
