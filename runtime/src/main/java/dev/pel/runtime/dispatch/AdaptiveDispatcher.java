@@ -57,8 +57,6 @@ public final class AdaptiveDispatcher {
     private static final class State {
         final Backend backend;
         String source = "not calibrated yet";
-        String calibrationFailure;
-        long calibrationNanos;
         int failures;
         long retryAt;
         String lastFailure;
@@ -247,8 +245,7 @@ public final class AdaptiveDispatcher {
                     model.setRates(v.index(), r);
                 }
             }
-            s.calibrationNanos = System.nanoTime() - t0;
-            s.source = String.format(Locale.ROOT, "calibrated in %.0f ms", s.calibrationNanos / 1e6);
+            s.source = String.format(Locale.ROOT, "calibrated in %.0f ms", (System.nanoTime() - t0) / 1e6);
             synchronized (this) {
                 ready |= m;
                 pending &= ~m;
@@ -256,7 +253,6 @@ public final class AdaptiveDispatcher {
             dirty = true;
             LOG.log(System.Logger.Level.DEBUG, "{0}: {1}", b.name(), s.source);
         } catch (RuntimeException | LinkageError e) {
-            s.calibrationFailure = e.toString();
             if (b.host()) {
                 s.source = "prior guess (calibration failed: " + e + ")";
             } else {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.IntPredicate;
 
 /**
  * Predicts the time of a call on each {@link Variant} and picks the fastest:
@@ -523,16 +522,5 @@ public final class CostModel {
             }
             return 1f;
         }
-    }
-
-    /** Which variants pass a test, as a mask. */
-    public long mask(IntPredicate test) {
-        long m = 0;
-        for (Variant v : variants) {
-            if (test.test(v.index())) {
-                m |= 1L << v.index();
-            }
-        }
-        return m;
     }
 }
