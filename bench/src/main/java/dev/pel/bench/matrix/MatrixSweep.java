@@ -14,11 +14,19 @@ import java.util.function.IntToDoubleFunction;
  * Measures gemm and gemv on Pel backends and peers in one run and prints a table: median time,
  * GFLOP/s and the ratio to the {@code openblas} peer. Each implementation's result is checked on a
  * sample of elements against a float64 reference before it is timed, so a fast wrong result cannot
- * win. Timing: each implementation is warmed up, then the implementations of a case are called in
- * turn, round after round, for the measurement period; the median call counts (the machine is
- * shared: interleaving and medians keep a burst of load from favouring one implementation).
+ * win. Timing: each implementation is warmed up, then the implementations of a case take turns in
+ * blocks of calls, {@link #ROUNDS} rounds over the measurement period, and the median call counts
+ * (the machine is shared: alternating and medians keep a burst of load from favouring one
+ * implementation). Before each block the machine is left idle for {@link #SETTLE_MILLIS} and the
+ * block's first call is not timed: OpenBLAS's workers spin for about 2^28 cycles (~0.1 s) after a
+ * call, and Pel's for 100 us, so alternating call by call would time each implementation against
+ * the other's spinning threads, a situation no program that uses one library meets.
  */
 public final class MatrixSweep {
+    /** Blocks each implementation gets per case. */
+    static final int ROUNDS = 4;
+    /** Idle time before a block: longer than OpenBLAS's default spin after a call (2^28 cycles). */
+    static final long SETTLE_MILLIS = 200;
     /** Implementations by the name {@code --impls} uses. */
     static Map<String, MatrixImpl> implementations() {
         Map<String, MatrixImpl> m = new LinkedHashMap<>();
@@ -129,8 +137,8 @@ public final class MatrixSweep {
     }
 
     /**
-     * Measures the implementations of one case interleaved: after each one's warm-up, rounds of one
-     * timed call per implementation until the measurement period is over, so a burst of load from
+     * Measures the implementations of one case in alternating blocks (see the class comment): after
+     * each one's warm-up, ROUNDS rounds of a settled block per implementation, so a burst of load from
      * another process on the shared machine hits every implementation alike.
      */
     private List<Row> measure(MatrixKernel kernel, boolean f32, Shape s, List<MatrixImpl> impls, double[] a, double[] b) {
@@ -164,28 +172,44 @@ public final class MatrixSweep {
             for (int i = 0; i < calls.size(); i++) {
                 times.add(new ArrayList<>());
             }
-            long end = System.nanoTime() + (long) (measureSeconds * 1e9);
-            int rounds = 0;
-            while (rounds < 3 || (System.nanoTime() < end && rounds < 1000)) {
+            long block = (long) (measureSeconds * 1e9 / ROUNDS / Math.max(1, calls.size()));
+            for (int round = 0; round < ROUNDS; round++) {
                 for (int i = 0; i < calls.size(); i++) {
-                    long t0 = System.nanoTime();
-                    calls.get(i).call();
-                    times.get(i).add(System.nanoTime() - t0);
+                    settle();
+                    MatrixImpl.Bound call = calls.get(i);
+                    call.call(); // wakes the implementation's threads; not timed
+                    long end = System.nanoTime() + block;
+                    int done = 0;
+                    while (done < 1 || (System.nanoTime() < end && done < 250)) {
+                        long t0 = System.nanoTime();
+                        call.call();
+                        times.get(i).add(System.nanoTime() - t0);
+                        done++;
+                    }
                 }
-                rounds++;
             }
             double flops = kernel.flops(m, n, k);
             for (int i = 0; i < calls.size(); i++) {
                 long[] sorted = times.get(i).stream().mapToLong(Long::longValue).sorted().toArray();
                 double median = sorted[sorted.length / 2];
                 rows.add(new Row(kernel.label(), dtype, s.label(kernel), ok.get(i).name(), median / 1e6, flops / median,
-                        sorted.length + " calls, interleaved"));
+                        sorted.length + " calls in " + ROUNDS + " blocks"));
             }
             return rows;
         } finally {
             for (MatrixImpl.Bound c : calls) {
                 c.close();
             }
+        }
+    }
+
+    /** Leaves the machine idle long enough for every implementation's spinning threads to park. */
+    private static void settle() {
+        try {
+            Thread.sleep(SETTLE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while settling between implementations", e);
         }
     }
 

@@ -126,7 +126,10 @@ public final class AdaptiveDispatcher {
                 : model.best(kernel, dtype, d0, d1, d2, where, allowed);
     }
 
-    /** A forced backend's decision: only its thread count is chosen, by the model (or the fixed rule). */
+    /**
+     * A forced backend's decision: only its thread count is chosen, by the model (with its exploration,
+     * so a miscalibrated thread count is corrected by measurement) or by the fixed rule.
+     */
     public Decision forced(Backend backend, long variants, KernelSpec kernel, DType dtype, long d0, long d1, long d2,
             Placement where) {
         if (Long.bitCount(variants) == 1) {
@@ -138,7 +141,8 @@ public final class AdaptiveDispatcher {
             return forced[all ? 63 - Long.numberOfLeadingZeros(variants) : Long.numberOfTrailingZeros(variants)];
         }
         ensureCalibrated(variants);
-        Decision d = (ready & variants) == 0 ? null : model.best(kernel, dtype, d0, d1, d2, where, variants & ready);
+        // Chosen and explored like an automatic decision: a thread count the rates misjudge gets corrected.
+        Decision d = (ready & variants) == 0 ? null : model.choose(kernel, dtype, d0, d1, d2, where, variants & ready, true);
         return d == null ? forced[Long.numberOfTrailingZeros(variants)] : forced[d.variant()];
     }
 

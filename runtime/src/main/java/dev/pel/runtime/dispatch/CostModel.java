@@ -231,9 +231,23 @@ public final class CostModel {
      * @return the decision, or null when no allowed variant has rates
      */
     public Decision choose(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long allowed) {
+        return choose(kernel, dtype, d0, d1, d2, where, allowed, false);
+    }
+
+    /**
+     * As {@link #choose(KernelSpec, DType, long, long, long, Placement, long)}; {@code forcedView} keeps
+     * the decisions of a forced backend (which chooses among its thread counts only, exploring them
+     * like any choice) apart from the automatic ones, so alternating between the two does not make
+     * either recompute on every call.
+     */
+    public Decision choose(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long allowed,
+            boolean forcedView) {
         KernelModel km = model(kernel, dtype);
         int b = bucket(kernel.bytes(dtype.bytes(), d0, d1, d2));
         int slot = where == Placement.HEAP ? b : where == Placement.HOST ? BUCKETS + b : -1;
+        if (slot >= 0 && forcedView) {
+            slot += 2 * BUCKETS;
+        }
         if (slot >= 0) {
             Slot s = km.slot(slot);
             int c = ++s.calls;
@@ -447,7 +461,7 @@ public final class CostModel {
         final float[] low;    // [variant][bucket] the ring's correction, kept current by add
         final int[] lastSeen; // [variant][bucket] the tick of the last observation
         int ticks;            // observations of this kernel and type (racy: an estimate)
-        final Slot[] slots = new Slot[2 * BUCKETS];          // [heap | host][bucket]
+        final Slot[] slots = new Slot[4 * BUCKETS];          // [auto heap | auto host | forced heap | forced host][bucket]
 
         /** The cache of one size class and placement, created on first use. */
         Slot slot(int i) {

@@ -121,6 +121,26 @@ class AdaptiveDispatcherTest {
     }
 
     @Test
+    void aForcedBackendCorrectsAThreadCountItsRatesMisjudge() {
+        AdaptiveDispatcher d = new AdaptiveDispatcher(List.of(cpu), List.of(), null, -1);
+        // The rates say one thread is slightly faster at this size; in truth two threads take half the time.
+        d.useRates(cpu, Map.of(1, new Rates(10, 50, 10, 1 << 20, 10, 8), 2, new Rates(10, 45, 9, 1 << 20, 9, 8)));
+        long m = d.model().mask(cpu);
+        long n = 1 << 22;
+        Map<Integer, Long> truth = Map.of(1, 1_000_000L, 2, 500_000L);
+        int twos = 0;
+        for (int call = 0; call < 2_000; call++) {
+            Decision c = d.forced(cpu, m, SUM, DType.F32, n, 1, 1, Placement.HEAP);
+            assertEquals("cpu", c.backend().name(), "a forced backend never leaves it");
+            d.model().observe(c.variant(), SUM, DType.F32, n, 1, 1, Placement.HEAP, truth.get(c.threads()));
+            if (call >= 1_000 && c.threads() == 2) {
+                twos++;
+            }
+        }
+        assertTrue(twos >= 990, "after exploring, the measured faster thread count is the forced backend's choice: " + twos);
+    }
+
+    @Test
     void moreThreadsAreNeverMeasuredSlowerThanOne() {
         Rates one = new Rates(50, 80, 16, 1 << 20, 30, 8);
         Rates noisy = new Rates(900, 60, 12, 2 << 20, 18, 8);
