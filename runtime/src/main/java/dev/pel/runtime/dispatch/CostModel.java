@@ -27,13 +27,18 @@ import java.util.Locale;
  *
  * <p>Decisions are cached per (kernel, element type, size class, heap-or-host placement) and
  * recomputed every {@value #RECOMPUTE_PERIOD} calls, so the hot path is a few array reads and no
- * lock. Exploration keeps a wrong model from staying wrong: one call in {@value #EXPLORE_PERIOD} per
- * size class runs a variant observed there fewer than {@value #MIN_OBSERVATIONS} times if it is predicted
- * within {@value #PROBE_FACTOR}x of the best (at most {@value #MIN_OBSERVATIONS} such calls per variant and
- * size class, ever), else the runner-up when it is predicted within {@value #EXPLORE_FACTOR}x; one call in
- * {@value #REFRESH_PERIOD} runs the runner-up when it is within {@value #REFRESH_FACTOR}x. The steady
- * cost is bounded by 1/256 x 1 + 1/1024 x 7, under 1.1% of the time in the worst case (plus the 16th
- * call of each size class, which explores once) and nothing when the model is right about a clear winner.
+ * lock. Exploration keeps a wrong model from staying wrong. It runs in bursts of consecutive calls,
+ * because a lone call on another variant is not what that variant does in steady use: its worker
+ * threads are parked and the data sits in another core's cache (two threads measured 3x slower
+ * alone than in a run). Once in {@value #EXPLORE_PERIOD} calls per size class a burst of
+ * {@value #EXPLORE_BURST} runs a variant observed there fewer than {@value #MIN_OBSERVATIONS} times if it
+ * is predicted within {@value #PROBE_FACTOR}x of the best (one such burst per variant and size class,
+ * ever), else the runner-up when it is predicted within {@value #EXPLORE_FACTOR}x; once in
+ * {@value #REFRESH_PERIOD} calls a burst of {@value #REFRESH_BURST} refreshes the runner-up when it is
+ * within {@value #REFRESH_FACTOR}x, the runner-up as the rates see it with any learned slowness set
+ * aside, so a variant branded slow in a bad moment (a busy neighbour, a cold JIT) gets its chance back. The steady cost is bounded by 4/512 x 1 + 2/4096 x 15,
+ * under 1.6% of the time in the worst case (plus the burst at the 16th call of each size class) and
+ * nothing when the model is right about a clear winner.
  *
  * <p>Size classes are powers of two of the bytes a call moves. Fields written by concurrent callers
  * without a lock hold estimates only: a lost update costs one observation, never a wrong result.
@@ -42,7 +47,9 @@ public final class CostModel {
     static final int BUCKETS = 64;
     static final int RING = 7;
     static final int RECOMPUTE_PERIOD = 128;
-    static final int EXPLORE_PERIOD = 256;
+    static final int EXPLORE_PERIOD = 512;
+    /** Consecutive calls an exploration runs: the later ones run with warm workers and caches. */
+    static final int EXPLORE_BURST = 4;
     /** A size class also explores at its 16th call, so a new class learns early. */
     static final int FIRST_EXPLORATION = 16;
     static final double EXPLORE_FACTOR = 2.0;
@@ -50,7 +57,8 @@ public final class CostModel {
     /** Observations of a kernel after which a size class's unrefreshed correction is dropped (the model is trusted again). */
     static final int STALE = 1 << 14;
     static final double PROBE_FACTOR = 16.0;
-    static final int REFRESH_PERIOD = 1024;
+    static final int REFRESH_PERIOD = 4096;
+    static final int REFRESH_BURST = 2;
     static final double REFRESH_FACTOR = 8.0;
     /** Ratios are clipped to this factor either way: a cold JIT or a page-fault storm teaches a bounded lesson. */
     static final float MAX_RATIO = 16f;
@@ -83,9 +91,10 @@ public final class CostModel {
         for (Variant v : vs) {
             decisions[v.index()] = new Decision[] {
                 new Decision(v.backend(), v.threads(), "lowest predicted time", v.index()),
-                new Decision(v.backend(), v.threads(), "exploring the runner-up (1 call in " + EXPLORE_PERIOD + ")", v.index()),
-                new Decision(v.backend(), v.threads(), "refreshing the runner-up's estimate (1 call in " + REFRESH_PERIOD + ")",
-                        v.index())};
+                new Decision(v.backend(), v.threads(),
+                        "exploring the runner-up (" + EXPLORE_BURST + " calls in " + EXPLORE_PERIOD + ")", v.index()),
+                new Decision(v.backend(), v.threads(),
+                        "refreshing the runner-up's estimate (" + REFRESH_BURST + " calls in " + REFRESH_PERIOD + ")", v.index())};
         }
     }
 
@@ -252,7 +261,7 @@ public final class CostModel {
             Slot s = km.slot(slot);
             int c = ++s.calls;
             Decision d = s.decision;
-            if (d != null && (c & (RECOMPUTE_PERIOD - 1)) != 0 && c != FIRST_EXPLORATION && s.epoch == epoch && s.mask == allowed) {
+            if (d != null && c - s.until < 0 && s.epoch == epoch && s.mask == allowed) { // c - until: safe when calls wrap
                 return d;
             }
             return recompute(km, kernel, dtype, d0, d1, d2, where, allowed, b, slot, c);
@@ -263,25 +272,28 @@ public final class CostModel {
     /** The slow path of {@link #choose}: a fresh decision, cached, and on its turn an exploration. */
     private Decision recompute(KernelModel km, KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where,
             long allowed, int b, int slot, int c) {
-        // Call 128 of every 256 explores, except call 128 of every 1024, which refreshes; other multiples of 128 only
+        // Call 256 of every 512 explores, except call 256 of every 4096, which refreshes; other multiples of 128 only
         // recompute; and the 16th call explores once.
         int mode = c == FIRST_EXPLORATION ? EXPLORING
                 : (c & (REFRESH_PERIOD - 1)) == EXPLORE_PERIOD / 2 ? REFRESHING
                 : (c & (EXPLORE_PERIOD - 1)) == EXPLORE_PERIOD / 2 ? EXPLORING : CHOSEN;
         int e = epoch;
         Decision best = compute(km, kernel, dtype, d0, d1, d2, where, allowed, b, CHOSEN);
+        Slot s = km.slot(slot);
         if (best != null) {
-            Slot s = km.slot(slot);
             s.decision = best;
             s.mask = allowed;
             s.epoch = e;
+            s.until = c < FIRST_EXPLORATION ? FIRST_EXPLORATION : (c | (RECOMPUTE_PERIOD - 1)) + 1;
         }
         if (mode == CHOSEN || best == null) {
             return best;
         }
         Decision explored = compute(km, kernel, dtype, d0, d1, d2, where, allowed, b, mode);
         if (explored != best) {
-            km.slot(slot).decision = null; // the next call decides again, with what this one teaches
+            // The burst's calls read the explored decision; the call after it decides again with what they taught.
+            s.decision = explored;
+            s.until = c + (mode == REFRESHING ? REFRESH_BURST : EXPLORE_BURST);
         }
         return explored;
     }
@@ -311,6 +323,21 @@ public final class CostModel {
         }
         if (best < 0) {
             return null;
+        }
+        if (mode == REFRESHING) {
+            // The runner-up as the rates see it, a learned slowness set aside (it may date from a bad moment), a learned
+            // speed-up kept.
+            second = -1;
+            secondNs = Double.POSITIVE_INFINITY;
+            for (int v = 0; v < variants.size(); v++) {
+                if (v != best && (allowed & (1L << v)) != 0 && rates[v] != null) {
+                    double t = baseNs(v, flops, bytes, where) * Math.min(1f, km.correction(v, b));
+                    if (t < secondNs) {
+                        second = v;
+                        secondNs = t;
+                    }
+                }
+            }
         }
         if (mode == EXPLORING) {
             int probe = -1;
@@ -450,6 +477,7 @@ public final class CostModel {
         long mask;
         int epoch;
         int calls;
+        int until; // the call that decides again
     }
 
     /** What the model knows of one kernel at one element type. */

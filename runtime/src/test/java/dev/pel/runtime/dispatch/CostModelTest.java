@@ -166,9 +166,35 @@ class CostModelTest {
             model.observe(cpu2, SUM, DType.F32, n, 1, 1, Placement.HEAP, (long) cpu2Truth);
         }
         int[] ran = simulate(4096, n, v -> v == cpu2 ? cpu2Truth : model.predict(v, SUM, DType.F32, n, 1, 1, Placement.HEAP).base());
-        assertEquals(CostModel.MIN_OBSERVATIONS, ran[dev], "the unobserved device is probed, at most three times");
-        assertEquals(4096 / CostModel.REFRESH_PERIOD, ran[cpu2], "the runner-up 4.4x away is refreshed once in 1024 calls");
+        assertEquals(CostModel.EXPLORE_BURST, ran[dev], "the unobserved device is probed by one burst");
+        assertEquals(CostModel.REFRESH_BURST * 4096 / CostModel.REFRESH_PERIOD, ran[cpu2],
+                "the runner-up 4.4x away is refreshed by one burst in 4096 calls");
         assertEquals(4096 - ran[dev] - ran[cpu2], ran[cpu1]);
+    }
+
+    @Test
+    void aVariantBrandedSlowInABadMomentGetsItsChanceBack() {
+        long n = 1 << 18; // cpu2 predicted 17.1 us and truly so; a busy moment made seven of its calls 16x slower
+        double cpu2Truth = model.predict(cpu2, SUM, DType.F32, n, 1, 1, Placement.HEAP).base();
+        for (int i = 0; i < CostModel.RING; i++) {
+            model.observe(cpu2, SUM, DType.F32, n, 1, 1, Placement.HEAP, (long) (20 * cpu2Truth));
+        }
+        assertEquals(cpu1, model.best(SUM, DType.F32, n, 1, 1, Placement.HEAP, 0b011).variant(), "branded: 16x is past every window");
+        int[] ran = simulate(CostModel.REFRESH_PERIOD, n, v -> v == cpu2 ? cpu2Truth : v == cpu1 ? 26_300 : 1e9);
+        assertEquals(cpu2, model.best(SUM, DType.F32, n, 1, 1, Placement.HEAP, 0b011).variant(),
+                "a refresh burst measured it again and it is the choice once more: " + java.util.Arrays.toString(ran));
+        assertTrue(ran[cpu2] > CostModel.REFRESH_PERIOD / 2, java.util.Arrays.toString(ran));
+    }
+
+    @Test
+    void explorationRunsInBurstsSoTheLaterCallsAreWarm() {
+        long n = 1 << 18; // cpu1 truly 8 us (predicted 26.3); cpu2's choice is wrong, and a lone cpu1 call is cold: 40 us
+        int[] streak = {0};
+        int[] ran = simulate(2_000, n, v -> {
+            streak[0] = v == cpu1 ? streak[0] + 1 : 0;
+            return v == cpu1 ? (streak[0] == 1 ? 40_000 : 8_000) : v == cpu2 ? 17_100 : 1e9;
+        });
+        assertTrue(ran[cpu1] > 1_800, "the warm calls of a burst show cpu x1's real speed: " + java.util.Arrays.toString(ran));
     }
 
     @Test
