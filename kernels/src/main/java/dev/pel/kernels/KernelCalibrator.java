@@ -10,29 +10,67 @@ import dev.pel.runtime.dispatch.Rates;
 import dev.pel.runtime.hw.Hardware;
 import dev.pel.runtime.memory.FloatArray;
 import dev.pel.runtime.spi.Backend;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 
 /**
  * Measures a backend's {@link Rates} with the foundation kernels, called by the runtime the first
  * time the backend is a candidate. Float {@code sum} gives the fixed cost (a 16-element call), the
  * in-cache bandwidth (the slope between two in-cache sizes, so the fixed cost cancels) and the
- * main-memory bandwidth (a working set of four last-level caches); {@code exp} on in-cache data
+ * main-memory bandwidth (a working set well past the variant's caches); {@code exp} on in-cache data
  * gives the arithmetic rate; for a device, the same {@code sum} on a heap array minus the resident
- * one gives the copy rate. Kernels are warmed until their time settles (compiled by the JIT) before
- * anything is timed; each point is the median of a few timings; the measuring stays within the
- * budget the runtime gives. The runtime calls this on a background thread.
+ * one gives the copy rate. Each point is the median of a few timings, within the budget the runtime
+ * gives; the runtime calls this on a background thread, one variant after another.
+ *
+ * <p>Before timing, the kernels are warmed: on a host backend until the JIT has compiled them (the
+ * Vector API runs orders of magnitude slower interpreted), on a device until its programs are built
+ * and a launch takes a steady time. Warming is bounded (a rate measured on code the JIT has not
+ * finished with is pessimistic; the online learning believes "faster than modelled" at once) and
+ * reported apart from the measuring: it is the compilation any first use of the kernels pays.
+ * The measured working sets are reused by the next variant of the same backend.
  */
 public final class KernelCalibrator implements Calibrator {
     private static final KernelSpec SUM = Catalogue.SUM;
     private static final KernelSpec EXP = Catalogue.of(UnaryOp.EXP);
-    /** The longest a warm-up may take (a busy machine compiles slowly). */
-    static final long WARM_UP_CAP_NANOS = 5_000_000_000L;
-    /** Batches of four calls before stability counts: past HotSpot's default tier-4 invocation threshold (5,000). */
-    static final int MIN_WARM_UP_BATCHES = 1_500;
+    /** The longest a host warm-up may take (a busy machine compiles slowly: 0.2 s did not suffice with both cores taken). */
+    static final long WARM_UP_CAP_NANOS = 3_000_000_000L;
+    /** The longest a device warm-up may take after its first call (which builds programs, however long that takes). */
+    static final long DEVICE_WARM_UP_CAP_NANOS = 500_000_000L;
+    /**
+     * Host warm-up batches before stability counts: 500 batches run the 16-element sum 16,000 times
+     * and the larger calls' loops far past HotSpot's tier-4 thresholds (5,000 calls, 40,000 back-edges).
+     */
+    static final int MIN_WARM_UP_BATCHES = 500;
+    /** Length of one warm-up round. */
+    static final long ROUND_NANOS = 5_000_000L;
+    /** Warm-up rounds in a row without progress and without JIT activity before the measuring starts. */
+    static final int PATIENCE = 4;
+    /** The largest "main memory" working set: enough to leave every cache level but the last of big servers. */
+    static final long MAX_MAIN_BYTES = 64L << 20;
+    /** A main-memory call should take about this long on the backend (so a slow backend is timed on less). */
+    static final long MAIN_CALL_NANOS = 5_000_000L;
+
+    private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+
+    private long warmUpNanos;
+    private Backend lastBackend;
+    private float[] scratch = new float[0]; // the host working set, kept for the backend's next variant
 
     @Override
     public boolean supports(Backend backend) {
         return KernelSets.supports(backend, DType.F32);
+    }
+
+    @Override
+    public long warmUpNanos() {
+        return warmUpNanos;
+    }
+
+    @Override
+    public void finished(Backend backend) {
+        scratch = new float[0];
+        lastBackend = null;
     }
 
     @Override
@@ -45,90 +83,143 @@ public final class KernelCalibrator implements Calibrator {
         int small = 16;
         int n1 = (int) Math.max(8192L * threads, 4096);
         int n2 = (int) Math.max(n1 * 4L, cacheBytes / 2 / Float.BYTES);
-        long mainBytes = Math.max(32L << 20, Math.min(4 * llc, 256L << 20));
+        if (backend != lastBackend) {
+            scratch = new float[0]; // another backend: its working sets are its own
+            lastBackend = backend;
+        }
+        long started = System.nanoTime();
+        long deadline = started + budgetNanos;
         if (backend.host()) {
-            mainBytes = Math.min(mainBytes, Runtime.getRuntime().maxMemory() / 8); // measured on the heap: leave room
-        }
-        int n3 = (int) Math.max(n2 * 2L, Math.min(Integer.MAX_VALUE - 64, mainBytes / Float.BYTES));
-
-        try (FloatArray big = FloatArray.allocate(backend.host() ? n2 : n3); FloatArray out = FloatArray.allocate(n2)) {
-            fill(big, n2);
-            // Host backends are timed on heap arrays, the common case (their off-heap loops read main memory more
-            // slowly); a device on off-heap arrays kept resident, so no copy is timed.
-            VecF32 x = backend.host() ? VecF32.heap(heapCopy(big, n2, n3), 0, 1) : vec(big);
-            VecF32 o2 = backend.host() ? VecF32.heap(new float[n2], 0, 1) : vec(out);
-            // Every size timed below takes its own path (a 16-element call is all tail): each is warmed.
-            warmUp(() -> {
-                for (int i = 0; i < 8; i++) {
-                    set.sum(small, x, threads);
-                }
-                set.sum(n1, x, threads);
-                set.unary(UnaryOp.EXP, n1, x, o2, threads);
-            });
-            long deadline = System.nanoTime() + budgetNanos;
-            double tSmall = median(() -> set.sum(small, x, threads), backend.host() ? 256 : 4, deadline);
-            double t1 = median(() -> set.sum(n1, x, threads), 16, deadline);
-            double t2 = median(() -> set.sum(n2, x, threads), 4, deadline);
-            double b1 = SUM.cost().bytes(Float.BYTES, n1, 1, 1);
-            double b2 = SUM.cost().bytes(Float.BYTES, n2, 1, 1);
-            double cacheBw = t2 > t1 ? (b2 - b1) / (t2 - t1) : b2 / t2;
-            double launch = Math.max(tSmall, t1 - b1 / cacheBw);
-            double tExp = median(() -> set.unary(UnaryOp.EXP, n2, x, o2, threads), 2, deadline);
-            double flops = EXP.cost().flops(n2, 1, 1) / Math.max(1, tExp - launch);
-            double t3 = median(() -> set.sum(n3, x, threads), 1, deadline + budgetNanos / 2);
-            double b3 = SUM.cost().bytes(Float.BYTES, n3, 1, 1);
-            double memBw = Math.min(cacheBw, b3 / Math.max(1, t3 - launch));
-            double link = 8; // bytes/ns: used only by devices, measured below
-            if (!backend.host()) {
-                float[] heap = new float[n2];
-                VecF32 h2 = VecF32.heap(heap, 0, 1);
-                double tHeap = median(() -> set.sum(n2, h2, threads), 2, deadline + budgetNanos / 2);
-                // A device sharing host memory copies at memory speed: the difference can vanish in the noise.
-                link = Math.min(b2 / Math.max(1, tHeap - t2), 4 * cacheBw);
+            float[] heap = scratch.length >= n2 ? scratch : (scratch = filled(n2));
+            VecF32 x = VecF32.heap(heap, 0, 1);
+            VecF32 o = VecF32.heap(new float[n2], 0, 1);
+            warmUpNanos = warmUp(set, x, o, small, n1, threads, true);
+            Partial p = measureInCache(set, x, o, small, n1, n2, threads, deadline);
+            int n3 = mainElements(p.cacheBw, cacheBytes);
+            if (scratch.length < n3) {
+                float[] bigger = Arrays.copyOf(scratch, n3); // values past n2 stay zero: a sum's time does not depend on them
+                scratch = bigger;
+                x = VecF32.heap(bigger, 0, 1);
             }
-            return new Rates(launch, cacheBw, memBw, cacheBytes, flops, link);
+            VecF32 big = x;
+            double t3 = median(() -> set.sum(n3, big, threads), 1, deadline);
+            double memBw = Math.min(p.cacheBw, SUM.cost().bytes(Float.BYTES, n3, 1, 1) / Math.max(1, t3 - p.launch));
+            return new Rates(p.launch, p.cacheBw, memBw, cacheBytes, p.flops, 8); // link: used only by devices
+        }
+        // A device: off-heap operands kept resident, so no copy is timed but the one the link rate comes from.
+        try (FloatArray in = FloatArray.allocate(n2); FloatArray out = FloatArray.allocate(n2)) {
+            fill(in, n2);
+            VecF32 x = VecF32.offHeap(in, 0, 1);
+            VecF32 o = VecF32.offHeap(out, 0, 1);
+            warmUpNanos = warmUp(set, x, o, small, n1, threads, false);
+            Partial p = measureInCache(set, x, o, small, n1, n2, threads, deadline);
+            int n3 = mainElements(p.cacheBw, cacheBytes);
+            double memBw;
+            try (FloatArray main = FloatArray.allocate(n3)) {
+                VecF32 m = VecF32.offHeap(main, 0, 1);
+                set.sum(n3, m, threads); // the first use of a buffer allocates it on the device
+                double t3 = median(() -> set.sum(n3, m, threads), 1, deadline);
+                memBw = Math.min(p.cacheBw, SUM.cost().bytes(Float.BYTES, n3, 1, 1) / Math.max(1, t3 - p.launch));
+            }
+            float[] heap = new float[n2];
+            VecF32 h2 = VecF32.heap(heap, 0, 1);
+            double tHeap = median(() -> set.sum(n2, h2, threads), 1, deadline);
+            double b2 = SUM.cost().bytes(Float.BYTES, n2, 1, 1);
+            // A device sharing host memory copies at memory speed: the difference can vanish in the noise.
+            double link = Math.min(b2 / Math.max(1, tHeap - p.t2), 4 * p.cacheBw);
+            return new Rates(p.launch, p.cacheBw, memBw, cacheBytes, p.flops, link);
         }
     }
 
-    /** Off-heap operands: host backends read them at heap speed, a device keeps them resident (no copies timed). */
-    private static VecF32 vec(FloatArray a) {
-        return VecF32.offHeap(a, 0, 1);
+    /** What the in-cache timings give: fixed cost, cache bandwidth, arithmetic rate, and the n2 sum's time. */
+    private record Partial(double launch, double cacheBw, double flops, double t2) {
     }
 
-    /** A heap array of n elements whose first m are the off-heap array's. */
-    private static float[] heapCopy(FloatArray a, int m, int n) {
-        float[] h = new float[n];
-        java.lang.foreign.MemorySegment.copy(a.segment(), java.lang.foreign.ValueLayout.JAVA_FLOAT, 0, h, 0, m);
-        return h;
+    private static Partial measureInCache(KernelSet set, VecF32 x, VecF32 o, int small, int n1, int n2, int threads,
+            long deadline) {
+        double tSmall = median(() -> set.sum(small, x, threads), 64, deadline);
+        double t1 = median(() -> set.sum(n1, x, threads), 8, deadline);
+        double t2 = median(() -> set.sum(n2, x, threads), 2, deadline);
+        double b1 = SUM.cost().bytes(Float.BYTES, n1, 1, 1);
+        double b2 = SUM.cost().bytes(Float.BYTES, n2, 1, 1);
+        double cacheBw = t2 > t1 ? (b2 - b1) / (t2 - t1) : b2 / t2;
+        double launch = Math.max(tSmall, t1 - b1 / cacheBw);
+        // On a device a launch costs more than exp of n1 elements: n2 there.
+        int nExp = launch > 10_000 ? n2 : n1;
+        double tExp = median(() -> set.unary(UnaryOp.EXP, nExp, x, o, threads), 2, deadline);
+        double flops = EXP.cost().flops(nExp, 1, 1) / Math.max(launch / 4, tExp - launch);
+        return new Partial(launch, cacheBw, flops, t2);
     }
 
-    /** Varied values where exp is timed; the rest stays zero (a sum's time does not depend on values). */
+    /** Elements of the main-memory working set: past the variant's caches, and about MAIN_CALL_NANOS of reading. */
+    private static int mainElements(double cacheBytesPerNs, long cacheBytes) {
+        long bytes = Math.min(MAX_MAIN_BYTES, Math.max(8 * cacheBytes, (long) (cacheBytesPerNs * MAIN_CALL_NANOS)));
+        return (int) Math.min(Integer.MAX_VALUE - 64, bytes / Float.BYTES);
+    }
+
+    /** n varied values (exp is timed on them). */
+    private static float[] filled(int n) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = value(i);
+        }
+        return a;
+    }
+
     private static void fill(FloatArray a, long n) {
         var seg = a.segment();
         for (long i = 0; i < n; i++) {
-            seg.setAtIndex(java.lang.foreign.ValueLayout.JAVA_FLOAT, i, (float) ((i * 0x9E3779B97F4A7C15L >>> 40) * 0x1p-24 - 0.5));
+            seg.setAtIndex(java.lang.foreign.ValueLayout.JAVA_FLOAT, i, value(i));
         }
     }
 
+    private static float value(long i) {
+        return (float) ((i * 0x9E3779B97F4A7C15L >>> 40) * 0x1p-24 - 0.5);
+    }
+
     /**
-     * Runs the calls until their time settles (the JIT has compiled them: the Vector API is orders of
-     * magnitude slower interpreted) or {@link #WARM_UP_CAP_NANOS} passes. Not part of the measuring budget:
-     * any first use of these kernels pays it once.
+     * Runs every size and kernel timed later (a 16-element call is all tail: its own path) in rounds
+     * of {@link #ROUND_NANOS}, until {@link #PATIENCE} rounds in a row neither beat the best round by
+     * a tenth nor saw the JIT finish a compilation (time alone is not enough: code waiting for C2
+     * runs at a steady, slow speed), or the cap passes; on a device the first call builds its
+     * programs and is not capped. Returns the time spent.
      */
-    private static void warmUp(Runnable calls) {
-        long end = System.nanoTime() + WARM_UP_CAP_NANOS;
-        double[] last = new double[8];
-        for (int i = 0; System.nanoTime() < end; i++) {
-            last[i % last.length] = time(calls, 4);
-            // Interpreted and first-tier code have plateaus of their own: stability alone is not enough.
-            if (i >= MIN_WARM_UP_BATCHES) {
-                double lo = Arrays.stream(last).min().orElseThrow();
-                double hi = Arrays.stream(last).max().orElseThrow();
-                if (hi <= 1.05 * lo) {
-                    return;
-                }
+    private static long warmUp(KernelSet set, VecF32 x, VecF32 o, int small, int n1, int threads, boolean host) {
+        Runnable calls = () -> {
+            for (int i = 0; i < 8; i++) {
+                set.sum(small, x, threads);
             }
+            set.sum(n1, x, threads);
+            set.unary(UnaryOp.EXP, n1, x, o, threads);
+        };
+        long t0 = System.nanoTime();
+        if (!host) {
+            calls.run(); // builds (or loads) the programs
         }
+        long end = System.nanoTime() + (host ? WARM_UP_CAP_NANOS : DEVICE_WARM_UP_CAP_NANOS);
+        int minBatches = host ? MIN_WARM_UP_BATCHES : 3;
+        double best = Double.POSITIVE_INFINITY;
+        int batches = 0;
+        int stable = 0;
+        while (System.nanoTime() < end && (batches < minBatches || stable < PATIENCE)) {
+            long jit = jitMillis();
+            long r0 = System.nanoTime();
+            int n = 0;
+            do {
+                calls.run();
+                n++;
+            } while (System.nanoTime() - r0 < ROUND_NANOS);
+            double perBatch = (System.nanoTime() - r0) / (double) n;
+            batches += n;
+            stable = jitMillis() == jit && perBatch >= 0.9 * best ? stable + 1 : 0;
+            best = Math.min(best, perBatch);
+        }
+        return System.nanoTime() - t0;
+    }
+
+    /** Milliseconds the JIT has spent compiling so far (0 where the JVM does not say). */
+    private static long jitMillis() {
+        return JIT != null && JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() : 0;
     }
 
     /** Nanoseconds per call over a batch of {@code reps} calls. */

@@ -229,10 +229,16 @@ public final class AdaptiveDispatcher {
         long m = model.mask(b);
         try {
             Rates[] rs = new Rates[model.variants().size()];
-            for (Variant v : model.variants()) {
-                if (v.backend() == b) {
-                    rs[v.index()] = c.calibrate(b, v.threads(), CALIBRATION_BUDGET_NANOS / variantsOf(b));
+            long warming = 0;
+            try {
+                for (Variant v : model.variants()) {
+                    if (v.backend() == b) {
+                        rs[v.index()] = c.calibrate(b, v.threads(), CALIBRATION_BUDGET_NANOS / variantsOf(b));
+                        warming += c.warmUpNanos();
+                    }
                 }
+            } finally {
+                c.finished(b);
             }
             Rates one = null;
             for (Variant v : model.variants()) {
@@ -249,7 +255,9 @@ public final class AdaptiveDispatcher {
                     model.setRates(v.index(), r);
                 }
             }
-            s.source = String.format(Locale.ROOT, "calibrated in %.0f ms", (System.nanoTime() - t0) / 1e6);
+            long took = System.nanoTime() - t0;
+            s.source = String.format(Locale.ROOT, "calibrated in %.0f ms (%.0f ms warming up, %.0f ms measuring)", took / 1e6,
+                    warming / 1e6, (took - warming) / 1e6);
             synchronized (this) {
                 ready |= m;
                 pending &= ~m;

@@ -18,4 +18,17 @@ public interface Calibrator {
      * @throws RuntimeException when the backend fails while being measured (it is then not used)
      */
     Rates calibrate(Backend backend, int threads, long budgetNanos);
+
+    /**
+     * Of the last {@link #calibrate} call's time, the part spent warming up rather than measuring:
+     * JIT compilation of the kernels, a device's program builds (a cost any first use of the
+     * backend pays, reported apart so the measuring itself can be seen).
+     */
+    default long warmUpNanos() {
+        return 0;
+    }
+
+    /** Every variant of the backend is measured: working sets kept for its next variant can go. */
+    default void finished(Backend backend) {
+    }
 }
