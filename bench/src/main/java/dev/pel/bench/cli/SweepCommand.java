@@ -104,8 +104,8 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         Sweep.Plan plan = plan();
-        err.printf(Locale.ROOT, "sweep: %d points; seed %d; %d samples of >= 50 us after %d ms warm-up each; Pel operands: %s%n",
-                plan.points(), seed, reps, warmupMs, plan.residency() == Residency.RESIDENT
+        err.printf(Locale.ROOT, "sweep: %d points; seed %d; %d samples of >= %d us after %d ms warm-up each; Pel operands: %s%n",
+                plan.points(), seed, reps, Timer.MIN_SAMPLE_NANOS / 1000, warmupMs, plan.residency() == Residency.RESIDENT
                         ? "off-heap, resident where the backend keeps them" : "heap arrays (copied to a device on every call)");
         for (Contender c : plan.contenders()) {
             if (c instanceof Contender.PeerLibrary p) {

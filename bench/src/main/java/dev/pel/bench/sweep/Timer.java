@@ -14,8 +14,12 @@ import java.util.Arrays;
  * ({@code pel jmh}) is the precise instrument.
  */
 public final class Timer {
-    /** Shortest sample: ~1000x the cost of a nanoTime pair. */
-    static final long MIN_SAMPLE_NANOS = 50_000;
+    /**
+     * Shortest sample: 1 ms, so ten samples span 10 ms rather than a fraction of one (at 50 us a
+     * 16-element call's samples all fell inside one scheduler hiccup or none, and the same backend
+     * timed twice differed by up to 2x).
+     */
+    public static final long MIN_SAMPLE_NANOS = 1_000_000;
 
     /** Length of one warm-up round. */
     static final long ROUND_NANOS = 10_000_000;
