@@ -6,9 +6,9 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The {@code cpu-simd} GEMM, Goto/BLIS style: C is updated in blocks of NC columns, KC-deep
- * slices of A and B are packed into contiguous micro-panels (B once per slice and shared by the
- * threads, A per row block by the thread that takes it; row blocks are the parallel tasks), and a
+ * The {@code cpu-simd} GEMM, Goto/BLIS style: for each KC-deep slice of A and B, A is packed once
+ * into contiguous micro-panels (each row block by the thread that takes it first, then shared) and
+ * B one NC-column panel at a time (shared by the threads); row blocks are the parallel tasks, and a
  * register-blocked micro-kernel keeps an MR x NR tile of C in MR * 2 vector accumulators: per step
  * of k one broadcast of A per row and two vector loads of B feed MR * 2 fused multiply-adds (on its
  * own it runs at the FMA peak of a Zen 4 core). Block sizes come from {@link GemmBlocking} (the
@@ -100,13 +100,16 @@ final class SimdGemmF32 {
         }
         int mcEach = roundUp((m + blocks - 1) / blocks, MR);
         int rowBlocks = (m + mcEach - 1) / mcEach;
+        // The whole KC-deep slice of A, packed once and shared: block i0.. starts at i0 * kc.
+        float[] ap = buffer(PACKED_A, roundUp(m, MR) * kcMax);
         float[] bp = buffer(PACKED_B, kcMax * ncMax);
-        for (int jc = 0; jc < n; jc += ncMax) {
-            int nc = Math.min(ncMax, n - jc);
-            int panels = (nc + NR - 1) / NR;
-            for (int pc = 0; pc < k; pc += kcMax) {
-                int kc = Math.min(kcMax, k - pc);
-                float betaNow = pc == 0 ? beta : 1;
+        for (int pc = 0; pc < k; pc += kcMax) {
+            int kc = Math.min(kcMax, k - pc);
+            float betaNow = pc == 0 ? beta : 1;
+            int aOff = offA + pc * csA;
+            for (int jc = 0; jc < n; jc += ncMax) {
+                int nc = Math.min(ncMax, n - jc);
+                int panels = (nc + NR - 1) / NR;
                 int bOff = offB + pc * rsB + jc * csB;
                 int packTasks = t <= 1 ? 1 : Math.min(panels, 4 * t);
                 if (packTasks == 1) {
@@ -115,30 +118,33 @@ final class SimdGemmF32 {
                     pool.run(packTasks, task -> packB(kc, nc, panels * task / packTasks, panels * (task + 1) / packTasks, b, bOff,
                             rsB, csB, bp));
                 }
-                int aOff = offA + pc * csA;
+                // The first NC panel of a slice packs each row block of A on its way.
+                boolean packA = jc == 0;
                 int cOff = offC + jc;
                 if (rowBlocks == 1) {
-                    block(0, m, kc, nc, alpha, a, aOff, rsA, csA, bp, betaNow, c, cOff, ldc);
+                    block(0, m, kc, nc, alpha, packA, a, aOff, rsA, csA, ap, bp, betaNow, c, cOff, ldc);
                 } else {
                     pool.run(rowBlocks, task -> {
                         int i0 = task * mcEach;
-                        block(i0, Math.min(m, i0 + mcEach), kc, nc, alpha, a, aOff, rsA, csA, bp, betaNow, c, cOff, ldc);
+                        block(i0, Math.min(m, i0 + mcEach), kc, nc, alpha, packA, a, aOff, rsA, csA, ap, bp, betaNow, c, cOff, ldc);
                     });
                 }
             }
         }
     }
 
-    /** Packs rows i0..i1 of A (a KC-deep slice) and multiplies them by the packed B panel into C. */
-    private static void block(int i0, int i1, int kc, int nc, float alpha, float[] a, int aOff, int rsA, int csA, float[] bp,
-            float beta, float[] c, int cOff, int ldc) {
+    /** Multiplies rows i0..i1 of the packed A slice (packing them first if asked) by the packed B panel into C. */
+    private static void block(int i0, int i1, int kc, int nc, float alpha, boolean packA, float[] a, int aOff, int rsA, int csA,
+            float[] ap, float[] bp, float beta, float[] c, int cOff, int ldc) {
         int mc = i1 - i0;
-        float[] ap = buffer(PACKED_A, roundUp(mc, MR) * kc);
-        packA(mc, kc, a, aOff + i0 * rsA, rsA, csA, ap);
+        int apOff = i0 * kc;
+        if (packA) {
+            packA(mc, kc, a, aOff + i0 * rsA, rsA, csA, ap, apOff);
+        }
         float[] tile = TILE.get();
         for (int ir = 0; ir < mc; ir += MR) {
             int mr = Math.min(MR, mc - ir);
-            int ao = ir * kc;
+            int ao = apOff + ir * kc;
             for (int jr = 0; jr < nc; jr += NR) {
                 int nr = Math.min(NR, nc - jr);
                 int co = cOff + (i0 + ir) * ldc + jr;
@@ -153,11 +159,14 @@ final class SimdGemmF32 {
         }
     }
 
-    /** MR x KC micro-panels of A: panel p holds rows p*MR.., element (r, q) at q*MR + r; short panels padded with zeros. */
-    static void packA(int mc, int kc, float[] a, int off, int rsA, int csA, float[] ap) {
+    /**
+     * MR x KC micro-panels of A from ap[apOff]: panel p holds rows p*MR.., element (r, q) at q*MR + r;
+     * short panels padded with zeros.
+     */
+    static void packA(int mc, int kc, float[] a, int off, int rsA, int csA, float[] ap, int apOff) {
         for (int ir = 0; ir < mc; ir += MR) {
             int mr = Math.min(MR, mc - ir);
-            int base = ir * kc;
+            int base = apOff + ir * kc;
             int rowOff = off + ir * rsA;
             if (csA == 1) {
                 for (int r = 0; r < mr; r++) {
