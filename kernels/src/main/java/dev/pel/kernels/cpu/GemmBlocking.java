@@ -9,12 +9,17 @@ import dev.pel.runtime.hw.Hardware;
  * stream past it from L2/L3, and the C tiles it updates lie along one row band (sequential lines
  * the hardware prefetcher follows; the other order, a B micro-panel held against a column of A
  * micro-panels, stalled on C misses: 38 against 50 GFLOP/s on one Zen 4 core). KC is chosen so
- * that one B micro-panel is the size of L1 (larger KC means fewer passes over C; on Zen 4 with
- * 32 KiB L1, KC = 256 measured better than 128 and 384), MC so a packed A block takes a quarter
- * of L2, NC so the shared packed B panel takes at most a quarter of L3.
+ * that the A micro-panel takes half of L1, the other half left to the B micro-panels streaming past
+ * it (with the 12-row tile and a 48 KiB L1: KC = 256, 64 GFLOP/s on one Xeon core, where sizing a
+ * B micro-panel to all of L1 gave KC = 384 and 50). NC is chosen so the packed B panel, which the
+ * macro-kernel streams past every A micro-panel, takes half of L2 (and at most a quarter of L3).
+ * MC, the rows of a parallel task, governs no reuse in this order (A is packed once per KC slice,
+ * the B panel is shared by all rows), only how evenly the threads finish a panel and how much
+ * freshly packed A a task reads back: a packed A block the size of L1 (24 rows on a 48 KiB L1)
+ * measured 137 GFLOP/s against 125 for a quarter of L2 (256 rows), two threads, dgemm 2048.
  *
  * @param kc depth of a packed panel (columns of A, rows of B)
- * @param mc rows of a packed block of A, a multiple of mr
+ * @param mc rows of a row block of A (a parallel task), a multiple of mr
  * @param nc columns of a packed panel of B, a multiple of nr
  */
 record GemmBlocking(int kc, int mc, int nc) {
@@ -31,9 +36,11 @@ record GemmBlocking(int kc, int mc, int nc) {
     }
 
     static GemmBlocking derive(long l1, long l2, long l3, int mr, int nr, int elementBytes) {
-        int kc = (int) clamp(roundDown(l1 / ((long) nr * elementBytes), 16), 64, 1024);
-        int mc = (int) clamp(roundDown(l2 / 4 / ((long) kc * elementBytes), mr), mr, 4096);
-        int nc = (int) clamp(roundDown(l3 / 4 / ((long) kc * elementBytes), nr), nr, 8192);
+        int kc = (int) clamp(roundDown(l1 / 2 / ((long) mr * elementBytes), 16), 64, 1024);
+        int mc = (int) clamp(roundDown(l1 / ((long) kc * elementBytes), mr), mr, 4096);
+        long ncL3 = l3 / 4 / ((long) kc * elementBytes);
+        long ncL2 = l2 / 2 / ((long) kc * elementBytes);
+        int nc = (int) clamp(roundDown(Math.min(ncL3, ncL2), nr), nr, 8192);
         return new GemmBlocking(kc, mc, nc);
     }
 

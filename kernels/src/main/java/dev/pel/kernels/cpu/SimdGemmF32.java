@@ -6,9 +6,9 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The {@code cpu-simd} GEMM, Goto/BLIS style: C is updated in blocks of NC columns, KC-deep
- * slices of A and B are packed into contiguous micro-panels (B once per slice and shared by the
- * threads, A per row block by the thread that takes it; row blocks are the parallel tasks), and a
+ * The {@code cpu-simd} GEMM, Goto/BLIS style: for each KC-deep slice of A and B, A is packed once
+ * into contiguous micro-panels (each row block by the thread that takes it first, then shared) and
+ * B one NC-column panel at a time (shared by the threads); row blocks are the parallel tasks, and a
  * register-blocked micro-kernel keeps an MR x NR tile of C in MR * 2 vector accumulators: per step
  * of k one broadcast of A per row and two vector loads of B feed MR * 2 fused multiply-adds (on its
  * own it runs at the FMA peak of a Zen 4 core). Block sizes come from {@link GemmBlocking} (the
@@ -23,7 +23,11 @@ import jdk.incubator.vector.VectorSpecies;
 final class SimdGemmF32 {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
-    static final int MR = 6;
+    /**
+     * Rows of the micro-tile: 12 where vectors are 512 bits wide (AVX-512 and SVE-512 have 32 vector
+     * registers: 24 accumulators, two B vectors and a broadcast fit), else 6 (AVX2's 16 registers).
+     */
+    static final int MR = S.vectorBitSize() >= 512 ? 12 : 6;
     static final int NR = 2 * L;
     static final GemmBlocking BLOCKS = GemmBlocking.forKernel(MR, NR, Float.BYTES);
     /** Below this m*n*k (or with at most this many rows) the direct path beats packing. */
@@ -96,13 +100,16 @@ final class SimdGemmF32 {
         }
         int mcEach = roundUp((m + blocks - 1) / blocks, MR);
         int rowBlocks = (m + mcEach - 1) / mcEach;
+        // The whole KC-deep slice of A, packed once and shared: block i0.. starts at i0 * kc.
+        float[] ap = buffer(PACKED_A, roundUp(m, MR) * kcMax);
         float[] bp = buffer(PACKED_B, kcMax * ncMax);
-        for (int jc = 0; jc < n; jc += ncMax) {
-            int nc = Math.min(ncMax, n - jc);
-            int panels = (nc + NR - 1) / NR;
-            for (int pc = 0; pc < k; pc += kcMax) {
-                int kc = Math.min(kcMax, k - pc);
-                float betaNow = pc == 0 ? beta : 1;
+        for (int pc = 0; pc < k; pc += kcMax) {
+            int kc = Math.min(kcMax, k - pc);
+            float betaNow = pc == 0 ? beta : 1;
+            int aOff = offA + pc * csA;
+            for (int jc = 0; jc < n; jc += ncMax) {
+                int nc = Math.min(ncMax, n - jc);
+                int panels = (nc + NR - 1) / NR;
                 int bOff = offB + pc * rsB + jc * csB;
                 int packTasks = t <= 1 ? 1 : Math.min(panels, 4 * t);
                 if (packTasks == 1) {
@@ -111,30 +118,33 @@ final class SimdGemmF32 {
                     pool.run(packTasks, task -> packB(kc, nc, panels * task / packTasks, panels * (task + 1) / packTasks, b, bOff,
                             rsB, csB, bp));
                 }
-                int aOff = offA + pc * csA;
+                // The first NC panel of a slice packs each row block of A on its way.
+                boolean packA = jc == 0;
                 int cOff = offC + jc;
                 if (rowBlocks == 1) {
-                    block(0, m, kc, nc, alpha, a, aOff, rsA, csA, bp, betaNow, c, cOff, ldc);
+                    block(0, m, kc, nc, alpha, packA, a, aOff, rsA, csA, ap, bp, betaNow, c, cOff, ldc);
                 } else {
                     pool.run(rowBlocks, task -> {
                         int i0 = task * mcEach;
-                        block(i0, Math.min(m, i0 + mcEach), kc, nc, alpha, a, aOff, rsA, csA, bp, betaNow, c, cOff, ldc);
+                        block(i0, Math.min(m, i0 + mcEach), kc, nc, alpha, packA, a, aOff, rsA, csA, ap, bp, betaNow, c, cOff, ldc);
                     });
                 }
             }
         }
     }
 
-    /** Packs rows i0..i1 of A (a KC-deep slice) and multiplies them by the packed B panel into C. */
-    private static void block(int i0, int i1, int kc, int nc, float alpha, float[] a, int aOff, int rsA, int csA, float[] bp,
-            float beta, float[] c, int cOff, int ldc) {
+    /** Multiplies rows i0..i1 of the packed A slice (packing them first if asked) by the packed B panel into C. */
+    private static void block(int i0, int i1, int kc, int nc, float alpha, boolean packA, float[] a, int aOff, int rsA, int csA,
+            float[] ap, float[] bp, float beta, float[] c, int cOff, int ldc) {
         int mc = i1 - i0;
-        float[] ap = buffer(PACKED_A, roundUp(mc, MR) * kc);
-        packA(mc, kc, a, aOff + i0 * rsA, rsA, csA, ap);
+        int apOff = i0 * kc;
+        if (packA) {
+            packA(mc, kc, a, aOff + i0 * rsA, rsA, csA, ap, apOff);
+        }
         float[] tile = TILE.get();
         for (int ir = 0; ir < mc; ir += MR) {
             int mr = Math.min(MR, mc - ir);
-            int ao = ir * kc;
+            int ao = apOff + ir * kc;
             for (int jr = 0; jr < nc; jr += NR) {
                 int nr = Math.min(NR, nc - jr);
                 int co = cOff + (i0 + ir) * ldc + jr;
@@ -149,11 +159,14 @@ final class SimdGemmF32 {
         }
     }
 
-    /** MR x KC micro-panels of A: panel p holds rows p*MR.., element (r, q) at q*MR + r; short panels padded with zeros. */
-    static void packA(int mc, int kc, float[] a, int off, int rsA, int csA, float[] ap) {
+    /**
+     * MR x KC micro-panels of A from ap[apOff]: panel p holds rows p*MR.., element (r, q) at q*MR + r;
+     * short panels padded with zeros.
+     */
+    static void packA(int mc, int kc, float[] a, int off, int rsA, int csA, float[] ap, int apOff) {
         for (int ir = 0; ir < mc; ir += MR) {
             int mr = Math.min(MR, mc - ir);
-            int base = ir * kc;
+            int base = apOff + ir * kc;
             int rowOff = off + ir * rsA;
             if (csA == 1) {
                 for (int r = 0; r < mr; r++) {
@@ -214,54 +227,240 @@ final class SimdGemmF32 {
      * them in registers (scaling and merging into C inlined here made C2 box vectors).
      */
     static void micro(int kc, float[] ap, int ao, float[] bp, int bo, float[] tile) {
-        FloatVector c00 = FloatVector.zero(S);
-        FloatVector c01 = c00;
-        FloatVector c10 = c00;
-        FloatVector c11 = c00;
-        FloatVector c20 = c00;
-        FloatVector c21 = c00;
-        FloatVector c30 = c00;
-        FloatVector c31 = c00;
-        FloatVector c40 = c00;
-        FloatVector c41 = c00;
-        FloatVector c50 = c00;
-        FloatVector c51 = c00;
-        for (int q = 0; q < kc; q++) {
-            int bi = bo + q * NR;
-            int ai = ao + q * MR;
+        if (MR == 12) {
+            micro12(kc, ap, ao, bp, bo, tile);
+        } else {
+            micro6(kc, ap, ao, bp, bo, tile);
+        }
+    }
+
+    /**
+     * 12 x 2 vectors: 24 accumulators, 14 loads (2 of B, 12 broadcasts of A) per 24 FMAs, two steps
+     * of k per iteration so the loop's index arithmetic does not take FMA issue slots.
+     */
+    private static void micro12(int kc, float[] ap, int ao, float[] bp, int bo, float[] tile) {
+        FloatVector c0a = FloatVector.zero(S);
+        FloatVector c0b = c0a;
+        FloatVector c1a = c0a;
+        FloatVector c1b = c0a;
+        FloatVector c2a = c0a;
+        FloatVector c2b = c0a;
+        FloatVector c3a = c0a;
+        FloatVector c3b = c0a;
+        FloatVector c4a = c0a;
+        FloatVector c4b = c0a;
+        FloatVector c5a = c0a;
+        FloatVector c5b = c0a;
+        FloatVector c6a = c0a;
+        FloatVector c6b = c0a;
+        FloatVector c7a = c0a;
+        FloatVector c7b = c0a;
+        FloatVector c8a = c0a;
+        FloatVector c8b = c0a;
+        FloatVector c9a = c0a;
+        FloatVector c9b = c0a;
+        FloatVector c10a = c0a;
+        FloatVector c10b = c0a;
+        FloatVector c11a = c0a;
+        FloatVector c11b = c0a;
+        int q = 0;
+        int ai = ao;
+        int bi = bo;
+        for (; q <= kc - 2; q += 2, ai += 2 * MR, bi += 2 * NR) {
+            FloatVector b0a = FloatVector.fromArray(S, bp, bi);
+            FloatVector b0b = FloatVector.fromArray(S, bp, bi + L);
+            FloatVector x = FloatVector.broadcast(S, ap[ai]);
+            c0a = x.fma(b0a, c0a);
+            c0b = x.fma(b0b, c0b);
+            x = FloatVector.broadcast(S, ap[ai + 1]);
+            c1a = x.fma(b0a, c1a);
+            c1b = x.fma(b0b, c1b);
+            x = FloatVector.broadcast(S, ap[ai + 2]);
+            c2a = x.fma(b0a, c2a);
+            c2b = x.fma(b0b, c2b);
+            x = FloatVector.broadcast(S, ap[ai + 3]);
+            c3a = x.fma(b0a, c3a);
+            c3b = x.fma(b0b, c3b);
+            x = FloatVector.broadcast(S, ap[ai + 4]);
+            c4a = x.fma(b0a, c4a);
+            c4b = x.fma(b0b, c4b);
+            x = FloatVector.broadcast(S, ap[ai + 5]);
+            c5a = x.fma(b0a, c5a);
+            c5b = x.fma(b0b, c5b);
+            x = FloatVector.broadcast(S, ap[ai + 6]);
+            c6a = x.fma(b0a, c6a);
+            c6b = x.fma(b0b, c6b);
+            x = FloatVector.broadcast(S, ap[ai + 7]);
+            c7a = x.fma(b0a, c7a);
+            c7b = x.fma(b0b, c7b);
+            x = FloatVector.broadcast(S, ap[ai + 8]);
+            c8a = x.fma(b0a, c8a);
+            c8b = x.fma(b0b, c8b);
+            x = FloatVector.broadcast(S, ap[ai + 9]);
+            c9a = x.fma(b0a, c9a);
+            c9b = x.fma(b0b, c9b);
+            x = FloatVector.broadcast(S, ap[ai + 10]);
+            c10a = x.fma(b0a, c10a);
+            c10b = x.fma(b0b, c10b);
+            x = FloatVector.broadcast(S, ap[ai + 11]);
+            c11a = x.fma(b0a, c11a);
+            c11b = x.fma(b0b, c11b);
+            FloatVector b1a = FloatVector.fromArray(S, bp, bi + NR);
+            FloatVector b1b = FloatVector.fromArray(S, bp, bi + NR + L);
+            x = FloatVector.broadcast(S, ap[ai + 12]);
+            c0a = x.fma(b1a, c0a);
+            c0b = x.fma(b1b, c0b);
+            x = FloatVector.broadcast(S, ap[ai + 13]);
+            c1a = x.fma(b1a, c1a);
+            c1b = x.fma(b1b, c1b);
+            x = FloatVector.broadcast(S, ap[ai + 14]);
+            c2a = x.fma(b1a, c2a);
+            c2b = x.fma(b1b, c2b);
+            x = FloatVector.broadcast(S, ap[ai + 15]);
+            c3a = x.fma(b1a, c3a);
+            c3b = x.fma(b1b, c3b);
+            x = FloatVector.broadcast(S, ap[ai + 16]);
+            c4a = x.fma(b1a, c4a);
+            c4b = x.fma(b1b, c4b);
+            x = FloatVector.broadcast(S, ap[ai + 17]);
+            c5a = x.fma(b1a, c5a);
+            c5b = x.fma(b1b, c5b);
+            x = FloatVector.broadcast(S, ap[ai + 18]);
+            c6a = x.fma(b1a, c6a);
+            c6b = x.fma(b1b, c6b);
+            x = FloatVector.broadcast(S, ap[ai + 19]);
+            c7a = x.fma(b1a, c7a);
+            c7b = x.fma(b1b, c7b);
+            x = FloatVector.broadcast(S, ap[ai + 20]);
+            c8a = x.fma(b1a, c8a);
+            c8b = x.fma(b1b, c8b);
+            x = FloatVector.broadcast(S, ap[ai + 21]);
+            c9a = x.fma(b1a, c9a);
+            c9b = x.fma(b1b, c9b);
+            x = FloatVector.broadcast(S, ap[ai + 22]);
+            c10a = x.fma(b1a, c10a);
+            c10b = x.fma(b1b, c10b);
+            x = FloatVector.broadcast(S, ap[ai + 23]);
+            c11a = x.fma(b1a, c11a);
+            c11b = x.fma(b1b, c11b);
+        }
+        for (; q < kc; q++, ai += MR, bi += NR) {
+            FloatVector b0a = FloatVector.fromArray(S, bp, bi);
+            FloatVector b0b = FloatVector.fromArray(S, bp, bi + L);
+            FloatVector x = FloatVector.broadcast(S, ap[ai]);
+            c0a = x.fma(b0a, c0a);
+            c0b = x.fma(b0b, c0b);
+            x = FloatVector.broadcast(S, ap[ai + 1]);
+            c1a = x.fma(b0a, c1a);
+            c1b = x.fma(b0b, c1b);
+            x = FloatVector.broadcast(S, ap[ai + 2]);
+            c2a = x.fma(b0a, c2a);
+            c2b = x.fma(b0b, c2b);
+            x = FloatVector.broadcast(S, ap[ai + 3]);
+            c3a = x.fma(b0a, c3a);
+            c3b = x.fma(b0b, c3b);
+            x = FloatVector.broadcast(S, ap[ai + 4]);
+            c4a = x.fma(b0a, c4a);
+            c4b = x.fma(b0b, c4b);
+            x = FloatVector.broadcast(S, ap[ai + 5]);
+            c5a = x.fma(b0a, c5a);
+            c5b = x.fma(b0b, c5b);
+            x = FloatVector.broadcast(S, ap[ai + 6]);
+            c6a = x.fma(b0a, c6a);
+            c6b = x.fma(b0b, c6b);
+            x = FloatVector.broadcast(S, ap[ai + 7]);
+            c7a = x.fma(b0a, c7a);
+            c7b = x.fma(b0b, c7b);
+            x = FloatVector.broadcast(S, ap[ai + 8]);
+            c8a = x.fma(b0a, c8a);
+            c8b = x.fma(b0b, c8b);
+            x = FloatVector.broadcast(S, ap[ai + 9]);
+            c9a = x.fma(b0a, c9a);
+            c9b = x.fma(b0b, c9b);
+            x = FloatVector.broadcast(S, ap[ai + 10]);
+            c10a = x.fma(b0a, c10a);
+            c10b = x.fma(b0b, c10b);
+            x = FloatVector.broadcast(S, ap[ai + 11]);
+            c11a = x.fma(b0a, c11a);
+            c11b = x.fma(b0b, c11b);
+        }
+        c0a.intoArray(tile, 0 * NR);
+        c0b.intoArray(tile, 0 * NR + L);
+        c1a.intoArray(tile, 1 * NR);
+        c1b.intoArray(tile, 1 * NR + L);
+        c2a.intoArray(tile, 2 * NR);
+        c2b.intoArray(tile, 2 * NR + L);
+        c3a.intoArray(tile, 3 * NR);
+        c3b.intoArray(tile, 3 * NR + L);
+        c4a.intoArray(tile, 4 * NR);
+        c4b.intoArray(tile, 4 * NR + L);
+        c5a.intoArray(tile, 5 * NR);
+        c5b.intoArray(tile, 5 * NR + L);
+        c6a.intoArray(tile, 6 * NR);
+        c6b.intoArray(tile, 6 * NR + L);
+        c7a.intoArray(tile, 7 * NR);
+        c7b.intoArray(tile, 7 * NR + L);
+        c8a.intoArray(tile, 8 * NR);
+        c8b.intoArray(tile, 8 * NR + L);
+        c9a.intoArray(tile, 9 * NR);
+        c9b.intoArray(tile, 9 * NR + L);
+        c10a.intoArray(tile, 10 * NR);
+        c10b.intoArray(tile, 10 * NR + L);
+        c11a.intoArray(tile, 11 * NR);
+        c11b.intoArray(tile, 11 * NR + L);
+    }
+
+    /** 6 x 2 vectors: 12 accumulators, for machines with 16 vector registers. */
+    private static void micro6(int kc, float[] ap, int ao, float[] bp, int bo, float[] tile) {
+        FloatVector c0a = FloatVector.zero(S);
+        FloatVector c0b = c0a;
+        FloatVector c1a = c0a;
+        FloatVector c1b = c0a;
+        FloatVector c2a = c0a;
+        FloatVector c2b = c0a;
+        FloatVector c3a = c0a;
+        FloatVector c3b = c0a;
+        FloatVector c4a = c0a;
+        FloatVector c4b = c0a;
+        FloatVector c5a = c0a;
+        FloatVector c5b = c0a;
+        int q = 0;
+        int ai = ao;
+        int bi = bo;
+        for (; q < kc; q++, ai += MR, bi += NR) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
             FloatVector x = FloatVector.broadcast(S, ap[ai]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
+            c0a = x.fma(b0, c0a);
+            c0b = x.fma(b1, c0b);
             x = FloatVector.broadcast(S, ap[ai + 1]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
+            c1a = x.fma(b0, c1a);
+            c1b = x.fma(b1, c1b);
             x = FloatVector.broadcast(S, ap[ai + 2]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
+            c2a = x.fma(b0, c2a);
+            c2b = x.fma(b1, c2b);
             x = FloatVector.broadcast(S, ap[ai + 3]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
+            c3a = x.fma(b0, c3a);
+            c3b = x.fma(b1, c3b);
             x = FloatVector.broadcast(S, ap[ai + 4]);
-            c40 = x.fma(b0, c40);
-            c41 = x.fma(b1, c41);
+            c4a = x.fma(b0, c4a);
+            c4b = x.fma(b1, c4b);
             x = FloatVector.broadcast(S, ap[ai + 5]);
-            c50 = x.fma(b0, c50);
-            c51 = x.fma(b1, c51);
+            c5a = x.fma(b0, c5a);
+            c5b = x.fma(b1, c5b);
         }
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, L);
-        c10.intoArray(tile, NR);
-        c11.intoArray(tile, NR + L);
-        c20.intoArray(tile, 2 * NR);
-        c21.intoArray(tile, 2 * NR + L);
-        c30.intoArray(tile, 3 * NR);
-        c31.intoArray(tile, 3 * NR + L);
-        c40.intoArray(tile, 4 * NR);
-        c41.intoArray(tile, 4 * NR + L);
-        c50.intoArray(tile, 5 * NR);
-        c51.intoArray(tile, 5 * NR + L);
+        c0a.intoArray(tile, 0 * NR);
+        c0b.intoArray(tile, 0 * NR + L);
+        c1a.intoArray(tile, 1 * NR);
+        c1b.intoArray(tile, 1 * NR + L);
+        c2a.intoArray(tile, 2 * NR);
+        c2b.intoArray(tile, 2 * NR + L);
+        c3a.intoArray(tile, 3 * NR);
+        c3b.intoArray(tile, 3 * NR + L);
+        c4a.intoArray(tile, 4 * NR);
+        c4b.intoArray(tile, 4 * NR + L);
+        c5a.intoArray(tile, 5 * NR);
+        c5b.intoArray(tile, 5 * NR + L);
     }
 
     /** C[co.., MR x NR] = alpha * tile + beta * C (beta == 0: C not read), vector by vector. */
