@@ -26,10 +26,11 @@ import java.util.stream.Collectors;
 /**
  * Runs every kernel x dtype x n x contender point: same seeded inputs for every contender of a
  * point, one validated call before any timing (a wrong result is reported and never timed), then
- * the {@link Timer}'s median. Points a peer lacks are left out, not faked.
+ * the {@link Timer}'s median, the samples of a point's contenders taken in turns. Points a peer
+ * lacks are left out, not faked.
  *
  * <p>With {@link Residency#RESIDENT}, a Pel contender works on off-heap copies of the point's
- * inputs ({@link ResidentOperands}), allocated for it and freed after it: one call, then the results
+ * inputs ({@link ResidentOperands}), allocated for it and freed after the point: one call, then the results
  * are read back through the arrays' host accessors and validated; since reading moves data back,
  * one more call follows, and the operands must then be where the backend that ran keeps them (on
  * an OpenCL device: {@code DEVICE} or {@code BOTH}; on a CPU backend: {@code HOST} or {@code BOTH})
@@ -121,34 +122,41 @@ public final class Sweep {
     public static Result run(Plan plan, PrintWriter progress) {
         List<SweepRow> rows = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
+        int[] done = {0};
         int total = plan.points();
-        int done = 0;
         for (BenchKernel kernel : plan.kernels()) {
             for (DType dtype : plan.dtypes()) {
                 for (long n : plan.sizes()) {
                     Operands in = null;
-                    for (Contender c : plan.contenders()) {
-                        if (!c.supports(kernel, dtype)) {
-                            continue;
+                    List<Entry> entries = new ArrayList<>();
+                    try {
+                        for (Contender c : plan.contenders()) {
+                            if (!c.supports(kernel, dtype)) {
+                                continue;
+                            }
+                            if (in == null) {
+                                in = Operands.generate(dtype, n, plan.seed()); // shared by this point's contenders
+                            }
+                            String head = String.format(Locale.ROOT, "[%d/%d] %s %s n=%d %s ... ", ++done[0], total, kernel.label(),
+                                    dtype.label(), n, c.label());
+                            try {
+                                entries.add(prepare(plan, kernel, in, c, head));
+                            } catch (WrongResultException e) {
+                                wrong.add(e.getMessage());
+                                progress.println(head + "WRONG RESULT, not timed: " + e.getMessage());
+                            }
                         }
-                        if (in == null) {
-                            in = Operands.generate(dtype, n, plan.seed()); // shared by this point's contenders
+                        time(plan.timer(), entries);
+                        for (Entry e : entries) {
+                            String where = e.afterTiming == null ? "" : ", operands " + e.afterTiming.get();
+                            SweepRow row = row(kernel, in, e.contender, e.chosen, e.timing(), e.residency);
+                            rows.add(row);
+                            report(progress, e, row, where);
                         }
-                        done++;
-                        progress.printf(Locale.ROOT, "[%d/%d] %s %s n=%d %s ... ", done, total, kernel.label(),
-                                dtype.label(), n, c.label());
-                        progress.flush();
-                        try {
-                            Measured m = measure(plan, kernel, in, c);
-                            rows.add(m.row());
-                            progress.printf(Locale.ROOT, "%.1f ns, %.2f GB/s, %.2f GFLOP/s (ran %s%s)%n", m.row().medianNanos(),
-                                    m.row().gbps(), m.row().gflops(), ranOn(c, m.row()), m.where());
-                        } catch (WrongResultException e) {
-                            wrong.add(e.getMessage());
-                            progress.println("WRONG RESULT, not timed: " + e.getMessage());
-                        }
-                        progress.flush();
+                    } finally {
+                        close(entries);
                     }
+                    progress.flush();
                 }
             }
         }
@@ -156,6 +164,7 @@ public final class Sweep {
             for (DType dtype : plan.dtypes()) {
                 for (long n : plan.sizes()) {
                     Workload.Instance in = null;
+                    List<Entry> entries = new ArrayList<>();
                     try {
                         for (Contender c : plan.contenders()) {
                             if (!c.supports(w, dtype)) {
@@ -164,14 +173,12 @@ public final class Sweep {
                             if (in == null) {
                                 in = w.prepare(dtype, n, plan.seed());
                             }
-                            done++;
-                            progress.printf(Locale.ROOT, "[%d/%d] %s %s n=%d %s ... ", done, total, w.name(), dtype.label(), n,
-                                    c.label());
-                            progress.flush();
+                            String head = String.format(Locale.ROOT, "[%d/%d] %s %s n=%d %s ... ", ++done[0], total, w.name(),
+                                    dtype.label(), n, c.label());
                             long[] e = w.extents(n);
                             double predicted = c instanceof Contender.Pel pel ? predictedNanos(pel, w, dtype, e) : 0;
                             if (predicted > MAX_PREDICTED_CALL_NANOS) {
-                                progress.printf(Locale.ROOT, "skipped: predicted %.1f s per call%n", predicted / 1e9);
+                                progress.printf(Locale.ROOT, "%sskipped: predicted %.1f s per call%n", head, predicted / 1e9);
                                 continue;
                             }
                             try {
@@ -180,24 +187,32 @@ public final class Sweep {
                                 double first = call.call();
                                 long firstNanos = System.nanoTime() - t0;
                                 in.verify(first, c.label());
-                                // A call of seconds is timed once: repeating it would take the sweep hours.
-                                Timer.Timing t = firstNanos > LONG_CALL_NANOS ? new Timer.Timing(firstNanos, 1, 1)
-                                        : plan.timer().measure(call);
-                                double flops = w.spec().cost().flops(e[0], e[1], e[2]) / t.medianNanos();
-                                double bytes = w.spec().cost().bytes(dtype.bytes(), e[0], e[1], e[2]) / t.medianNanos();
-                                SweepRow row = new SweepRow(w.name(), dtype.label(), n, c.label(), c.chosen(), t.medianNanos(),
-                                        flops, bytes, plan.residencyColumn() ? (c instanceof Contender.Pel ? "copy" : Residency.PEER)
-                                                : null);
-                                rows.add(row);
-                                progress.printf(Locale.ROOT, "%.1f ns, %.2f GB/s, %.2f GFLOP/s (ran %s)%n", row.medianNanos(),
-                                        row.gbps(), row.gflops(), ranOn(c, row));
+                                Entry entry = new Entry(c, call, head, plan.residencyColumn()
+                                        ? (c instanceof Contender.Pel ? "copy" : Residency.PEER) : null, plan.timer().reps());
+                                entry.capture();
+                                if (firstNanos > LONG_CALL_NANOS) {
+                                    // A call of seconds is timed once: repeating it would take the sweep hours.
+                                    entry.fixed = new Timer.Timing(firstNanos, 1, 1);
+                                }
+                                entries.add(entry);
                             } catch (WrongResultException ex) {
                                 wrong.add(ex.getMessage());
-                                progress.println("WRONG RESULT, not timed: " + ex.getMessage());
+                                progress.println(head + "WRONG RESULT, not timed: " + ex.getMessage());
                             }
-                            progress.flush();
+                        }
+                        time(plan.timer(), entries);
+                        long[] e = w.extents(n);
+                        for (Entry entry : entries) {
+                            Timer.Timing t = entry.timing();
+                            double flops = w.spec().cost().flops(e[0], e[1], e[2]) / t.medianNanos();
+                            double bytes = w.spec().cost().bytes(dtype.bytes(), e[0], e[1], e[2]) / t.medianNanos();
+                            SweepRow row = new SweepRow(w.name(), dtype.label(), n, entry.contender.label(), entry.chosen,
+                                    t.medianNanos(), flops, bytes, entry.residency);
+                            rows.add(row);
+                            report(progress, entry, row, "");
                         }
                     } finally {
+                        close(entries);
                         if (in != null) {
                             try {
                                 in.close();
@@ -206,32 +221,112 @@ public final class Sweep {
                             }
                         }
                     }
+                    progress.flush();
                 }
             }
         }
         return new Result(rows, wrong);
     }
 
-    /** A row, and for the progress line where the resident operands were while timed ("" otherwise). */
-    private record Measured(SweepRow row, String where) {
+    /**
+     * One contender bound at one point, its result checked, ready to time; what its last call ran on
+     * is captured right after that call (the runtime records it per thread, and the point's other
+     * contenders call in between).
+     */
+    private static final class Entry {
+        final Contender contender;
+        final KernelCall call;
+        final String head;
+        final String residency;
+        final double[] samples;
+        AutoCloseable resources;
+        java.util.function.Supplier<String> afterTiming;
+        Timer.Timing fixed;
+        long batch;
+        String chosen;
+        int threads;
+        Backend ranOn;
+
+        Entry(Contender contender, KernelCall call, String head, String residency, int reps) {
+            this.contender = contender;
+            this.call = call;
+            this.head = head;
+            this.residency = residency;
+            this.samples = new double[reps];
+        }
+
+        void capture() {
+            chosen = contender.chosen();
+            if (contender instanceof Contender.Pel pel) {
+                threads = pel.lastThreads();
+                ranOn = pel.ranOn();
+            }
+        }
+
+        Timer.Timing timing() {
+            return fixed != null ? fixed : new Timer.Timing(Timer.median(samples), samples.length, batch);
+        }
     }
 
-    private static Measured measure(Plan plan, BenchKernel kernel, Operands in, Contender c) {
+    /**
+     * Times a point's contenders: each warmed up in turn, then {@code reps} rounds of one sample per
+     * contender, so a change in the machine's load during the point (another process, a cache
+     * another contender left dirty) falls on all of them alike rather than on whichever ran then.
+     */
+    private static void time(Timer timer, List<Entry> entries) {
+        for (Entry e : entries) {
+            if (e.fixed == null) {
+                e.batch = timer.warmUp(e.call);
+                e.capture();
+            }
+        }
+        for (int r = 0; r < timer.reps(); r++) {
+            for (Entry e : entries) {
+                if (e.fixed == null) {
+                    e.samples[r] = timer.sample(e.call, e.batch);
+                    e.capture();
+                }
+            }
+        }
+    }
+
+    private static void close(List<Entry> entries) {
+        for (Entry e : entries) {
+            if (e.resources != null) {
+                try {
+                    e.resources.close();
+                } catch (Exception ex) {
+                    throw new IllegalStateException("closing resident operands: " + ex, ex);
+                }
+            }
+        }
+    }
+
+    private static void report(PrintWriter progress, Entry e, SweepRow row, String where) {
+        String ran = e.contender instanceof Contender.Pel ? row.chosen() + " x" + e.threads : row.chosen();
+        progress.printf(Locale.ROOT, "%s%.1f ns, %.2f GB/s, %.2f GFLOP/s (ran %s%s)%n", e.head, row.medianNanos(), row.gbps(),
+                row.gflops(), ran, where);
+    }
+
+    /** Binds a vector kernel's contender and checks one call's result. */
+    private static Entry prepare(Plan plan, BenchKernel kernel, Operands in, Contender c, String head) {
         if (plan.residency() == Residency.RESIDENT && c instanceof Contender.Pel pel) {
-            return measureResident(plan, kernel, in, pel);
+            return prepareResident(plan, kernel, in, pel, head);
         }
         in.reset();
         KernelCall call = c.bind(kernel, in);
         double result = call.call();
         kernel.verify(in, result, c.label(), c.accuracy());
-        Timer.Timing t = plan.timer().measure(call);
         String residency = !plan.residencyColumn() ? null
                 : c instanceof Contender.Pel ? plan.residency().label() : Residency.PEER;
-        return new Measured(row(kernel, in, c, t, residency), "");
+        Entry e = new Entry(c, call, head, residency, plan.timer().reps());
+        e.capture();
+        return e;
     }
 
-    private static Measured measureResident(Plan plan, BenchKernel kernel, Operands in, Contender.Pel pel) {
-        try (ResidentOperands r = ResidentOperands.allocate(kernel, in)) {
+    private static Entry prepareResident(Plan plan, BenchKernel kernel, Operands in, Contender.Pel pel, String head) {
+        ResidentOperands r = ResidentOperands.allocate(kernel, in);
+        try {
             in.reset();
             r.load();
             KernelCall call = pel.bind(kernel, r);
@@ -240,11 +335,15 @@ public final class Sweep {
             r.store(); // through the host accessors: brings the results back from a device
             kernel.verify(in, result, pel.label(), accuracy);
             call.call(); // validation moved the data to the host; this puts it back where the backend keeps it
-            requireResident(kernel, in, r, pel, "before timing");
-            Timer.Timing t = plan.timer().measure(call);
-            String where = requireResident(kernel, in, r, pel, "after timing");
-            return new Measured(row(kernel, in, pel, t, plan.residencyColumn() ? Residency.RESIDENT.label() : null),
-                    ", operands " + where);
+            requireResident(kernel, in, r, pel, pel.ranOn(), "before timing");
+            Entry e = new Entry(pel, call, head, plan.residencyColumn() ? Residency.RESIDENT.label() : null, plan.timer().reps());
+            e.capture();
+            e.resources = r;
+            e.afterTiming = () -> requireResident(kernel, in, r, pel, e.ranOn, "after timing");
+            return e;
+        } catch (RuntimeException ex) {
+            r.close();
+            throw ex;
         }
     }
 
@@ -255,7 +354,12 @@ public final class Sweep {
      * @throws IllegalStateException naming the array that is elsewhere
      */
     static String requireResident(BenchKernel kernel, Operands in, ResidentOperands r, Contender.Pel pel, String when) {
-        Backend backend = pel.ranOn();
+        return requireResident(kernel, in, r, pel, pel.ranOn(), when);
+    }
+
+    /** As above, for the backend that made the contender's last call. */
+    static String requireResident(BenchKernel kernel, Operands in, ResidentOperands r, Contender.Pel pel, Backend backend,
+            String when) {
         boolean device = backend instanceof OpenClBackend;
         Map<BenchKernel.Array, Where> where = r.where();
         for (Map.Entry<BenchKernel.Array, Where> e : where.entrySet()) {
@@ -271,19 +375,11 @@ public final class Sweep {
                 .collect(Collectors.joining(" "));
     }
 
-    private static SweepRow row(BenchKernel kernel, Operands in, Contender c, Timer.Timing t, String residency) {
-        String chosen = c.chosen();
+    private static SweepRow row(BenchKernel kernel, Operands in, Contender c, String chosen, Timer.Timing t, String residency) {
         DType dtype = in.dtype();
         long n = in.n();
         double gflops = kernel.spec().flops(n) / t.medianNanos();
         double gbps = kernel.spec().bytes(dtype, n) / t.medianNanos();
         return new SweepRow(kernel.label(), dtype.label(), n, c.label(), chosen, t.medianNanos(), gflops, gbps, residency);
-    }
-
-    private static String ranOn(Contender c, SweepRow row) {
-        if (c instanceof Contender.Pel pel) {
-            return row.chosen() + " x" + pel.lastThreads();
-        }
-        return row.chosen();
     }
 }

@@ -6,8 +6,9 @@ import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 
 /**
- * Times a call: warm-up until the JIT is done with it (see {@link #measure}), then {@code reps}
- * samples whose median is reported.
+ * Times a call: warm-up until the JIT is done with it (see {@link #warmUp}), then {@code reps}
+ * samples whose median is reported ({@link #measure}; the sweep takes the samples of a point's
+ * contenders in turns, see {@link Sweep}).
  * A sample times a batch of calls sized from the warm-up so that it lasts at least
  * {@link #MIN_SAMPLE_NANOS}: {@code System.nanoTime} has a granularity and a cost of tens of
  * nanoseconds, which would swamp a single small call. The sweep is a quick survey; JMH
@@ -63,6 +64,24 @@ public final class Timer {
     }
 
     public Timing measure(KernelCall call) {
+        long batch = warmUp(call);
+        double[] samples = new double[reps];
+        for (int r = 0; r < reps; r++) {
+            samples[r] = sample(call, batch);
+        }
+        return new Timing(median(samples), reps, batch);
+    }
+
+    /** Samples per point. */
+    public int reps() {
+        return reps;
+    }
+
+    /**
+     * Warms the call up (see {@link #measure}) and returns the batch a sample runs: enough calls to
+     * last {@link #MIN_SAMPLE_NANOS}.
+     */
+    public long warmUp(KernelCall call) {
         double acc = 0;
         long perCall = Long.MAX_VALUE;
         long warmed = 0;
@@ -92,18 +111,20 @@ public final class Timer {
             stableRounds = jitIdle && round >= perCall * (1 - STABLE_GAIN) ? stableRounds + 1 : 0;
             perCall = Math.min(perCall, round);
         }
-        long batch = Math.max(1, (MIN_SAMPLE_NANOS + perCall - 1) / perCall);
-
-        double[] samples = new double[reps];
-        for (int r = 0; r < reps; r++) {
-            long t0 = System.nanoTime();
-            for (long b = 0; b < batch; b++) {
-                acc += call.call();
-            }
-            samples[r] = (System.nanoTime() - t0) / (double) batch;
-        }
         sink = acc;
-        return new Timing(median(samples), reps, batch);
+        return Math.max(1, (MIN_SAMPLE_NANOS + perCall - 1) / perCall);
+    }
+
+    /** One sample: nanoseconds per call over a batch of {@code batch} calls. */
+    public double sample(KernelCall call, long batch) {
+        double acc = 0;
+        long t0 = System.nanoTime();
+        for (long b = 0; b < batch; b++) {
+            acc += call.call();
+        }
+        double perCall = (System.nanoTime() - t0) / (double) batch;
+        sink = acc;
+        return perCall;
     }
 
     /** Milliseconds the JIT has spent compiling so far (0 where the JVM does not say). */

@@ -140,7 +140,9 @@ public final class AdaptiveDispatcher {
             boolean all = kernel.cost().bytes(dtype.bytes(), d0, d1, d2) >= parallelMinBytes;
             return forced[all ? 63 - Long.numberOfLeadingZeros(variants) : Long.numberOfTrailingZeros(variants)];
         }
-        ensureCalibrated(variants);
+        if ((variants & ~ready & ~pending) != 0) { // a lock and a walk over the backends: only until measured
+            ensureCalibrated(variants);
+        }
         // Chosen and explored like an automatic decision: a thread count the rates misjudge gets corrected.
         Decision d = (ready & variants) == 0 ? null : model.choose(kernel, dtype, d0, d1, d2, where, variants & ready, true);
         return d == null ? forced[Long.numberOfTrailingZeros(variants)] : forced[d.variant()];
