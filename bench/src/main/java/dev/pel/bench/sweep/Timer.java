@@ -115,9 +115,13 @@ public final class Timer {
         return Math.max(1, (MIN_SAMPLE_NANOS + perCall - 1) / perCall);
     }
 
-    /** One sample: nanoseconds per call over a batch of {@code batch} calls. */
+    /**
+     * One sample: nanoseconds per call over a batch of {@code batch} calls, after one untimed call
+     * (when contenders take turns, the first call after another's pays for the caches it evicted
+     * and the threads it left busy: at 16M elements that made every sample a cold one).
+     */
     public double sample(KernelCall call, long batch) {
-        double acc = 0;
+        double acc = call.call();
         long t0 = System.nanoTime();
         for (long b = 0; b < batch; b++) {
             acc += call.call();

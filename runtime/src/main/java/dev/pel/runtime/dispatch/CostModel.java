@@ -35,8 +35,9 @@ import java.util.Locale;
  * is predicted within {@value #PROBE_FACTOR}x of the best (one such burst per variant and size class,
  * ever), else the runner-up when it is predicted within {@value #EXPLORE_FACTOR}x; once in
  * {@value #REFRESH_PERIOD} calls a burst of {@value #REFRESH_BURST} refreshes the runner-up when it is
- * within {@value #REFRESH_FACTOR}x, the runner-up as the rates see it with any learned slowness set
- * aside, so a variant branded slow in a bad moment (a busy neighbour, a cold JIT) gets its chance back. The steady cost is bounded by 4/512 x 1 + 2/4096 x 15,
+ * within {@value #REFRESH_FACTOR}x, the runner-up as the rates see it with a learned slowness of up to
+ * {@value #SET_ASIDE}x set aside, so a variant branded slow in a bad moment (a busy neighbour, a cold
+ * JIT) gets its chance back. The steady cost is bounded by 4/512 x 1 + 2/4096 x 15,
  * under 1.6% of the time in the worst case (plus the burst at the 16th call of each size class) and
  * nothing when the model is right about a clear winner.
  *
@@ -60,8 +61,13 @@ public final class CostModel {
     static final int REFRESH_PERIOD = 4096;
     static final int REFRESH_BURST = 2;
     static final double REFRESH_FACTOR = 8.0;
-    /** Ratios are clipped to this factor either way: a cold JIT or a page-fault storm teaches a bounded lesson. */
-    static final float MAX_RATIO = 16f;
+    /**
+     * Ratios are clipped to this factor either way: a cold JIT or a page-fault storm teaches a bounded
+     * lesson, yet a kernel whose vector form is far slower than its model (compact: 20x) is learned.
+     */
+    static final float MAX_RATIO = 64f;
+    /** A learned slowness up to this factor may date from a bad moment: a refresh sets it aside. */
+    static final float SET_ASIDE = 16f;
 
     private static final int CHOSEN = 0;
     private static final int EXPLORING = 1;
@@ -325,13 +331,14 @@ public final class CostModel {
             return null;
         }
         if (mode == REFRESHING) {
-            // The runner-up as the rates see it, a learned slowness set aside (it may date from a bad moment), a learned
-            // speed-up kept.
+            // The runner-up as the rates see it, a learned slowness up to SET_ASIDE set aside (it may date from a bad
+            // moment), a learned speed-up kept.
             second = -1;
             secondNs = Double.POSITIVE_INFINITY;
             for (int v = 0; v < variants.size(); v++) {
                 if (v != best && (allowed & (1L << v)) != 0 && rates[v] != null) {
-                    double t = baseNs(v, flops, bytes, where) * Math.min(1f, km.correction(v, b));
+                    float c = km.correction(v, b);
+                    double t = baseNs(v, flops, bytes, where) * (c <= SET_ASIDE ? Math.min(1f, c) : c);
                     if (t < secondNs) {
                         second = v;
                         secondNs = t;
