@@ -246,6 +246,8 @@ public final class Sweep {
         String chosen;
         int threads;
         Backend ranOn;
+        /** How many samples ended on each thread count (a forced backend and auto choose it per call). */
+        final java.util.SortedMap<Integer, Integer> threadCounts = new java.util.TreeMap<>();
 
         Entry(Contender contender, KernelCall call, String head, String residency, int reps) {
             this.contender = contender;
@@ -272,6 +274,10 @@ public final class Sweep {
      * Times a point's contenders: each warmed up in turn, then {@code reps} rounds of one sample per
      * contender, so a change in the machine's load during the point (another process, a cache
      * another contender left dirty) falls on all of them alike rather than on whichever ran then.
+     * Each round takes the contenders in a new (seeded) order, and a sample that ran on a device is
+     * followed by a {@link #DEVICE_PAUSE_MILLIS} ms pause: PoCL's worker threads stay busy for a
+     * while after a call, and the contender timed right after one ran on one core (fma f64 at 1M
+     * elements: two threads measured as slow as one, in every round, when it always followed OpenCL).
      */
     private static void time(Timer timer, List<Entry> entries) {
         for (Entry e : entries) {
@@ -280,13 +286,32 @@ public final class Sweep {
                 e.capture();
             }
         }
+        List<Entry> order = new ArrayList<>(entries);
+        java.util.Random shuffle = new java.util.Random(entries.size());
         for (int r = 0; r < timer.reps(); r++) {
-            for (Entry e : entries) {
+            java.util.Collections.shuffle(order, shuffle);
+            for (Entry e : order) {
                 if (e.fixed == null) {
                     e.samples[r] = timer.sample(e.call, e.batch);
                     e.capture();
+                    e.threadCounts.merge(e.threads, 1, Integer::sum);
+                    if (e.ranOn != null && !e.ranOn.host()) {
+                        pause();
+                    }
                 }
             }
+        }
+    }
+
+    /** Idle time after a sample on a device, so its driver's threads are parked before the next contender runs. */
+    static final long DEVICE_PAUSE_MILLIS = 3;
+
+    private static void pause() {
+        try {
+            Thread.sleep(DEVICE_PAUSE_MILLIS);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted between samples", ex);
         }
     }
 
@@ -303,7 +328,8 @@ public final class Sweep {
     }
 
     private static void report(PrintWriter progress, Entry e, SweepRow row, String where) {
-        String ran = e.contender instanceof Contender.Pel ? row.chosen() + " x" + e.threads : row.chosen();
+        String ran = !(e.contender instanceof Contender.Pel) ? row.chosen()
+                : row.chosen() + " x" + e.threads + (e.threadCounts.size() > 1 ? ", samples ending on x" + e.threadCounts : "");
         progress.printf(Locale.ROOT, "%s%.1f ns, %.2f GB/s, %.2f GFLOP/s (ran %s%s)%n", e.head, row.medianNanos(), row.gbps(),
                 row.gflops(), ran, where);
     }
