@@ -174,7 +174,8 @@ public final class KernelCalibrator implements Calibrator {
         double b2 = SUM.cost().bytes(Float.BYTES, n2, 1, 1);
         // The slope cancels the fixed cost, but a t1 inflated by a late worker makes it absurd (2 TB/s was seen):
         // it is at most what n2 alone shows once the 16-element call's time is taken off.
-        double average = b2 / Math.max(1, t2 - tSmall);
+        // (On a device whose launch hides the transfer, t2 - tSmall can vanish: at most 10x the plain rate b2 / t2.)
+        double average = b2 / Math.max(0.1 * t2, t2 - tSmall);
         double cacheBw = t2 > t1 ? Math.min((b2 - b1) / (t2 - t1), average) : average;
         double launch = Math.max(tSmall, t1 - b1 / cacheBw);
         // On a device a launch costs more than exp of n1 elements: n2 there.
