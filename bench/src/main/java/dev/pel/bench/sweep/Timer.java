@@ -6,9 +6,9 @@ import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 
 /**
- * Times a call: warm-up until the JIT is done with it (see {@link #warmUp}), then {@code reps}
- * samples whose median is reported ({@link #measure}; the sweep takes the samples of a point's
- * contenders in turns, see {@link Sweep}).
+ * Times a call: warm-up until the JIT is done with it ({@link #warmUp}), then {@code reps}
+ * samples ({@link #sample}) whose median is reported; the sweep takes the samples of a point's
+ * contenders in turns, see {@link Sweep}.
  * A sample times a batch of calls sized from the warm-up so that it lasts at least
  * {@link #MIN_SAMPLE_NANOS}: {@code System.nanoTime} has a granularity and a cost of tens of
  * nanoseconds, which would swamp a single small call. The sweep is a quick survey; JMH
@@ -63,22 +63,13 @@ public final class Timer {
     public record Timing(double medianNanos, int samples, long batch) {
     }
 
-    public Timing measure(KernelCall call) {
-        long batch = warmUp(call);
-        double[] samples = new double[reps];
-        for (int r = 0; r < reps; r++) {
-            samples[r] = sample(call, batch);
-        }
-        return new Timing(median(samples), reps, batch);
-    }
-
     /** Samples per point. */
     public int reps() {
         return reps;
     }
 
     /**
-     * Warms the call up (see {@link #measure}) and returns the batch a sample runs: enough calls to
+     * Warms the call up and returns the batch a sample runs: enough calls to
      * last {@link #MIN_SAMPLE_NANOS}.
      */
     public long warmUp(KernelCall call) {

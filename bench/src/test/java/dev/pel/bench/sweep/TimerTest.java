@@ -16,10 +16,11 @@ class TimerTest {
 
     @Test
     void batchesSmallCallsIntoLongerSamples() {
-        Timer.Timing t = new Timer(3, 0).measure(() -> 1);
-        assertEquals(3, t.samples());
-        assertTrue(t.batch() > 1, "a trivial call is batched, batch=" + t.batch());
-        assertTrue(t.medianNanos() > 0);
+        Timer timer = new Timer(3, 0);
+        long batch = timer.warmUp(() -> 1);
+        assertEquals(3, timer.reps());
+        assertTrue(batch > 1, "a trivial call is batched, batch=" + batch);
+        assertTrue(timer.sample(() -> 1, batch) > 0);
     }
 
     @Test
