@@ -393,8 +393,11 @@ public final class PelRuntime implements AutoCloseable {
 
     /** Candidates per kernel family's predicate (a constant), so a call allocates nothing. */
     private final Map<Predicate<Backend>, Candidates> candidateCache = new ConcurrentHashMap<>();
-    /** The last lookup, one volatile read: calls mostly repeat the family and type of the one before. */
-    private volatile Candidates lastCandidates;
+    /**
+     * The last lookup: calls mostly repeat the family and type of the one before. A plain field: a
+     * record's final fields are safely published, and a stale read only costs a map lookup.
+     */
+    private Candidates lastCandidates;
 
     private Candidates candidates(Predicate<Backend> supports) {
         Candidates c = lastCandidates;

@@ -4,9 +4,15 @@ import dev.pel.kernels.Catalogue;
 import dev.pel.kernels.KernelSets;
 import dev.pel.kernels.Reductions;
 import dev.pel.runtime.DType;
+import dev.pel.runtime.PelConfig;
 import dev.pel.runtime.PelRuntime;
+import dev.pel.runtime.dispatch.Rates;
+import dev.pel.runtime.spi.Backend;
 import dev.pel.runtime.dispatch.Placement;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,13 +26,14 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What choosing a backend costs: the dispatcher's decision alone ({@code decideAuto}, with the cost
  * model; {@code decideForced}, the forced path's), next to a whole small call on cpu-scalar and the
  * same call through {@code auto}. The decision must stay well under a microsecond, and under a tenth
- * of the cpu-scalar call at n = 16.
+ * of the cpu-scalar call at n = 16; {@code baseline} is what the harness itself adds to each score.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,22 +49,40 @@ public class DispatchBenchmark {
     private PelRuntime scalar;
     private Reductions autoSum;
     private Reductions scalarSum;
+    private PelRuntime pinned;
+    private Reductions pinnedSum;
     private float[] x;
     private long mask;
 
     @Setup(Level.Trial)
-    public void setUp() throws InterruptedException {
+    public void setUp() throws InterruptedException, IOException {
         auto = PelRuntime.defaultRuntime();
         auto.dispatcher().calibrateAll();
         scalar = auto.withBackend("cpu-scalar");
         autoSum = Reductions.on(auto);
         scalarSum = Reductions.on(scalar);
+        // The same automatic decision, on a private runtime whose model makes every backend but cpu-scalar absurdly
+        // slow: sumAutoOnScalar runs the kernel sumScalar runs, so the two differ by the decision alone.
+        pinned = PelRuntime.create(PelConfig.builder().calibrate(false).cacheDir(Files.createTempDirectory("pel-jmh")).build());
+        for (Backend b : pinned.backends().values()) {
+            if (!b.name().equals("cpu-scalar")) {
+                Rates slow = new Rates(1e9, 1e-3, 1e-3, 1 << 20, 1e-3, 1e-3);
+                pinned.dispatcher().useRates(b, Map.of(1, slow, Math.max(2, b.maxThreads()), slow));
+            }
+        }
+        pinnedSum = Reductions.on(pinned);
         mask = auto.dispatcher().usable(auto.dispatcher().model().mask(List.copyOf(auto.backends().values())));
         x = new float[size];
         SplittableRandom r = new SplittableRandom(42);
         for (int i = 0; i < size; i++) {
             x[i] = (float) r.nextDouble(-1, 1);
         }
+    }
+
+    /** The harness's own cost of a call that returns an object: the floor under the decide* scores. */
+    @Benchmark
+    public Object baseline() {
+        return x;
     }
 
     @Benchmark
@@ -84,5 +109,16 @@ public class DispatchBenchmark {
     @Benchmark
     public float sumAuto() {
         return autoSum.sum(x);
+    }
+
+    /** Through the model's decision, which falls on cpu-scalar: the decision's cost in place. */
+    @Benchmark
+    public float sumAutoOnScalar() {
+        return pinnedSum.sum(x);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        pinned.close();
     }
 }

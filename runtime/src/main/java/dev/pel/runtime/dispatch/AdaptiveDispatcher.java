@@ -167,8 +167,11 @@ public final class AdaptiveDispatcher {
     /** Candidates minus quarantined and not-yet-calibrated variants; starts calibrations that are due. */
     public long usable(long candidates) {
         long r = ready;
+        if ((candidates & ~r) == 0 && quarantined == 0) {
+            return candidates; // the steady state: everything measured, nothing quarantined
+        }
         if (quarantined == 0 && (candidates & ~r & ~pending) == 0) {
-            return candidates & r; // the steady state: everything measured, nothing quarantined
+            return candidates & r; // some being measured
         }
         long q = quarantined;
         if (q != 0) {

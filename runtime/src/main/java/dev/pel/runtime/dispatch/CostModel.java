@@ -77,6 +77,9 @@ public final class CostModel {
     private final Decision[][] decisions; // [variant][CHOSEN | EXPLORING | REFRESHING]
     private final Rates[] rates;          // null: not calibrated (the variant is not used)
     private KernelModel[] kernels = new KernelModel[0]; // plain: a stale read finds null and takes the lock in grow()
+    /** Cached decisions: [kernel id][element type][auto heap | auto host | forced heap | forced host][size class]. */
+    private Slot[] slots = new Slot[0]; // plain, as kernels
+    private static final int SLOTS_PER_KERNEL = 2 * 4 * BUCKETS;
     private volatile int epoch;
 
     /** The model over every variant of {@code backends}: each at one thread and, if it has more, at all of them. */
@@ -257,27 +260,45 @@ public final class CostModel {
      */
     public Decision choose(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long allowed,
             boolean forcedView) {
-        KernelModel km = model(kernel, dtype);
         int b = bucket(kernel.bytes(dtype.bytes(), d0, d1, d2));
-        int slot = where == Placement.HEAP ? b : where == Placement.HOST ? BUCKETS + b : -1;
-        if (slot >= 0 && forcedView) {
-            slot += 2 * BUCKETS;
+        int view = where == Placement.HEAP ? 0 : where == Placement.HOST ? 1 : -1;
+        if (view < 0) {
+            return compute(model(kernel, dtype), kernel, dtype, d0, d1, d2, where, allowed, b, CHOSEN);
         }
-        if (slot >= 0) {
-            Slot s = km.slot(slot);
+        // One array read reaches the slot: the hot path's cost is its chain of dependent loads.
+        int i = ((kernel.id() << 1 | dtype.ordinal()) << 2 | view | (forcedView ? 2 : 0)) << 6 | b;
+        Slot[] ss = slots;
+        Slot s;
+        if (i < ss.length && (s = ss[i]) != null) {
             int c = ++s.calls;
             Decision d = s.decision;
             if (d != null && c - s.until < 0 && s.epoch == epoch && s.mask == allowed) { // c - until: safe when calls wrap
                 return d;
             }
-            return recompute(km, kernel, dtype, d0, d1, d2, where, allowed, b, slot, c);
+            return recompute(model(kernel, dtype), kernel, dtype, d0, d1, d2, where, allowed, b, s, c);
         }
-        return compute(km, kernel, dtype, d0, d1, d2, where, allowed, b, CHOSEN);
+        s = slot(i);
+        return recompute(model(kernel, dtype), kernel, dtype, d0, d1, d2, where, allowed, b, s, ++s.calls);
+    }
+
+    /** The cache of one (kernel, type, view, size class), created on first use. */
+    private synchronized Slot slot(int i) {
+        Slot[] ss = slots;
+        if (i >= ss.length) {
+            ss = Arrays.copyOf(ss, Math.max(2 * ss.length, (i | (SLOTS_PER_KERNEL - 1)) + 1));
+        }
+        Slot s = ss[i];
+        if (s == null) {
+            s = new Slot();
+            ss[i] = s;
+        }
+        slots = ss;
+        return s;
     }
 
     /** The slow path of {@link #choose}: a fresh decision, cached, and on its turn an exploration. */
     private Decision recompute(KernelModel km, KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where,
-            long allowed, int b, int slot, int c) {
+            long allowed, int b, Slot s, int c) {
         // Call 256 of every 512 explores, except call 256 of every 4096, which refreshes; other multiples of 128 only
         // recompute; and the 16th call explores once.
         int mode = c == FIRST_EXPLORATION ? EXPLORING
@@ -285,7 +306,6 @@ public final class CostModel {
                 : (c & (EXPLORE_PERIOD - 1)) == EXPLORE_PERIOD / 2 ? EXPLORING : CHOSEN;
         int e = epoch;
         Decision best = compute(km, kernel, dtype, d0, d1, d2, where, allowed, b, CHOSEN);
-        Slot s = km.slot(slot);
         if (best != null) {
             s.decision = best;
             s.mask = allowed;
@@ -496,17 +516,6 @@ public final class CostModel {
         final float[] low;    // [variant][bucket] the ring's correction, kept current by add
         final int[] lastSeen; // [variant][bucket] the tick of the last observation
         int ticks;            // observations of this kernel and type (racy: an estimate)
-        final Slot[] slots = new Slot[4 * BUCKETS];          // [auto heap | auto host | forced heap | forced host][bucket]
-
-        /** The cache of one size class and placement, created on first use. */
-        Slot slot(int i) {
-            Slot s = slots[i];
-            if (s == null) {
-                s = new Slot();
-                slots[i] = s; // racy: a lost slot costs one recomputation
-            }
-            return s;
-        }
 
         KernelModel(KernelSpec kernel, DType dtype, int variants) {
             this.kernel = kernel;
