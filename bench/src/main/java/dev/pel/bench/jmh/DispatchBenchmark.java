@@ -11,10 +11,13 @@ import dev.pel.runtime.spi.Backend;
 import dev.pel.runtime.dispatch.Placement;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -50,6 +53,7 @@ public class DispatchBenchmark {
     private Reductions autoSum;
     private Reductions scalarSum;
     private PelRuntime pinned;
+    private Path pinnedCache;
     private Reductions pinnedSum;
     private float[] x;
     private long mask;
@@ -63,7 +67,8 @@ public class DispatchBenchmark {
         scalarSum = Reductions.on(scalar);
         // The same automatic decision, on a private runtime whose model makes every backend but cpu-scalar absurdly
         // slow: sumAutoOnScalar runs the kernel sumScalar runs, so the two differ by the decision alone.
-        pinned = PelRuntime.create(PelConfig.builder().calibrate(false).cacheDir(Files.createTempDirectory("pel-jmh")).build());
+        pinnedCache = Files.createTempDirectory("pel-jmh");
+        pinned = PelRuntime.create(PelConfig.builder().calibrate(false).cacheDir(pinnedCache).build());
         for (Backend b : pinned.backends().values()) {
             if (!b.name().equals("cpu-scalar")) {
                 Rates slow = new Rates(1e9, 1e-3, 1e-3, 1 << 20, 1e-3, 1e-3);
@@ -118,7 +123,12 @@ public class DispatchBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() {
+    public void tearDown() throws IOException {
         pinned.close();
+        try (Stream<Path> files = Files.walk(pinnedCache)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }
