@@ -108,8 +108,8 @@ class SimulationContractTest {
 
     static Stream<Arguments> heat2dCases() {
         List<Object[]> s = new ArrayList<>();
-        int[][] shapes = {{0, 0, 3}, {1, 1, 1}, {1, 5, 2}, {5, 1, 3}, {2, 2, 1}, {3, 3, 4}, {7, 5, 0}, {9, 11, 2}, {17, 13, 5},
-            {33, 8, 3}, {67, 41, 7}, {257, 37, 4}};
+        int[][] shapes = {{0, 0, 3}, {0, 5, 2}, {1, 1, 1}, {1, 5, 2}, {5, 1, 3}, {2, 2, 1}, {3, 3, 4}, {7, 5, 0}, {9, 11, 2},
+            {15, 6, 2}, {16, 3, 1}, {17, 13, 5}, {18, 4, 3}, {33, 8, 3}, {67, 41, 7}, {257, 37, 4}};
         for (int[] sh : shapes) {
             for (Boundary b : Boundary.values()) {
                 s.add(new Object[] {sh[0], sh[1], sh[2], b});
@@ -126,8 +126,8 @@ class SimulationContractTest {
 
     static Stream<Arguments> heat3dCases() {
         List<Object[]> s = new ArrayList<>();
-        int[][] shapes = {{0, 0, 0, 1}, {1, 1, 1, 1}, {3, 3, 3, 2}, {5, 4, 3, 3}, {9, 7, 5, 2}, {17, 6, 5, 3}, {33, 9, 7, 4},
-            {40, 30, 20, 2}};
+        int[][] shapes = {{0, 0, 0, 1}, {0, 3, 4, 1}, {1, 1, 1, 1}, {2, 3, 4, 2}, {3, 3, 3, 2}, {5, 4, 3, 3}, {9, 7, 5, 2},
+            {15, 4, 3, 2}, {17, 6, 5, 3}, {18, 5, 4, 1}, {33, 9, 7, 4}, {40, 30, 20, 2}};
         for (int[] sh : shapes) {
             for (Boundary b : Boundary.values()) {
                 s.add(new Object[] {sh[0], sh[1], sh[2], sh[3], b});

@@ -13,6 +13,8 @@ import dev.pel.runtime.PelConfig;
 import dev.pel.runtime.PelRuntime;
 import dev.pel.runtime.cpu.ScalarBackend;
 import dev.pel.runtime.cpu.SimdBackend;
+import dev.pel.runtime.memory.DoubleArray;
+import dev.pel.runtime.memory.FloatArray;
 import dev.pel.runtime.spi.Probe;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,6 +149,105 @@ class SimulationKnownAnswerTest {
         }
     }
 
+    /**
+     * Heat on row lengths around every vector length up to 16 lanes (rows shorter than a vector, a
+     * last vector overlapping the one before, the two end cells), both boundaries, heap and off-heap:
+     * cpu-scalar's bits in both grids after 3 steps. Scratch starts as NaN, so a cell not written
+     * shows; off-heap grids are views at odd offsets of one array whose other elements must stay
+     * untouched.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("targetsAndTypes")
+    void heatGivesTheReferenceBitsOnAwkwardRows(Target target, DType t) {
+        Simulation sim = Simulation.on(target.runtime(t));
+        Simulation ref = Simulation.on(PelRuntime.defaultRuntime().withBackend(ScalarBackend.NAME));
+        SplittableRandom r = new SplittableRandom(11);
+        int[][] extents = {{1, 1}, {2, 3}, {5, 4}}; // ny, nz (a 2-D grid has ny * nz rows)
+        for (int nx : new int[] {1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 13, 15, 17, 18, 19, 23, 31, 34}) {
+            for (int[] e : extents) {
+                double[] u0 = new double[nx * e[0] * e[1]];
+                for (int i = 0; i < u0.length; i++) {
+                    u0[i] = t == DType.F32 ? (float) r.nextDouble(-1, 1) : r.nextDouble(-1, 1);
+                }
+                for (Boundary b : Boundary.values()) {
+                    for (int dims = 2; dims <= 3; dims++) {
+                        String what = "heat" + dims + "d " + nx + "x" + e[0] + "x" + e[1] + " " + b;
+                        double[][] expected = heatRun(ref, t, false, dims, nx, e[0], e[1], b, u0);
+                        for (boolean offHeap : new boolean[] {false, true}) {
+                            double[][] got = heatRun(sim, t, offHeap, dims, nx, e[0], e[1], b, u0);
+                            String where = offHeap ? " off-heap" : " heap";
+                            assertArrayEquals(expected[0], got[0], what + where + ": grid");
+                            assertArrayEquals(expected[1], got[1], what + where + ": scratch");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Grid and scratch (NaN at first) after 3 heat steps from u0, widened to double (exact for float). */
+    private static double[][] heatRun(Simulation sim, DType t, boolean offHeap, int dims, int nx, int ny, int nz, Boundary b,
+            double[] u0) {
+        int n = u0.length;
+        double[] nan = new double[n];
+        java.util.Arrays.fill(nan, Double.NaN);
+        int steps = 3;
+        if (t == DType.F64 && !offHeap) {
+            double[] g = u0.clone();
+            double[] s = nan;
+            if (dims == 2) {
+                sim.heat2d(g, s, nx, ny * nz, 0.2, b, steps);
+            } else {
+                sim.heat3d(g, s, nx, ny, nz, 0.15, b, steps);
+            }
+            return new double[][] {g, s};
+        }
+        if (t == DType.F32 && !offHeap) {
+            float[] g = SimulationContractTest.f32(u0);
+            float[] s = SimulationContractTest.f32(nan);
+            if (dims == 2) {
+                sim.heat2d(g, s, nx, ny * nz, 0.2f, b, steps);
+            } else {
+                sim.heat3d(g, s, nx, ny, nz, 0.15f, b, steps);
+            }
+            return new double[][] {SimulationContractTest.f64(g), SimulationContractTest.f64(s)};
+        }
+        if (t == DType.F64) {
+            try (DoubleArray whole = DoubleArray.allocate(2L * n + 3)) {
+                DoubleArray g = whole.view(1, n);
+                DoubleArray s = whole.view(n + 2, n);
+                g.copyFrom(u0);
+                s.copyFrom(nan);
+                if (dims == 2) {
+                    sim.heat2d(g, s, nx, ny * nz, 0.2, b, steps);
+                } else {
+                    sim.heat3d(g, s, nx, ny, nz, 0.15, b, steps);
+                }
+                untouched(whole.get(0), whole.get(n + 1), whole.get(2L * n + 2));
+                return new double[][] {g.toArray(), s.toArray()};
+            }
+        }
+        try (FloatArray whole = FloatArray.allocate(2L * n + 3)) {
+            FloatArray g = whole.view(1, n);
+            FloatArray s = whole.view(n + 2, n);
+            g.copyFrom(SimulationContractTest.f32(u0));
+            s.copyFrom(SimulationContractTest.f32(nan));
+            if (dims == 2) {
+                sim.heat2d(g, s, nx, ny * nz, 0.2f, b, steps);
+            } else {
+                sim.heat3d(g, s, nx, ny, nz, 0.15f, b, steps);
+            }
+            untouched(whole.get(0), whole.get(n + 1), whole.get(2L * n + 2));
+            return new double[][] {SimulationContractTest.f64(g.toArray()), SimulationContractTest.f64(s.toArray())};
+        }
+    }
+
+    private static void untouched(double before, double between, double after) {
+        assertEquals(0.0, before, "nothing written before the grid");
+        assertEquals(0.0, between, "nothing written between the grids");
+        assertEquals(0.0, after, "nothing written after the scratch");
+    }
+
     /** cpu-simd on 1, 2 and 3 threads: every simulation kernel gives the same bits (work is split by cells, rows or bodies). */
     @Test
     void sameBitsForEveryThreadCount() {
@@ -164,6 +265,11 @@ class SimulationKnownAnswerTest {
         for (int i = 0; i < f.length; i++) {
             f[i] = (float) r.nextDouble(-1, 1);
         }
+        // 37 x 23 x 41: heat splits its rows in tasks of about 16K cells, so this grid makes 3.
+        float[] grid3 = new float[37 * 23 * 41];
+        for (int i = 0; i < grid3.length; i++) {
+            grid3[i] = (float) r.nextDouble(-1, 1);
+        }
         int nb = 301;
         float[][] bodies = new float[7][nb];
         for (float[] b : bodies) {
@@ -180,6 +286,10 @@ class SimulationKnownAnswerTest {
                 List<float[]> out = new ArrayList<>();
                 out.add(sim.heat2d(u0.clone(), new float[u0.length], nx, ny, 0.2f, Boundary.PERIODIC, 3));
                 assertEquals(threads, PelRuntime.lastCall().threads(), "the call used the runtime's threads");
+                for (Boundary bd : Boundary.values()) {
+                    out.add(sim.heat2d(grid3.clone(), new float[grid3.length], 37, 23 * 41, 0.2f, bd, 3));
+                    out.add(sim.heat3d(grid3.clone(), new float[grid3.length], 37, 23, 41, 0.15f, bd, 3));
+                }
                 float[] conv = new float[u0.length];
                 sim.convolve2d(u0, nx, ny, f, 3, 3, Edge.ZERO, conv);
                 out.add(conv);

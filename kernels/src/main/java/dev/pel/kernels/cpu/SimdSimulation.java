@@ -6,6 +6,7 @@ import dev.pel.kernels.spi.VecF64;
 import dev.pel.runtime.cpu.SimdBackend;
 import dev.pel.runtime.cpu.WorkerPool;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
@@ -20,9 +21,12 @@ import jdk.incubator.vector.VectorSpecies;
  * (a heap array through {@link MemorySegment#ofArray}), one loop for both kinds.
  *
  * <p>Stencils and convolutions do the reference's operations in the reference's order (no fused
- * multiply-add), vector lanes across cells, so their results are the {@code cpu-scalar} bits; edges
- * and tails call the reference loops. Philox runs four 32-bit words per counter in 64-bit lanes (the
- * products are exact), so the random words are the reference's bits for any width and thread count.
+ * multiply-add), vector lanes across cells, so their results are the {@code cpu-scalar} bits. A heat
+ * row's interior is vectors (the last one overlapping the one before), its two end cells and rows
+ * shorter than a vector are inline scalar code, and fixed faces are copies; convolutions call the
+ * reference loops for their edges and tails. Philox runs four 32-bit words per counter in 64-bit
+ * lanes (the products are exact), so the random words are the reference's bits for any width and
+ * thread count.
  * n-body sums over j in lanes (another order) and Black-Scholes uses the Vector API's log/exp: both
  * are within the documented tolerances of the reference, not bitwise equal.
  */
@@ -63,6 +67,11 @@ public final class SimdSimulation implements SimulationKernels {
                 task.run(lo, hi);
             }
         });
+    }
+
+    /** Heat rows of nx cells per task: about 16K cells, so a small grid makes one or a few tasks. */
+    private static int heatGrain(int nx) {
+        return Math.max(1, 16384 / Math.max(1, nx));
     }
 
     // ---- Philox: one counter per 64-bit lane ----
@@ -223,6 +232,7 @@ public final class SimdSimulation implements SimulationKernels {
 
     // @twin-begin F64
     private static final VectorSpecies<Double> SPECIES_F64 = DoubleVector.SPECIES_PREFERRED;
+    private static final ValueLayout.OfDouble LAYOUT_F64 = ValueLayout.JAVA_DOUBLE;
 
     /** A vector at element {@code index} of a heap array (when {@code h} is not null: the faster load) or a segment. */
     private static DoubleVector loadF64(double[] h, MemorySegment s, long index) {
@@ -238,102 +248,161 @@ public final class SimdSimulation implements SimulationKernels {
         }
     }
 
+    private static double getF64(double[] h, MemorySegment s, long index) {
+        return h != null ? h[(int) index] : s.getAtIndex(LAYOUT_F64, index);
+    }
+
+    private static void setF64(double v, double[] h, MemorySegment s, long index) {
+        if (h != null) {
+            h[(int) index] = v;
+        } else {
+            s.setAtIndex(LAYOUT_F64, index, v);
+        }
+    }
+
+    /** Copies {@code len} elements from index {@code from} of one operand to index {@code to} of the other. */
+    private static void copyF64(double[] sh, MemorySegment ss, double[] dh, MemorySegment ds, long from, long to, int len) {
+        if (sh != null && dh != null) {
+            System.arraycopy(sh, (int) from, dh, (int) to, len);
+        } else {
+            MemorySegment.copy(ss, from * Double.BYTES, ds, to * Double.BYTES, (long) len * Double.BYTES);
+        }
+    }
+
     @Override
     public void heat2d(int nx, int ny, double alpha, boolean periodic, int steps, VecF64 a, VecF64 b, int threads) {
         a.forHost(true);
         b.forHost(true);
+        if (nx == 0) {
+            return; // rows without cells (ny may be > 0)
+        }
         MemorySegment sa = seg(a);
         double[] sah = a.heap();
         MemorySegment sb = seg(b);
         double[] sbh = b.heap();
-        int grain = Math.max(1, 16384 / Math.max(1, nx));
+        int lanes = SPECIES_F64.length();
+        int last = nx - 1;
         for (int step = 0; step < steps; step++) {
             boolean even = (step & 1) == 0;
-            VecF64 src = even ? a : b;
-            VecF64 dst = even ? b : a;
+            long from = (even ? a : b).start();
+            long to = (even ? b : a).start();
             MemorySegment ss = even ? sa : sb;
             double[] ssh = even ? sah : sbh;
             MemorySegment ds = even ? sb : sa;
             double[] dsh = even ? sbh : sah;
-            parallel(ny, grain, threads, (j0, j1) -> {
+            parallel(ny, heatGrain(nx), threads, (j0, j1) -> {
                 for (int j = j0; j < j1; j++) {
+                    long c = from + (long) nx * j;
+                    long out = to + (long) nx * j;
                     if (!periodic && (j == 0 || j == ny - 1)) {
-                        ScalarSimulation.heat2dRows(nx, ny, alpha, false, src, dst, j, j + 1);
+                        copyF64(ssh, ss, dsh, ds, c, out, nx); // a fixed edge keeps its values
                         continue;
                     }
-                    long row = src.start() + (long) nx * j;
-                    long north = src.start() + (long) nx * ScalarSimulation.wrap(j, -1, ny);
-                    long south = src.start() + (long) nx * ScalarSimulation.wrap(j, 1, ny);
-                    long out = dst.start() + (long) nx * j;
-                    ScalarSimulation.heat2dCell(nx, ny, alpha, periodic, src, dst, 0, j);
-                    int lanes = SPECIES_F64.length();
-                    int i = 1;
-                    for (; i + lanes <= nx - 1; i += lanes) {
-                        DoubleVector c = loadF64(ssh, ss, row + i);
-                        DoubleVector sum = loadF64(ssh, ss, row + i - 1).add(loadF64(ssh, ss, row + i + 1))
-                                .add(loadF64(ssh, ss, north + i).add(loadF64(ssh, ss, south + i)));
-                        storeF64(c.add(sum.sub(c.mul(4)).mul(alpha)), dsh, ds, out + i);
+                    long n = from + (long) nx * ScalarSimulation.wrap(j, -1, ny);
+                    long s = from + (long) nx * ScalarSimulation.wrap(j, 1, ny);
+                    if (last - 1 >= lanes) {
+                        // Cells [1, last) in vectors, the last one overlapping the one before (those cells
+                        // are written twice, with the same value). No masked tail: a second, masked copy of
+                        // this body took C2 past its inlining node budget, and every vector was then boxed.
+                        for (int i = 1; i < last; i += lanes) {
+                            int x = Math.min(i, last - lanes);
+                            DoubleVector vc = loadF64(ssh, ss, c + x);
+                            DoubleVector sum = loadF64(ssh, ss, c + x - 1).add(loadF64(ssh, ss, c + x + 1))
+                                    .add(loadF64(ssh, ss, n + x).add(loadF64(ssh, ss, s + x)));
+                            storeF64(vc.add(sum.sub(vc.mul(4)).mul(alpha)), dsh, ds, out + x);
+                        }
+                    } else {
+                        for (int i = 1; i < last; i++) { // a row shorter than a vector
+                            heat2dCellF64(ssh, ss, dsh, ds, c, n, s, out, i, i - 1, i + 1, alpha);
+                        }
                     }
-                    for (; i < nx; i++) {
-                        ScalarSimulation.heat2dCell(nx, ny, alpha, periodic, src, dst, i, j);
+                    if (periodic) { // the row's two ends: west of 0 and east of nx - 1 wrap around
+                        heat2dCellF64(ssh, ss, dsh, ds, c, n, s, out, 0, last, ScalarSimulation.wrap(0, 1, nx), alpha);
+                        heat2dCellF64(ssh, ss, dsh, ds, c, n, s, out, last, ScalarSimulation.wrap(last, -1, nx), 0, alpha);
+                    } else {
+                        setF64(getF64(ssh, ss, c), dsh, ds, out);
+                        setF64(getF64(ssh, ss, c + last), dsh, ds, out + last);
                     }
                 }
             });
         }
     }
 
+    /** Cell i of a row whose west and east neighbours are cells w and e of the row (they wrap at a periodic row's ends). */
+    private static void heat2dCellF64(double[] sh, MemorySegment ss, double[] dh, MemorySegment ds, long c, long n, long s,
+            long out, int i, int w, int e, double alpha) {
+        setF64(ScalarSimulation.heat(getF64(sh, ss, c + i), getF64(sh, ss, c + w), getF64(sh, ss, c + e), getF64(sh, ss, n + i),
+                getF64(sh, ss, s + i), alpha), dh, ds, out + i);
+    }
+
     @Override
     public void heat3d(int nx, int ny, int nz, double alpha, boolean periodic, int steps, VecF64 a, VecF64 b, int threads) {
         a.forHost(true);
         b.forHost(true);
+        if (nx == 0) {
+            return; // as in heat2d
+        }
         MemorySegment sa = seg(a);
         double[] sah = a.heap();
         MemorySegment sb = seg(b);
         double[] sbh = b.heap();
         int rows = ny * nz;
         long plane = (long) nx * ny;
-        int grain = Math.max(1, 16384 / Math.max(1, nx));
+        int lanes = SPECIES_F64.length();
+        int last = nx - 1;
         for (int step = 0; step < steps; step++) {
             boolean even = (step & 1) == 0;
-            VecF64 src = even ? a : b;
-            VecF64 dst = even ? b : a;
+            long from = (even ? a : b).start();
+            long to = (even ? b : a).start();
             MemorySegment ss = even ? sa : sb;
             double[] ssh = even ? sah : sbh;
             MemorySegment ds = even ? sb : sa;
             double[] dsh = even ? sbh : sah;
-            parallel(rows, grain, threads, (r0, r1) -> {
+            parallel(rows, heatGrain(nx), threads, (r0, r1) -> {
                 for (int r = r0; r < r1; r++) {
                     int j = r % ny;
                     int k = r / ny;
-                    if (!periodic && (j == 0 || j == ny - 1 || k == 0 || k == nz - 1) || nx < 3) {
-                        for (int i = 0; i < nx; i++) {
-                            ScalarSimulation.heat3dCell(nx, ny, nz, alpha, periodic, src, dst, i, j, k);
-                        }
+                    long c = from + (long) nx * r;
+                    long out = to + (long) nx * r;
+                    if (!periodic && (j == 0 || j == ny - 1 || k == 0 || k == nz - 1)) {
+                        copyF64(ssh, ss, dsh, ds, c, out, nx); // a fixed face keeps its values
                         continue;
                     }
-                    long base = src.start();
-                    long row = base + (long) nx * j + plane * k;
-                    long north = base + (long) nx * ScalarSimulation.wrap(j, -1, ny) + plane * k;
-                    long south = base + (long) nx * ScalarSimulation.wrap(j, 1, ny) + plane * k;
-                    long down = base + (long) nx * j + plane * ScalarSimulation.wrap(k, -1, nz);
-                    long up = base + (long) nx * j + plane * ScalarSimulation.wrap(k, 1, nz);
-                    long out = dst.start() + (long) nx * j + plane * k;
-                    ScalarSimulation.heat3dCell(nx, ny, nz, alpha, periodic, src, dst, 0, j, k);
-                    int lanes = SPECIES_F64.length();
-                    int i = 1;
-                    for (; i + lanes <= nx - 1; i += lanes) {
-                        DoubleVector c = loadF64(ssh, ss, row + i);
-                        DoubleVector sum = loadF64(ssh, ss, row + i - 1).add(loadF64(ssh, ss, row + i + 1))
-                                .add(loadF64(ssh, ss, north + i).add(loadF64(ssh, ss, south + i)))
-                                .add(loadF64(ssh, ss, down + i).add(loadF64(ssh, ss, up + i)));
-                        storeF64(c.add(sum.sub(c.mul(6)).mul(alpha)), dsh, ds, out + i);
+                    long n = from + (long) nx * ScalarSimulation.wrap(j, -1, ny) + plane * k;
+                    long s = from + (long) nx * ScalarSimulation.wrap(j, 1, ny) + plane * k;
+                    long d = from + (long) nx * j + plane * ScalarSimulation.wrap(k, -1, nz);
+                    long u = from + (long) nx * j + plane * ScalarSimulation.wrap(k, 1, nz);
+                    if (last - 1 >= lanes) { // as in heat2d: vectors, the last one overlapping
+                        for (int i = 1; i < last; i += lanes) {
+                            int x = Math.min(i, last - lanes);
+                            DoubleVector vc = loadF64(ssh, ss, c + x);
+                            DoubleVector sum = loadF64(ssh, ss, c + x - 1).add(loadF64(ssh, ss, c + x + 1))
+                                    .add(loadF64(ssh, ss, n + x).add(loadF64(ssh, ss, s + x)))
+                                    .add(loadF64(ssh, ss, d + x).add(loadF64(ssh, ss, u + x)));
+                            storeF64(vc.add(sum.sub(vc.mul(6)).mul(alpha)), dsh, ds, out + x);
+                        }
+                    } else {
+                        for (int i = 1; i < last; i++) {
+                            heat3dCellF64(ssh, ss, dsh, ds, c, n, s, d, u, out, i, i - 1, i + 1, alpha);
+                        }
                     }
-                    for (; i < nx; i++) {
-                        ScalarSimulation.heat3dCell(nx, ny, nz, alpha, periodic, src, dst, i, j, k);
+                    if (periodic) { // the row's two ends: west of 0 and east of nx - 1 wrap around
+                        heat3dCellF64(ssh, ss, dsh, ds, c, n, s, d, u, out, 0, last, ScalarSimulation.wrap(0, 1, nx), alpha);
+                        heat3dCellF64(ssh, ss, dsh, ds, c, n, s, d, u, out, last, ScalarSimulation.wrap(last, -1, nx), 0, alpha);
+                    } else {
+                        setF64(getF64(ssh, ss, c), dsh, ds, out);
+                        setF64(getF64(ssh, ss, c + last), dsh, ds, out + last);
                     }
                 }
             });
         }
+    }
+
+    /** {@link #heat2dCellF64} with the cells below and above too: the 7-point update. */
+    private static void heat3dCellF64(double[] sh, MemorySegment ss, double[] dh, MemorySegment ds, long c, long n, long s,
+            long d, long u, long out, int i, int w, int e, double alpha) {
+        setF64(ScalarSimulation.heat(getF64(sh, ss, c + i), getF64(sh, ss, c + w), getF64(sh, ss, c + e), getF64(sh, ss, n + i),
+                getF64(sh, ss, s + i), getF64(sh, ss, d + i), getF64(sh, ss, u + i), alpha), dh, ds, out + i);
     }
 
     @Override
@@ -581,6 +650,7 @@ public final class SimdSimulation implements SimulationKernels {
     // @twin-end
     // @twin-generated F32 from the F64 region above by TwinGenerator: do not edit
     private static final VectorSpecies<Float> SPECIES_F32 = FloatVector.SPECIES_PREFERRED;
+    private static final ValueLayout.OfFloat LAYOUT_F32 = ValueLayout.JAVA_FLOAT;
 
     /** A vector at element {@code index} of a heap array (when {@code h} is not null: the faster load) or a segment. */
     private static FloatVector loadF32(float[] h, MemorySegment s, long index) {
@@ -596,102 +666,161 @@ public final class SimdSimulation implements SimulationKernels {
         }
     }
 
+    private static float getF32(float[] h, MemorySegment s, long index) {
+        return h != null ? h[(int) index] : s.getAtIndex(LAYOUT_F32, index);
+    }
+
+    private static void setF32(float v, float[] h, MemorySegment s, long index) {
+        if (h != null) {
+            h[(int) index] = v;
+        } else {
+            s.setAtIndex(LAYOUT_F32, index, v);
+        }
+    }
+
+    /** Copies {@code len} elements from index {@code from} of one operand to index {@code to} of the other. */
+    private static void copyF32(float[] sh, MemorySegment ss, float[] dh, MemorySegment ds, long from, long to, int len) {
+        if (sh != null && dh != null) {
+            System.arraycopy(sh, (int) from, dh, (int) to, len);
+        } else {
+            MemorySegment.copy(ss, from * Float.BYTES, ds, to * Float.BYTES, (long) len * Float.BYTES);
+        }
+    }
+
     @Override
     public void heat2d(int nx, int ny, float alpha, boolean periodic, int steps, VecF32 a, VecF32 b, int threads) {
         a.forHost(true);
         b.forHost(true);
+        if (nx == 0) {
+            return; // rows without cells (ny may be > 0)
+        }
         MemorySegment sa = seg(a);
         float[] sah = a.heap();
         MemorySegment sb = seg(b);
         float[] sbh = b.heap();
-        int grain = Math.max(1, 16384 / Math.max(1, nx));
+        int lanes = SPECIES_F32.length();
+        int last = nx - 1;
         for (int step = 0; step < steps; step++) {
             boolean even = (step & 1) == 0;
-            VecF32 src = even ? a : b;
-            VecF32 dst = even ? b : a;
+            long from = (even ? a : b).start();
+            long to = (even ? b : a).start();
             MemorySegment ss = even ? sa : sb;
             float[] ssh = even ? sah : sbh;
             MemorySegment ds = even ? sb : sa;
             float[] dsh = even ? sbh : sah;
-            parallel(ny, grain, threads, (j0, j1) -> {
+            parallel(ny, heatGrain(nx), threads, (j0, j1) -> {
                 for (int j = j0; j < j1; j++) {
+                    long c = from + (long) nx * j;
+                    long out = to + (long) nx * j;
                     if (!periodic && (j == 0 || j == ny - 1)) {
-                        ScalarSimulation.heat2dRows(nx, ny, alpha, false, src, dst, j, j + 1);
+                        copyF32(ssh, ss, dsh, ds, c, out, nx); // a fixed edge keeps its values
                         continue;
                     }
-                    long row = src.start() + (long) nx * j;
-                    long north = src.start() + (long) nx * ScalarSimulation.wrap(j, -1, ny);
-                    long south = src.start() + (long) nx * ScalarSimulation.wrap(j, 1, ny);
-                    long out = dst.start() + (long) nx * j;
-                    ScalarSimulation.heat2dCell(nx, ny, alpha, periodic, src, dst, 0, j);
-                    int lanes = SPECIES_F32.length();
-                    int i = 1;
-                    for (; i + lanes <= nx - 1; i += lanes) {
-                        FloatVector c = loadF32(ssh, ss, row + i);
-                        FloatVector sum = loadF32(ssh, ss, row + i - 1).add(loadF32(ssh, ss, row + i + 1))
-                                .add(loadF32(ssh, ss, north + i).add(loadF32(ssh, ss, south + i)));
-                        storeF32(c.add(sum.sub(c.mul(4)).mul(alpha)), dsh, ds, out + i);
+                    long n = from + (long) nx * ScalarSimulation.wrap(j, -1, ny);
+                    long s = from + (long) nx * ScalarSimulation.wrap(j, 1, ny);
+                    if (last - 1 >= lanes) {
+                        // Cells [1, last) in vectors, the last one overlapping the one before (those cells
+                        // are written twice, with the same value). No masked tail: a second, masked copy of
+                        // this body took C2 past its inlining node budget, and every vector was then boxed.
+                        for (int i = 1; i < last; i += lanes) {
+                            int x = Math.min(i, last - lanes);
+                            FloatVector vc = loadF32(ssh, ss, c + x);
+                            FloatVector sum = loadF32(ssh, ss, c + x - 1).add(loadF32(ssh, ss, c + x + 1))
+                                    .add(loadF32(ssh, ss, n + x).add(loadF32(ssh, ss, s + x)));
+                            storeF32(vc.add(sum.sub(vc.mul(4)).mul(alpha)), dsh, ds, out + x);
+                        }
+                    } else {
+                        for (int i = 1; i < last; i++) { // a row shorter than a vector
+                            heat2dCellF32(ssh, ss, dsh, ds, c, n, s, out, i, i - 1, i + 1, alpha);
+                        }
                     }
-                    for (; i < nx; i++) {
-                        ScalarSimulation.heat2dCell(nx, ny, alpha, periodic, src, dst, i, j);
+                    if (periodic) { // the row's two ends: west of 0 and east of nx - 1 wrap around
+                        heat2dCellF32(ssh, ss, dsh, ds, c, n, s, out, 0, last, ScalarSimulation.wrap(0, 1, nx), alpha);
+                        heat2dCellF32(ssh, ss, dsh, ds, c, n, s, out, last, ScalarSimulation.wrap(last, -1, nx), 0, alpha);
+                    } else {
+                        setF32(getF32(ssh, ss, c), dsh, ds, out);
+                        setF32(getF32(ssh, ss, c + last), dsh, ds, out + last);
                     }
                 }
             });
         }
     }
 
+    /** Cell i of a row whose west and east neighbours are cells w and e of the row (they wrap at a periodic row's ends). */
+    private static void heat2dCellF32(float[] sh, MemorySegment ss, float[] dh, MemorySegment ds, long c, long n, long s,
+            long out, int i, int w, int e, float alpha) {
+        setF32(ScalarSimulation.heat(getF32(sh, ss, c + i), getF32(sh, ss, c + w), getF32(sh, ss, c + e), getF32(sh, ss, n + i),
+                getF32(sh, ss, s + i), alpha), dh, ds, out + i);
+    }
+
     @Override
     public void heat3d(int nx, int ny, int nz, float alpha, boolean periodic, int steps, VecF32 a, VecF32 b, int threads) {
         a.forHost(true);
         b.forHost(true);
+        if (nx == 0) {
+            return; // as in heat2d
+        }
         MemorySegment sa = seg(a);
         float[] sah = a.heap();
         MemorySegment sb = seg(b);
         float[] sbh = b.heap();
         int rows = ny * nz;
         long plane = (long) nx * ny;
-        int grain = Math.max(1, 16384 / Math.max(1, nx));
+        int lanes = SPECIES_F32.length();
+        int last = nx - 1;
         for (int step = 0; step < steps; step++) {
             boolean even = (step & 1) == 0;
-            VecF32 src = even ? a : b;
-            VecF32 dst = even ? b : a;
+            long from = (even ? a : b).start();
+            long to = (even ? b : a).start();
             MemorySegment ss = even ? sa : sb;
             float[] ssh = even ? sah : sbh;
             MemorySegment ds = even ? sb : sa;
             float[] dsh = even ? sbh : sah;
-            parallel(rows, grain, threads, (r0, r1) -> {
+            parallel(rows, heatGrain(nx), threads, (r0, r1) -> {
                 for (int r = r0; r < r1; r++) {
                     int j = r % ny;
                     int k = r / ny;
-                    if (!periodic && (j == 0 || j == ny - 1 || k == 0 || k == nz - 1) || nx < 3) {
-                        for (int i = 0; i < nx; i++) {
-                            ScalarSimulation.heat3dCell(nx, ny, nz, alpha, periodic, src, dst, i, j, k);
-                        }
+                    long c = from + (long) nx * r;
+                    long out = to + (long) nx * r;
+                    if (!periodic && (j == 0 || j == ny - 1 || k == 0 || k == nz - 1)) {
+                        copyF32(ssh, ss, dsh, ds, c, out, nx); // a fixed face keeps its values
                         continue;
                     }
-                    long base = src.start();
-                    long row = base + (long) nx * j + plane * k;
-                    long north = base + (long) nx * ScalarSimulation.wrap(j, -1, ny) + plane * k;
-                    long south = base + (long) nx * ScalarSimulation.wrap(j, 1, ny) + plane * k;
-                    long down = base + (long) nx * j + plane * ScalarSimulation.wrap(k, -1, nz);
-                    long up = base + (long) nx * j + plane * ScalarSimulation.wrap(k, 1, nz);
-                    long out = dst.start() + (long) nx * j + plane * k;
-                    ScalarSimulation.heat3dCell(nx, ny, nz, alpha, periodic, src, dst, 0, j, k);
-                    int lanes = SPECIES_F32.length();
-                    int i = 1;
-                    for (; i + lanes <= nx - 1; i += lanes) {
-                        FloatVector c = loadF32(ssh, ss, row + i);
-                        FloatVector sum = loadF32(ssh, ss, row + i - 1).add(loadF32(ssh, ss, row + i + 1))
-                                .add(loadF32(ssh, ss, north + i).add(loadF32(ssh, ss, south + i)))
-                                .add(loadF32(ssh, ss, down + i).add(loadF32(ssh, ss, up + i)));
-                        storeF32(c.add(sum.sub(c.mul(6)).mul(alpha)), dsh, ds, out + i);
+                    long n = from + (long) nx * ScalarSimulation.wrap(j, -1, ny) + plane * k;
+                    long s = from + (long) nx * ScalarSimulation.wrap(j, 1, ny) + plane * k;
+                    long d = from + (long) nx * j + plane * ScalarSimulation.wrap(k, -1, nz);
+                    long u = from + (long) nx * j + plane * ScalarSimulation.wrap(k, 1, nz);
+                    if (last - 1 >= lanes) { // as in heat2d: vectors, the last one overlapping
+                        for (int i = 1; i < last; i += lanes) {
+                            int x = Math.min(i, last - lanes);
+                            FloatVector vc = loadF32(ssh, ss, c + x);
+                            FloatVector sum = loadF32(ssh, ss, c + x - 1).add(loadF32(ssh, ss, c + x + 1))
+                                    .add(loadF32(ssh, ss, n + x).add(loadF32(ssh, ss, s + x)))
+                                    .add(loadF32(ssh, ss, d + x).add(loadF32(ssh, ss, u + x)));
+                            storeF32(vc.add(sum.sub(vc.mul(6)).mul(alpha)), dsh, ds, out + x);
+                        }
+                    } else {
+                        for (int i = 1; i < last; i++) {
+                            heat3dCellF32(ssh, ss, dsh, ds, c, n, s, d, u, out, i, i - 1, i + 1, alpha);
+                        }
                     }
-                    for (; i < nx; i++) {
-                        ScalarSimulation.heat3dCell(nx, ny, nz, alpha, periodic, src, dst, i, j, k);
+                    if (periodic) { // the row's two ends: west of 0 and east of nx - 1 wrap around
+                        heat3dCellF32(ssh, ss, dsh, ds, c, n, s, d, u, out, 0, last, ScalarSimulation.wrap(0, 1, nx), alpha);
+                        heat3dCellF32(ssh, ss, dsh, ds, c, n, s, d, u, out, last, ScalarSimulation.wrap(last, -1, nx), 0, alpha);
+                    } else {
+                        setF32(getF32(ssh, ss, c), dsh, ds, out);
+                        setF32(getF32(ssh, ss, c + last), dsh, ds, out + last);
                     }
                 }
             });
         }
+    }
+
+    /** {@link #heat2dCellF32} with the cells below and above too: the 7-point update. */
+    private static void heat3dCellF32(float[] sh, MemorySegment ss, float[] dh, MemorySegment ds, long c, long n, long s,
+            long d, long u, long out, int i, int w, int e, float alpha) {
+        setF32(ScalarSimulation.heat(getF32(sh, ss, c + i), getF32(sh, ss, c + w), getF32(sh, ss, c + e), getF32(sh, ss, n + i),
+                getF32(sh, ss, s + i), getF32(sh, ss, d + i), getF32(sh, ss, u + i), alpha), dh, ds, out + i);
     }
 
     @Override
