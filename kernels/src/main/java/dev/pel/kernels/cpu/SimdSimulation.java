@@ -37,6 +37,8 @@ public final class SimdSimulation implements SimulationKernels {
     private static final long MASK = 0xFFFFFFFFL;
     /** Random-stream elements per task chunk. */
     private static final int CHUNK = 4096;
+    /** Black-Scholes options per block of passes: a multiple of any vector length, its scratch in L1. */
+    private static final int BS_BLOCK = 256;
     private static final int TASKS_PER_THREAD = 4;
 
     private final WorkerPool pool;
@@ -600,37 +602,94 @@ public final class SimdSimulation implements SimulationKernels {
         return e.div(b).div(2.506628274631);
     }
 
-    @Override
-    public void blackScholes(int n, VecF64 s, VecF64 k, VecF64 t, double r, double sigma, VecF64 call, VecF64 put, int threads) {
-        s.forHost(false);
-        k.forHost(false);
-        t.forHost(false);
-        call.forHost(true);
-        put.forHost(true);
-        MemorySegment ss = seg(s);
-        double[] ssh = s.heap();
-        MemorySegment sk = seg(k);
-        double[] skh = k.heap();
-        MemorySegment st = seg(t);
-        double[] sth = t.heap();
-        MemorySegment sc = seg(call);
-        double[] sch = call.heap();
-        MemorySegment sp = seg(put);
-        double[] sph = put.heap();
-        int lanes = SPECIES_F64.length();
-        double drift = r + 0.5 * sigma * sigma;
-        parallel(n, 4096, threads, (lo, hi) -> {
-            int i = lo;
-            for (; i + lanes <= hi; i += lanes) {
-                DoubleVector vs = loadF64(ssh, ss, s.start() + i);
-                DoubleVector vk = loadF64(skh, sk, k.start() + i);
-                DoubleVector vt = loadF64(sth, st, t.start() + i);
-                DoubleVector vol = vt.lanewise(VectorOperators.SQRT).mul(sigma);
-                DoubleVector d1 = vs.div(vk).lanewise(VectorOperators.LOG).add(vt.mul(drift)).div(vol);
-                DoubleVector d2 = d1.sub(vol);
-                DoubleVector disc = vk.mul(vt.mul(-r).lanewise(VectorOperators.EXP));
-                DoubleVector c1 = normalTailF64(d1.abs());
-                DoubleVector c2 = normalTailF64(d2.abs());
+    /**
+     * One task's Black-Scholes state: its operands, and a scratch array in which a block's intermediates
+     * cross from pass to pass (d1, d2, the discounted strike, then the two normal tails).
+     *
+     * <p>Why passes: one loop doing it all exceeded C2's inlining budget (NodeCountInliningCutoff): whichever
+     * helper the compiler met last stayed a call, its vectors were boxed on every iteration, and the kernel
+     * ran at scalar speed or slower, in some JVM runs and not others. The passes are called through one call
+     * site that sees three receivers, which C2 does not inline, so each pass is compiled on its own, within
+     * the budget, with only arrays and scalars crossing between them.
+     */
+    private static final class BlackScholesF64 {
+        @FunctionalInterface
+        private interface Pass {
+            void run(BlackScholesF64 b, int at, int m);
+        }
+
+        private static final Pass[] PASSES = {BlackScholesF64::start, BlackScholesF64::tails, BlackScholesF64::prices};
+
+        final double[] sh, kh, th, ch, ph;
+        final MemorySegment ss, sk, st, sc, sp;
+        final long s0, k0, t0, c0, p0;
+        final double r, sigma, drift;
+        final double[] w = new double[5 * BS_BLOCK];
+
+        BlackScholesF64(VecF64 s, VecF64 k, VecF64 t, double r, double sigma, VecF64 call, VecF64 put) {
+            sh = s.heap();
+            ss = seg(s);
+            s0 = s.start();
+            kh = k.heap();
+            sk = seg(k);
+            k0 = k.start();
+            th = t.heap();
+            st = seg(t);
+            t0 = t.start();
+            ch = call.heap();
+            sc = seg(call);
+            c0 = call.start();
+            ph = put.heap();
+            sp = seg(put);
+            p0 = put.start();
+            this.r = r;
+            this.sigma = sigma;
+            this.drift = r + 0.5 * sigma * sigma;
+        }
+
+        /** Options [lo, hi): [lo, end) in blocks, end - lo a multiple of the vector length. */
+        void run(int lo, int end) {
+            for (int at = lo; at < end; at += BS_BLOCK) {
+                int m = Math.min(BS_BLOCK, end - at);
+                for (Pass pass : PASSES) {
+                    pass.run(this, at, m);
+                }
+            }
+        }
+
+        /** d1, d2 and the discounted strike of options [at, at + m) into w. */
+        private static void start(BlackScholesF64 b, int at, int m) {
+            double[] w = b.w;
+            for (int j = 0; j < m; j += SPECIES_F64.length()) {
+                DoubleVector vs = loadF64(b.sh, b.ss, b.s0 + at + j);
+                DoubleVector vk = loadF64(b.kh, b.sk, b.k0 + at + j);
+                DoubleVector vt = loadF64(b.th, b.st, b.t0 + at + j);
+                DoubleVector vol = vt.lanewise(VectorOperators.SQRT).mul(b.sigma);
+                DoubleVector d1 = vs.div(vk).lanewise(VectorOperators.LOG).add(vt.mul(b.drift)).div(vol);
+                d1.intoArray(w, j);
+                d1.sub(vol).intoArray(w, BS_BLOCK + j);
+                vk.mul(vt.mul(-b.r).lanewise(VectorOperators.EXP)).intoArray(w, 2 * BS_BLOCK + j);
+            }
+        }
+
+        /** Phi(-|d|) of d1 and d2: one loop over both, so the tail's code is compiled once. */
+        private static void tails(BlackScholesF64 b, int at, int m) {
+            double[] w = b.w;
+            for (int j = 0; j < BS_BLOCK + m; j += SPECIES_F64.length()) {
+                normalTailF64(DoubleVector.fromArray(SPECIES_F64, w, j).abs()).intoArray(w, 3 * BS_BLOCK + j);
+            }
+        }
+
+        /** Call and put prices of options [at, at + m) from w. */
+        private static void prices(BlackScholesF64 b, int at, int m) {
+            double[] w = b.w;
+            for (int j = 0; j < m; j += SPECIES_F64.length()) {
+                DoubleVector vs = loadF64(b.sh, b.ss, b.s0 + at + j);
+                DoubleVector d1 = DoubleVector.fromArray(SPECIES_F64, w, j);
+                DoubleVector d2 = DoubleVector.fromArray(SPECIES_F64, w, BS_BLOCK + j);
+                DoubleVector disc = DoubleVector.fromArray(SPECIES_F64, w, 2 * BS_BLOCK + j);
+                DoubleVector c1 = DoubleVector.fromArray(SPECIES_F64, w, 3 * BS_BLOCK + j);
+                DoubleVector c2 = DoubleVector.fromArray(SPECIES_F64, w, 4 * BS_BLOCK + j);
                 VectorMask<Double> pos1 = d1.compare(VectorOperators.GT, 0);
                 VectorMask<Double> pos2 = d2.compare(VectorOperators.GT, 0);
                 DoubleVector oneMinusC1 = DoubleVector.broadcast(SPECIES_F64, 1).sub(c1);
@@ -639,10 +698,24 @@ public final class SimdSimulation implements SimulationKernels {
                 DoubleVector m1 = oneMinusC1.blend(c1, pos1);
                 DoubleVector n2 = c2.blend(oneMinusC2, pos2);
                 DoubleVector m2 = oneMinusC2.blend(c2, pos2);
-                storeF64(vs.mul(n1).sub(disc.mul(n2)), sch, sc, call.start() + i);
-                storeF64(disc.mul(m2).sub(vs.mul(m1)), sph, sp, put.start() + i);
+                storeF64(vs.mul(n1).sub(disc.mul(n2)), b.ch, b.sc, b.c0 + at + j);
+                storeF64(disc.mul(m2).sub(vs.mul(m1)), b.ph, b.sp, b.p0 + at + j);
             }
-            for (; i < hi; i++) {
+        }
+    }
+
+    @Override
+    public void blackScholes(int n, VecF64 s, VecF64 k, VecF64 t, double r, double sigma, VecF64 call, VecF64 put, int threads) {
+        s.forHost(false);
+        k.forHost(false);
+        t.forHost(false);
+        call.forHost(true);
+        put.forHost(true);
+        int lanes = SPECIES_F64.length();
+        parallel(n, 4096, threads, (lo, hi) -> {
+            int end = lo + (hi - lo) / lanes * lanes;
+            new BlackScholesF64(s, k, t, r, sigma, call, put).run(lo, end);
+            for (int i = end; i < hi; i++) {
                 ScalarSimulation.blackScholesAt(i, s.get(i), k.get(i), t.get(i), r, sigma, call, put);
             }
         });
@@ -1018,37 +1091,94 @@ public final class SimdSimulation implements SimulationKernels {
         return e.div(b).div(2.506628274631f);
     }
 
-    @Override
-    public void blackScholes(int n, VecF32 s, VecF32 k, VecF32 t, float r, float sigma, VecF32 call, VecF32 put, int threads) {
-        s.forHost(false);
-        k.forHost(false);
-        t.forHost(false);
-        call.forHost(true);
-        put.forHost(true);
-        MemorySegment ss = seg(s);
-        float[] ssh = s.heap();
-        MemorySegment sk = seg(k);
-        float[] skh = k.heap();
-        MemorySegment st = seg(t);
-        float[] sth = t.heap();
-        MemorySegment sc = seg(call);
-        float[] sch = call.heap();
-        MemorySegment sp = seg(put);
-        float[] sph = put.heap();
-        int lanes = SPECIES_F32.length();
-        float drift = r + 0.5f * sigma * sigma;
-        parallel(n, 4096, threads, (lo, hi) -> {
-            int i = lo;
-            for (; i + lanes <= hi; i += lanes) {
-                FloatVector vs = loadF32(ssh, ss, s.start() + i);
-                FloatVector vk = loadF32(skh, sk, k.start() + i);
-                FloatVector vt = loadF32(sth, st, t.start() + i);
-                FloatVector vol = vt.lanewise(VectorOperators.SQRT).mul(sigma);
-                FloatVector d1 = vs.div(vk).lanewise(VectorOperators.LOG).add(vt.mul(drift)).div(vol);
-                FloatVector d2 = d1.sub(vol);
-                FloatVector disc = vk.mul(vt.mul(-r).lanewise(VectorOperators.EXP));
-                FloatVector c1 = normalTailF32(d1.abs());
-                FloatVector c2 = normalTailF32(d2.abs());
+    /**
+     * One task's Black-Scholes state: its operands, and a scratch array in which a block's intermediates
+     * cross from pass to pass (d1, d2, the discounted strike, then the two normal tails).
+     *
+     * <p>Why passes: one loop doing it all exceeded C2's inlining budget (NodeCountInliningCutoff): whichever
+     * helper the compiler met last stayed a call, its vectors were boxed on every iteration, and the kernel
+     * ran at scalar speed or slower, in some JVM runs and not others. The passes are called through one call
+     * site that sees three receivers, which C2 does not inline, so each pass is compiled on its own, within
+     * the budget, with only arrays and scalars crossing between them.
+     */
+    private static final class BlackScholesF32 {
+        @FunctionalInterface
+        private interface Pass {
+            void run(BlackScholesF32 b, int at, int m);
+        }
+
+        private static final Pass[] PASSES = {BlackScholesF32::start, BlackScholesF32::tails, BlackScholesF32::prices};
+
+        final float[] sh, kh, th, ch, ph;
+        final MemorySegment ss, sk, st, sc, sp;
+        final long s0, k0, t0, c0, p0;
+        final float r, sigma, drift;
+        final float[] w = new float[5 * BS_BLOCK];
+
+        BlackScholesF32(VecF32 s, VecF32 k, VecF32 t, float r, float sigma, VecF32 call, VecF32 put) {
+            sh = s.heap();
+            ss = seg(s);
+            s0 = s.start();
+            kh = k.heap();
+            sk = seg(k);
+            k0 = k.start();
+            th = t.heap();
+            st = seg(t);
+            t0 = t.start();
+            ch = call.heap();
+            sc = seg(call);
+            c0 = call.start();
+            ph = put.heap();
+            sp = seg(put);
+            p0 = put.start();
+            this.r = r;
+            this.sigma = sigma;
+            this.drift = r + 0.5f * sigma * sigma;
+        }
+
+        /** Options [lo, hi): [lo, end) in blocks, end - lo a multiple of the vector length. */
+        void run(int lo, int end) {
+            for (int at = lo; at < end; at += BS_BLOCK) {
+                int m = Math.min(BS_BLOCK, end - at);
+                for (Pass pass : PASSES) {
+                    pass.run(this, at, m);
+                }
+            }
+        }
+
+        /** d1, d2 and the discounted strike of options [at, at + m) into w. */
+        private static void start(BlackScholesF32 b, int at, int m) {
+            float[] w = b.w;
+            for (int j = 0; j < m; j += SPECIES_F32.length()) {
+                FloatVector vs = loadF32(b.sh, b.ss, b.s0 + at + j);
+                FloatVector vk = loadF32(b.kh, b.sk, b.k0 + at + j);
+                FloatVector vt = loadF32(b.th, b.st, b.t0 + at + j);
+                FloatVector vol = vt.lanewise(VectorOperators.SQRT).mul(b.sigma);
+                FloatVector d1 = vs.div(vk).lanewise(VectorOperators.LOG).add(vt.mul(b.drift)).div(vol);
+                d1.intoArray(w, j);
+                d1.sub(vol).intoArray(w, BS_BLOCK + j);
+                vk.mul(vt.mul(-b.r).lanewise(VectorOperators.EXP)).intoArray(w, 2 * BS_BLOCK + j);
+            }
+        }
+
+        /** Phi(-|d|) of d1 and d2: one loop over both, so the tail's code is compiled once. */
+        private static void tails(BlackScholesF32 b, int at, int m) {
+            float[] w = b.w;
+            for (int j = 0; j < BS_BLOCK + m; j += SPECIES_F32.length()) {
+                normalTailF32(FloatVector.fromArray(SPECIES_F32, w, j).abs()).intoArray(w, 3 * BS_BLOCK + j);
+            }
+        }
+
+        /** Call and put prices of options [at, at + m) from w. */
+        private static void prices(BlackScholesF32 b, int at, int m) {
+            float[] w = b.w;
+            for (int j = 0; j < m; j += SPECIES_F32.length()) {
+                FloatVector vs = loadF32(b.sh, b.ss, b.s0 + at + j);
+                FloatVector d1 = FloatVector.fromArray(SPECIES_F32, w, j);
+                FloatVector d2 = FloatVector.fromArray(SPECIES_F32, w, BS_BLOCK + j);
+                FloatVector disc = FloatVector.fromArray(SPECIES_F32, w, 2 * BS_BLOCK + j);
+                FloatVector c1 = FloatVector.fromArray(SPECIES_F32, w, 3 * BS_BLOCK + j);
+                FloatVector c2 = FloatVector.fromArray(SPECIES_F32, w, 4 * BS_BLOCK + j);
                 VectorMask<Float> pos1 = d1.compare(VectorOperators.GT, 0);
                 VectorMask<Float> pos2 = d2.compare(VectorOperators.GT, 0);
                 FloatVector oneMinusC1 = FloatVector.broadcast(SPECIES_F32, 1).sub(c1);
@@ -1057,10 +1187,24 @@ public final class SimdSimulation implements SimulationKernels {
                 FloatVector m1 = oneMinusC1.blend(c1, pos1);
                 FloatVector n2 = c2.blend(oneMinusC2, pos2);
                 FloatVector m2 = oneMinusC2.blend(c2, pos2);
-                storeF32(vs.mul(n1).sub(disc.mul(n2)), sch, sc, call.start() + i);
-                storeF32(disc.mul(m2).sub(vs.mul(m1)), sph, sp, put.start() + i);
+                storeF32(vs.mul(n1).sub(disc.mul(n2)), b.ch, b.sc, b.c0 + at + j);
+                storeF32(disc.mul(m2).sub(vs.mul(m1)), b.ph, b.sp, b.p0 + at + j);
             }
-            for (; i < hi; i++) {
+        }
+    }
+
+    @Override
+    public void blackScholes(int n, VecF32 s, VecF32 k, VecF32 t, float r, float sigma, VecF32 call, VecF32 put, int threads) {
+        s.forHost(false);
+        k.forHost(false);
+        t.forHost(false);
+        call.forHost(true);
+        put.forHost(true);
+        int lanes = SPECIES_F32.length();
+        parallel(n, 4096, threads, (lo, hi) -> {
+            int end = lo + (hi - lo) / lanes * lanes;
+            new BlackScholesF32(s, k, t, r, sigma, call, put).run(lo, end);
+            for (int i = end; i < hi; i++) {
                 ScalarSimulation.blackScholesAt(i, s.get(i), k.get(i), t.get(i), r, sigma, call, put);
             }
         });

@@ -21,7 +21,7 @@ import java.util.Locale;
  * can do, one lucky call does not decide, and five slow ones in seven do not either; until seven
  * observations are in, a class only learns that a variant is faster than modelled (its first calls
  * may run cold code, which must not brand it slow); memory stays bounded. A variant without observations at a size
- * borrows the nearest size class's correction; a correction not refreshed within {@value #STALE}
+ * borrows the nearest observed size class's correction (weakened beyond a factor 16 in size); a correction not refreshed within {@value #STALE}
  * observations of the kernel is dropped, so a lesson learned in a bad moment (a cold JIT, a noisy
  * neighbour) does not keep a variant out of use forever.
  *
@@ -68,6 +68,8 @@ public final class CostModel {
     static final float MAX_RATIO = 64f;
     /** A learned slowness up to this factor may date from a bad moment: a refresh sets it aside. */
     static final float SET_ASIDE = 16f;
+    /** Size classes (powers of two) within which a class without observations borrows a neighbour's correction in full. */
+    static final int BORROW_FULL = 4;
 
     private static final int CHOSEN = 0;
     private static final int EXPLORING = 1;
@@ -568,14 +570,20 @@ public final class CostModel {
             return n < RING ? Math.min(1f, r[0]) : r[1];
         }
 
-        /** The class's own correction, else the nearest observed class's (within a factor 8 in size), else 1. */
+        /**
+         * The class's own correction, else the nearest observed class's: in full within a factor
+         * {@code 2^BORROW_FULL} in size, weakened beyond (raised to the power BORROW_FULL / distance: far sizes may
+         * run in another regime, launch- or memory-bound), else 1. A kernel's vector form that is 5x slower than its
+         * model at one size usually is at the next, and a large call, which runs few times, must not wait for its own
+         * observations to know it.
+         */
         float correction(int v, int b) {
-            for (int d = 0; d <= 3; d++) {
-                if (b - d >= 0 && observations(v, b - d) > 0) {
-                    return ownCorrection(v, b - d);
-                }
-                if (b + d < BUCKETS && observations(v, b + d) > 0) {
-                    return ownCorrection(v, b + d);
+            for (int d = 0; d < BUCKETS; d++) {
+                int o = b - d >= 0 && observations(v, b - d) > 0 ? b - d
+                        : b + d < BUCKETS && observations(v, b + d) > 0 ? b + d : -1;
+                if (o >= 0) {
+                    float c = ownCorrection(v, o);
+                    return d <= BORROW_FULL ? c : (float) Math.pow(c, (double) BORROW_FULL / d);
                 }
             }
             return 1f;

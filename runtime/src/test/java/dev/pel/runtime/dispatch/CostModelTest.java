@@ -235,8 +235,12 @@ class CostModelTest {
                     (long) (2 * model.predict(cpu1, SUM, DType.F32, 4096, 1, 1, Placement.HEAP).base()));
         }
         assertEquals(2.0, model.predict(cpu1, SUM, DType.F32, 8192, 1, 1, Placement.HEAP).correction(), 0.05);
-        assertEquals(1.0, model.predict(cpu1, SUM, DType.F32, 1 << 22, 1, 1, Placement.HEAP).correction(),
-                "too far away to borrow");
+        assertEquals(2.0, model.predict(cpu1, SUM, DType.F32, 4096 << CostModel.BORROW_FULL, 1, 1, Placement.HEAP).correction(),
+                0.05, "borrowed in full up to a factor 16 in size");
+        assertEquals(Math.pow(2, 0.4), model.predict(cpu1, SUM, DType.F32, 4096 << 10, 1, 1, Placement.HEAP).correction(),
+                0.05, "a factor 1024 away: weakened to 2^(4/10)");
+        assertEquals(2.0, model.predict(cpu1, SUM, DType.F32, 4096 >> CostModel.BORROW_FULL, 1, 1, Placement.HEAP).correction(), 0.05,
+                "smaller sizes borrow too");
         assertEquals(1.0, model.predict(cpu1, SUM, DType.F64, 4096, 1, 1, Placement.HEAP).correction(),
                 "each element type learns on its own");
     }
