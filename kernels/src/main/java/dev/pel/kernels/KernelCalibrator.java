@@ -178,10 +178,10 @@ public final class KernelCalibrator implements Calibrator {
         double average = b2 / Math.max(0.1 * t2, t2 - tSmall);
         double cacheBw = t2 > t1 ? Math.min((b2 - b1) / (t2 - t1), average) : average;
         double launch = Math.max(tSmall, t1 - b1 / cacheBw);
-        // On a device a launch costs more than exp of n1 elements: n2 there.
-        int nExp = launch > 10_000 ? n2 : n1;
-        double tExp = median(() -> set.unary(UnaryOp.EXP, nExp, x, o, threads), 2, deadline);
-        double flops = EXP.cost().flops(nExp, 1, 1) / Math.max(launch / 4, tExp - launch);
+        // exp over the n2 working set, so that the call's time dwarfs its fixed cost: at n1 the launch taken off was most of it,
+        // and two threads read 181 GFLOP/s on a 2-core machine whose one thread does 43.
+        double tExp = median(() -> set.unary(UnaryOp.EXP, n2, x, o, threads), 2, deadline);
+        double flops = EXP.cost().flops(n2, 1, 1) / Math.max(launch / 4, tExp - launch);
         return new Partial(launch, cacheBw, flops, t2);
     }
 

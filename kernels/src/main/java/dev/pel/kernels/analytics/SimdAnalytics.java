@@ -1,6 +1,7 @@
 package dev.pel.kernels.analytics;
 
 import dev.pel.kernels.cpu.Blocking;
+import dev.pel.kernels.cpu.Lanes;
 import dev.pel.kernels.spi.AnalyticsSet;
 import dev.pel.kernels.spi.Compare;
 import dev.pel.runtime.cpu.SimdBackend;
@@ -259,7 +260,7 @@ public final class SimdAnalytics implements AnalyticsSet {
                 DoubleVector g = DoubleVector.fromArray(SPECIES_F64, x, 0, col, j);
                 acc = v.fma(g, acc);
             }
-            s = acc.reduceLanes(VectorOperators.ADD);
+            s = Lanes.sum(acc);
         }
         for (; j < j1; j++) {
             s += val[j] * x[col[j]];
@@ -351,7 +352,7 @@ public final class SimdAnalytics implements AnalyticsSet {
                         c * d + j));
                 acc = t.fma(t, acc);
             }
-            double s = acc.reduceLanes(VectorOperators.ADD);
+            double s = Lanes.sum(acc);
             for (; j < d; j++) {
                 double t = points[at + j] - centroids[c * d + j];
                 s += t * t;
@@ -399,7 +400,7 @@ public final class SimdAnalytics implements AnalyticsSet {
             for (; i <= e - lanes; i += lanes) {
                 acc = acc.add(DoubleVector.fromArray(SPECIES_F64, x, i).sub(m).lanewise(VectorOperators.EXP));
             }
-            double s = acc.reduceLanes(VectorOperators.ADD);
+            double s = Lanes.sum(acc);
             for (; i < e; i++) {
                 s += (double) Math.exp(x[i] - m);
             }
@@ -732,7 +733,7 @@ public final class SimdAnalytics implements AnalyticsSet {
                 FloatVector g = FloatVector.fromArray(SPECIES_F32, x, 0, col, j);
                 acc = v.fma(g, acc);
             }
-            s = acc.reduceLanes(VectorOperators.ADD);
+            s = Lanes.sum(acc);
         }
         for (; j < j1; j++) {
             s += val[j] * x[col[j]];
@@ -824,7 +825,7 @@ public final class SimdAnalytics implements AnalyticsSet {
                         c * d + j));
                 acc = t.fma(t, acc);
             }
-            float s = acc.reduceLanes(VectorOperators.ADD);
+            float s = Lanes.sum(acc);
             for (; j < d; j++) {
                 float t = points[at + j] - centroids[c * d + j];
                 s += t * t;
@@ -872,7 +873,7 @@ public final class SimdAnalytics implements AnalyticsSet {
             for (; i <= e - lanes; i += lanes) {
                 acc = acc.add(FloatVector.fromArray(SPECIES_F32, x, i).sub(m).lanewise(VectorOperators.EXP));
             }
-            float s = acc.reduceLanes(VectorOperators.ADD);
+            float s = Lanes.sum(acc);
             for (; i < e; i++) {
                 s += (float) Math.exp(x[i] - m);
             }

@@ -328,21 +328,13 @@ public final class SimdKernelSet implements KernelSet {
      */
     private static double finish(DoubleVector a0, DoubleVector a1, DoubleVector a2, DoubleVector a3, double[] a, int o, int l) {
         if (a == null) {
-            return foldLanes(a0.add(a2).add(a1.add(a3)), l);
+            return Lanes.sum(a0.add(a2).add(a1.add(a3))); // the last steps of the canonical fold
         }
         a0.intoArray(a, o);
         a1.intoArray(a, o + l);
         a2.intoArray(a, o + 2 * l);
         a3.intoArray(a, o + 3 * l);
         return Double.NaN; //F32: return Float.NaN;
-    }
-
-    /** Folds one vector's lanes by halves (lane j += lane j + half), the last steps of the canonical fold. */
-    private static double foldLanes(DoubleVector v, int lanes) {
-        for (int half = lanes / 2; half > 0; half >>= 1) {
-            v = v.add(v.slice(half));
-        }
-        return v.lane(0);
     }
 
     @Override
@@ -639,7 +631,7 @@ public final class SimdKernelSet implements KernelSet {
                 DoubleVector.fromArray(s, a, j).add(DoubleVector.fromArray(s, a, j + half)).intoArray(a, j);
             }
         }
-        return foldLanes(DoubleVector.fromArray(s, a, 0), l);
+        return Lanes.sum(DoubleVector.fromArray(s, a, 0)); // the last steps of the canonical fold
     }
 
     /** Accumulators o..o+4L of a block: x from xo (already offset by o), stride 64, into a[o..]. */
@@ -1059,7 +1051,7 @@ public final class SimdKernelSet implements KernelSet {
                 DoubleVector.fromArray(s, a, j).add(DoubleVector.fromArray(s, a, j + half)).intoArray(a, j);
             }
         }
-        return foldLanes(DoubleVector.fromArray(s, a, 0), l);
+        return Lanes.sum(DoubleVector.fromArray(s, a, 0)); // the last steps of the canonical fold
     }
 
     /** Accumulators o..o+4L of a block: x from xo (already offset by o), stride 64, into a[o..]. */
@@ -1588,21 +1580,13 @@ public final class SimdKernelSet implements KernelSet {
      */
     private static float finish(FloatVector a0, FloatVector a1, FloatVector a2, FloatVector a3, float[] a, int o, int l) {
         if (a == null) {
-            return foldLanes(a0.add(a2).add(a1.add(a3)), l);
+            return Lanes.sum(a0.add(a2).add(a1.add(a3))); // the last steps of the canonical fold
         }
         a0.intoArray(a, o);
         a1.intoArray(a, o + l);
         a2.intoArray(a, o + 2 * l);
         a3.intoArray(a, o + 3 * l);
         return Float.NaN;
-    }
-
-    /** Folds one vector's lanes by halves (lane j += lane j + half), the last steps of the canonical fold. */
-    private static float foldLanes(FloatVector v, int lanes) {
-        for (int half = lanes / 2; half > 0; half >>= 1) {
-            v = v.add(v.slice(half));
-        }
-        return v.lane(0);
     }
 
     @Override
@@ -1899,7 +1883,7 @@ public final class SimdKernelSet implements KernelSet {
                 FloatVector.fromArray(s, a, j).add(FloatVector.fromArray(s, a, j + half)).intoArray(a, j);
             }
         }
-        return foldLanes(FloatVector.fromArray(s, a, 0), l);
+        return Lanes.sum(FloatVector.fromArray(s, a, 0)); // the last steps of the canonical fold
     }
 
     /** Accumulators o..o+4L of a block: x from xo (already offset by o), stride 64, into a[o..]. */
@@ -2319,7 +2303,7 @@ public final class SimdKernelSet implements KernelSet {
                 FloatVector.fromArray(s, a, j).add(FloatVector.fromArray(s, a, j + half)).intoArray(a, j);
             }
         }
-        return foldLanes(FloatVector.fromArray(s, a, 0), l);
+        return Lanes.sum(FloatVector.fromArray(s, a, 0)); // the last steps of the canonical fold
     }
 
     /** Accumulators o..o+4L of a block: x from xo (already offset by o), stride 64, into a[o..]. */

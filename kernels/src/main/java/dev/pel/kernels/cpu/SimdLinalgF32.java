@@ -94,10 +94,10 @@ final class SimdLinalgF32 {
                 s2 = FloatVector.fromArray(S, a, r2 + j).fma(xv, s2);
                 s3 = FloatVector.fromArray(S, a, r3 + j).fma(xv, s3);
             }
-            float d0 = s0.reduceLanes(VectorOperators.ADD);
-            float d1 = s1.reduceLanes(VectorOperators.ADD);
-            float d2 = s2.reduceLanes(VectorOperators.ADD);
-            float d3 = s3.reduceLanes(VectorOperators.ADD);
+            float d0 = Lanes.sum(s0);
+            float d1 = Lanes.sum(s1);
+            float d2 = Lanes.sum(s2);
+            float d3 = Lanes.sum(s3);
             for (int j = nv; j < n; j++) {
                 float xj = x[xo + j];
                 d0 = Math.fma(a[r0 + j], xj, d0);
@@ -116,7 +116,7 @@ final class SimdLinalgF32 {
             for (int j = 0; j < nv; j += L) {
                 s0 = FloatVector.fromArray(S, a, r0 + j).fma(FloatVector.fromArray(S, x, xo + j), s0);
             }
-            float d0 = s0.reduceLanes(VectorOperators.ADD);
+            float d0 = Lanes.sum(s0);
             for (int j = nv; j < n; j++) {
                 d0 = Math.fma(a[r0 + j], x[xo + j], d0);
             }

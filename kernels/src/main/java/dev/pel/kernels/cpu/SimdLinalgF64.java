@@ -94,10 +94,10 @@ final class SimdLinalgF64 {
                 s2 = DoubleVector.fromArray(S, a, r2 + j).fma(xv, s2);
                 s3 = DoubleVector.fromArray(S, a, r3 + j).fma(xv, s3);
             }
-            double d0 = s0.reduceLanes(VectorOperators.ADD);
-            double d1 = s1.reduceLanes(VectorOperators.ADD);
-            double d2 = s2.reduceLanes(VectorOperators.ADD);
-            double d3 = s3.reduceLanes(VectorOperators.ADD);
+            double d0 = Lanes.sum(s0);
+            double d1 = Lanes.sum(s1);
+            double d2 = Lanes.sum(s2);
+            double d3 = Lanes.sum(s3);
             for (int j = nv; j < n; j++) {
                 double xj = x[xo + j];
                 d0 = Math.fma(a[r0 + j], xj, d0);
@@ -116,7 +116,7 @@ final class SimdLinalgF64 {
             for (int j = 0; j < nv; j += L) {
                 s0 = DoubleVector.fromArray(S, a, r0 + j).fma(DoubleVector.fromArray(S, x, xo + j), s0);
             }
-            double d0 = s0.reduceLanes(VectorOperators.ADD);
+            double d0 = Lanes.sum(s0);
             for (int j = nv; j < n; j++) {
                 d0 = Math.fma(a[r0 + j], x[xo + j], d0);
             }

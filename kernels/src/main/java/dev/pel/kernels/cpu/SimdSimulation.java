@@ -447,9 +447,9 @@ public final class SimdSimulation implements SimulationKernels {
                     accY = accY.add(f.mul(dy));
                     accZ = accZ.add(f.mul(dz));
                 }
-                double tx = accX.reduceLanes(VectorOperators.ADD);
-                double ty = accY.reduceLanes(VectorOperators.ADD);
-                double tz = accZ.reduceLanes(VectorOperators.ADD);
+                double tx = Lanes.sum(accX);
+                double ty = Lanes.sum(accY);
+                double tz = Lanes.sum(accZ);
                 for (; j < n; j++) {
                     double dx = x.get(j) - xi;
                     double dy = y.get(j) - yi;
@@ -936,9 +936,9 @@ public final class SimdSimulation implements SimulationKernels {
                     accY = accY.add(f.mul(dy));
                     accZ = accZ.add(f.mul(dz));
                 }
-                float tx = accX.reduceLanes(VectorOperators.ADD);
-                float ty = accY.reduceLanes(VectorOperators.ADD);
-                float tz = accZ.reduceLanes(VectorOperators.ADD);
+                float tx = Lanes.sum(accX);
+                float ty = Lanes.sum(accY);
+                float tz = Lanes.sum(accZ);
                 for (; j < n; j++) {
                     float dx = x.get(j) - xi;
                     float dy = y.get(j) - yi;
