@@ -18,10 +18,11 @@ import java.util.Locale;
  * per (kernel, element type, variant, size class) from the last {@value #RING} ratios of measured to
  * modelled time: the second smallest. Timing noise on a shared machine is one-sided (a GC pause, a
  * cold JIT, a busy core only ever slow a call down), so a low order statistic tracks what the variant
- * can do, one lucky call does not decide, and five slow ones in seven do not either; until seven
- * observations are in, a class only learns that a variant is faster than modelled (its first calls
- * may run cold code, which must not brand it slow); memory stays bounded. A variant without observations at a size
- * borrows the nearest observed size class's correction (weakened beyond a factor 16 in size); a correction not refreshed within {@value #STALE}
+ * can do, one lucky call does not decide, and five slow ones in seven do not either; memory stays
+ * bounded. Until seven observations are in, a class takes the correction of the nearest size class
+ * that has seven (weakened beyond a factor 16 in size), which its own calls may only lower (its first
+ * calls may run cold code, which must not brand it slow), and its choice is revisited at every call;
+ * a correction not refreshed within {@value #STALE}
  * observations of the kernel is dropped, so a lesson learned in a bad moment (a cold JIT, a noisy
  * neighbour) does not keep a variant out of use forever.
  *
@@ -312,7 +313,10 @@ public final class CostModel {
             s.decision = best;
             s.mask = allowed;
             s.epoch = e;
-            s.until = c < FIRST_EXPLORATION ? FIRST_EXPLORATION : (c | (RECOMPUTE_PERIOD - 1)) + 1;
+            // A choice resting on fewer than RING of its own calls at this size is revisited at the next call: its
+            // correction is still settling (cached for 128 calls, a variant one call had misjudged kept running).
+            s.until = km.observations(best.variant(), b) < RING ? c + 1
+                    : c < FIRST_EXPLORATION ? FIRST_EXPLORATION : (c | (RECOMPUTE_PERIOD - 1)) + 1;
         }
         if (mode == CHOSEN || best == null) {
             return best;
@@ -547,13 +551,41 @@ public final class CostModel {
             return ticks - lastSeen[i] > STALE ? 0 : seen[i];
         }
 
-        /** The class's correction (see the class comment), or 1 without observations. */
+        /** The class's correction as persisted: the second smallest of a full ring; a partial ring's smallest, at most 1. */
         float ownCorrection(int v, int b) {
-            int i = v * BUCKETS + b;
-            return observations(v, b) == 0 ? 1f : low[i];
+            int n = observations(v, b);
+            return n == 0 ? 1f : n < RING ? Math.min(1f, low[v * BUCKETS + b]) : low[v * BUCKETS + b];
         }
 
-        /** The second smallest of the first n ring entries; while fewer than RING, the smallest but at most 1. */
+        /**
+         * The correction a prediction uses. A class with a full ring uses its own. Otherwise what the nearest class with
+         * a full ring learned stands (in full within a factor {@code 2^BORROW_FULL} in size, weakened beyond: raised to
+         * the power BORROW_FULL / distance, since far sizes may run in another regime, launch- or memory-bound), else 1;
+         * and the class's own few calls may only lower it: they may be cold code (the JIT compiles after thousands of
+         * calls), which must not brand a variant slow, yet a few slow calls must not erase what its neighbour taught
+         * either (one call 9x slower than modelled at a new size had made a variant look 9x faster than it was).
+         * A kernel's vector form that is 5x slower than its model at one size usually is at the next, and a large
+         * call, which runs few times, must not wait for its own observations to know it.
+         */
+        float correction(int v, int b) {
+            int own = observations(v, b);
+            if (own >= RING) {
+                return low[v * BUCKETS + b];
+            }
+            float prior = 1f;
+            for (int d = 1; d < BUCKETS; d++) {
+                int o = b - d >= 0 && observations(v, b - d) >= RING ? b - d
+                        : b + d < BUCKETS && observations(v, b + d) >= RING ? b + d : -1;
+                if (o >= 0) {
+                    float c = low[v * BUCKETS + o];
+                    prior = d <= BORROW_FULL ? c : (float) Math.pow(c, (double) BORROW_FULL / d);
+                    break;
+                }
+            }
+            return own == 0 ? prior : Math.min(prior, low[v * BUCKETS + b]);
+        }
+
+        /** The second smallest of the first n ring entries; while fewer than RING, the smallest. */
         private float low(int i, int n) {
             float[] r = new float[RING]; // does not escape: C2 keeps it in registers
             for (int k = 0; k < n; k++) {
@@ -565,28 +597,7 @@ public final class CostModel {
                 }
                 r[j] = x;
             }
-            // Until the ring is full a class only learns that a variant is faster than modelled: its first calls
-            // may be cold code (the JIT compiles after thousands of calls), which must not brand it slow.
-            return n < RING ? Math.min(1f, r[0]) : r[1];
-        }
-
-        /**
-         * The class's own correction, else the nearest observed class's: in full within a factor
-         * {@code 2^BORROW_FULL} in size, weakened beyond (raised to the power BORROW_FULL / distance: far sizes may
-         * run in another regime, launch- or memory-bound), else 1. A kernel's vector form that is 5x slower than its
-         * model at one size usually is at the next, and a large call, which runs few times, must not wait for its own
-         * observations to know it.
-         */
-        float correction(int v, int b) {
-            for (int d = 0; d < BUCKETS; d++) {
-                int o = b - d >= 0 && observations(v, b - d) > 0 ? b - d
-                        : b + d < BUCKETS && observations(v, b + d) > 0 ? b + d : -1;
-                if (o >= 0) {
-                    float c = ownCorrection(v, o);
-                    return d <= BORROW_FULL ? c : (float) Math.pow(c, (double) BORROW_FULL / d);
-                }
-            }
-            return 1f;
+            return n < RING ? r[0] : r[1];
         }
     }
 }

@@ -246,6 +246,46 @@ class CostModelTest {
     }
 
     @Test
+    void aFewCallsAtANewSizeMayLowerTheBorrowedCorrectionButNotEraseIt() {
+        long small = 1 << 14;
+        long large = small << CostModel.BORROW_FULL;
+        for (int i = 0; i < CostModel.RING; i++) {
+            model.observe(cpu1, SUM, DType.F32, small, 1, 1, Placement.HEAP,
+                    (long) (8 * model.predict(cpu1, SUM, DType.F32, small, 1, 1, Placement.HEAP).base()));
+        }
+        double base = model.predict(cpu1, SUM, DType.F32, large, 1, 1, Placement.HEAP).base();
+        model.observe(cpu1, SUM, DType.F32, large, 1, 1, Placement.HEAP, (long) (9 * base));
+        assertEquals(8.0, model.predict(cpu1, SUM, DType.F32, large, 1, 1, Placement.HEAP).correction(), 0.05,
+                "one call 9x slower than modelled keeps the neighbour's 8x (it had read 1: a variant 9x too fast)");
+        model.observe(cpu1, SUM, DType.F32, large, 1, 1, Placement.HEAP, (long) (3 * base));
+        assertEquals(3.0, model.predict(cpu1, SUM, DType.F32, large, 1, 1, Placement.HEAP).correction(), 0.05,
+                "faster than the neighbour is believed at once");
+    }
+
+    @Test
+    void anExploredVariantThatIsSlowAtANewSizeIsLeftAfterItsBurst() {
+        // A kernel 8x slower than modelled on both thread counts, learned at one size; at 16x that size two threads
+        // stay the better choice. The 16th call explores one thread: its burst, and nothing more, runs there.
+        long small = 1 << 14;
+        long large = small << CostModel.BORROW_FULL;
+        for (int v : new int[] {cpu1, cpu2}) {
+            for (int i = 0; i < CostModel.RING; i++) {
+                model.observe(v, SUM, DType.F32, small, 1, 1, Placement.HEAP,
+                        (long) (8 * model.predict(v, SUM, DType.F32, small, 1, 1, Placement.HEAP).base()));
+            }
+        }
+        int[] ran = new int[3];
+        for (int i = 0; i < 60; i++) {
+            Decision d = model.choose(SUM, DType.F32, large, 1, 1, Placement.HEAP, 0b011);
+            ran[d.variant()]++;
+            model.observe(d.variant(), SUM, DType.F32, large, 1, 1, Placement.HEAP,
+                    (long) (8 * model.predict(d.variant(), SUM, DType.F32, large, 1, 1, Placement.HEAP).base()));
+        }
+        assertEquals(CostModel.EXPLORE_BURST, ran[cpu1], java.util.Arrays.toString(ran));
+        assertEquals(60 - CostModel.EXPLORE_BURST, ran[cpu2], java.util.Arrays.toString(ran));
+    }
+
+    @Test
     void newRatesForgetWhatWasLearnedAgainstTheOldOnes() {
         for (int i = 0; i < CostModel.RING; i++) {
             model.observe(cpu1, SUM, DType.F32, 1000, 1, 1, Placement.HEAP, 1_000_000);
