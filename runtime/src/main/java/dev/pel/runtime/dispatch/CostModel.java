@@ -16,9 +16,13 @@ import java.util.Locale;
  * {@link KernelSpec.Cost}; {@code move} is the copy the call's {@link Placement} makes necessary
  * (heap arrays to a device, device-resident data home to the CPU). The correction is learned online
  * per (kernel, element type, variant, size class) from the last {@value #RING} ratios of measured to
- * modelled time: the second smallest. Timing noise on a shared machine is one-sided (a GC pause, a
- * cold JIT, a busy core only ever slow a call down), so a low order statistic tracks what the variant
- * can do, one lucky call does not decide, and five slow ones in seven do not either; memory stays
+ * modelled time: the mean of the middle four (the smallest and the two largest dropped). Timing noise
+ * on a shared machine is mostly one-sided (a GC pause, a cold JIT, a busy core only ever slow a call
+ * down), so two slow calls in seven do not move it and one lucky call does not either; yet a variant
+ * whose own times are spread (an OpenCL driver measured at 2.8 ms or 5 ms for the same call, half and
+ * half) is judged by what it usually takes, not by its best (the second smallest, used before, chose
+ * it over a steady 3.2 ms). Two calls in a row under half the correction start the class over from
+ * them: a lesson from a bad moment gives way at once to calls that show it was one. Memory stays
  * bounded. Until seven observations are in, a class takes the correction of the nearest size class
  * that has seven (weakened beyond a factor 16 in size), which its own calls may only lower (its first
  * calls may run cold code, which must not brand it slow), and its choice is revisited at every call;
@@ -47,6 +51,7 @@ import java.util.Locale;
  */
 public final class CostModel {
     static final int BUCKETS = 64;
+    /** Ratios kept per class: the correction drops the smallest and the two largest and averages the four between. */
     static final int RING = 7;
     static final int RECOMPUTE_PERIOD = 128;
     static final int EXPLORE_PERIOD = 512;
@@ -541,6 +546,12 @@ public final class CostModel {
             int tick = ++ticks;
             int n = tick - lastSeen[i] > STALE ? 0 : seen[i]; // a stale class starts over
             lastSeen[i] = tick;
+            if (n >= RING && ratio < low[i] / 2 && ring[i * RING + (n - 1) % RING] < low[i] / 2) {
+                // This call and the one before are both under half the correction: the ring dates from a bad moment
+                // (noise only slows calls down), so the class starts over from the two.
+                ring[i * RING] = ring[i * RING + (n - 1) % RING];
+                n = 1;
+            }
             ring[i * RING + n % RING] = ratio;
             seen[i] = n + 1;
             low[i] = low(i, Math.min(n + 1, RING));
@@ -551,7 +562,7 @@ public final class CostModel {
             return ticks - lastSeen[i] > STALE ? 0 : seen[i];
         }
 
-        /** The class's correction as persisted: the second smallest of a full ring; a partial ring's smallest, at most 1. */
+        /** The class's correction as persisted: a full ring's middle mean; a partial ring's smallest, at most 1. */
         float ownCorrection(int v, int b) {
             int n = observations(v, b);
             return n == 0 ? 1f : n < RING ? Math.min(1f, low[v * BUCKETS + b]) : low[v * BUCKETS + b];
@@ -585,7 +596,7 @@ public final class CostModel {
             return own == 0 ? prior : Math.min(prior, low[v * BUCKETS + b]);
         }
 
-        /** The second smallest of the first n ring entries; while fewer than RING, the smallest. */
+        /** The mean of the middle four of a full ring (the smallest and the two largest dropped); while fewer than RING, the smallest. */
         private float low(int i, int n) {
             float[] r = new float[RING]; // does not escape: C2 keeps it in registers
             for (int k = 0; k < n; k++) {
@@ -597,7 +608,7 @@ public final class CostModel {
                 }
                 r[j] = x;
             }
-            return n < RING ? r[0] : r[1];
+            return n < RING ? r[0] : (r[1] + r[2] + r[3] + r[4]) / 4;
         }
     }
 }

@@ -211,6 +211,32 @@ class CostModelTest {
     }
 
     @Test
+    void aVariantWhoseTimesAreSpreadIsJudgedByWhatItUsuallyTakes() {
+        // cpu x2 takes 15 us or 30 us, half and half (22.5 us on average); cpu x1 a steady 20 us. Its best alone
+        // (15 us) would make x2 the choice, at 12% more time per call than x1.
+        long n = 1 << 18;
+        java.util.SplittableRandom coin = new java.util.SplittableRandom(7);
+        int[] ran = simulate(2_000, n, v -> v == cpu2 ? (coin.nextBoolean() ? 15_000 : 30_000) : v == cpu1 ? 20_000 : 1e9);
+        assertTrue(ran[cpu1] > 1_800, java.util.Arrays.toString(ran));
+    }
+
+    @Test
+    void twoCallsInARowUnderHalfTheCorrectionStartTheClassOver() {
+        long n = 1000;
+        double base = model.predict(cpu1, SUM, DType.F32, n, 1, 1, Placement.HEAP).base();
+        for (int i = 0; i < CostModel.RING; i++) {
+            model.observe(cpu1, SUM, DType.F32, n, 1, 1, Placement.HEAP, (long) (10 * base)); // a busy moment
+        }
+        model.observe(cpu1, SUM, DType.F32, n, 1, 1, Placement.HEAP, (long) base);
+        assertEquals(10.0, model.predict(cpu1, SUM, DType.F32, n, 1, 1, Placement.HEAP).correction(), 0.05,
+                "one fast call is dropped as the smallest");
+        model.observe(cpu1, SUM, DType.F32, n, 1, 1, Placement.HEAP, (long) base);
+        assertEquals(1.0, model.predict(cpu1, SUM, DType.F32, n, 1, 1, Placement.HEAP).correction(), 0.05,
+                "a second one in a row shows the old ring dates from a bad moment");
+        assertEquals(2, model.predict(cpu1, SUM, DType.F32, n, 1, 1, Placement.HEAP).observations());
+    }
+
+    @Test
     void aClassLearnsThatAVariantIsSlowOnlyOnceSevenCallsAreIn() {
         long n = 1000;
         double base = model.predict(cpu1, SUM, DType.F32, n, 1, 1, Placement.HEAP).base();
