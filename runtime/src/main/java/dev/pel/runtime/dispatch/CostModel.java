@@ -21,9 +21,7 @@ import java.util.Locale;
  * down), so two slow calls in seven do not move it and one lucky call does not either; yet a variant
  * whose own times are spread (an OpenCL driver measured at 2.8 ms or 5 ms for the same call, half and
  * half) is judged by what it usually takes, not by its best (the second smallest, used before, chose
- * it over a steady 3.2 ms). Two calls in a row under half the correction start the class over from
- * them: a lesson from a bad moment gives way at once to calls that show it was one. Memory stays
- * bounded. Until seven observations are in, a class takes the correction of the nearest size class
+ * it over a steady 3.2 ms). Memory stays bounded. Until seven observations are in, a class takes the correction of the nearest size class
  * that has seven (weakened beyond a factor 16 in size), which its own calls may only lower (its first
  * calls may run cold code, which must not brand it slow), and its choice is revisited at every call;
  * a correction not refreshed within {@value #STALE}
@@ -546,12 +544,6 @@ public final class CostModel {
             int tick = ++ticks;
             int n = tick - lastSeen[i] > STALE ? 0 : seen[i]; // a stale class starts over
             lastSeen[i] = tick;
-            if (n >= RING && ratio < low[i] / 2 && ring[i * RING + (n - 1) % RING] < low[i] / 2) {
-                // This call and the one before are both under half the correction: the ring dates from a bad moment
-                // (noise only slows calls down), so the class starts over from the two.
-                ring[i * RING] = ring[i * RING + (n - 1) % RING];
-                n = 1;
-            }
             ring[i * RING + n % RING] = ratio;
             seen[i] = n + 1;
             low[i] = low(i, Math.min(n + 1, RING));
