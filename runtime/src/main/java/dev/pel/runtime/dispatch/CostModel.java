@@ -16,12 +16,10 @@ import java.util.Locale;
  * {@link KernelSpec.Cost}; {@code move} is the copy the call's {@link Placement} makes necessary
  * (heap arrays to a device, device-resident data home to the CPU). The correction is learned online
  * per (kernel, element type, variant, size class) from the last {@value #RING} ratios of measured to
- * modelled time: the mean of the middle four (the smallest and the two largest dropped). Timing noise
- * on a shared machine is mostly one-sided (a GC pause, a cold JIT, a busy core only ever slow a call
- * down), so two slow calls in seven do not move it and one lucky call does not either; yet a variant
- * whose own times are spread (an OpenCL driver measured at 2.8 ms or 5 ms for the same call, half and
- * half) is judged by what it usually takes, not by its best (the second smallest, used before, chose
- * it over a steady 3.2 ms). Memory stays bounded. Until seven observations are in, a class takes the correction of the nearest size class
+ * modelled time: the second smallest. Timing noise on a shared machine is one-sided (a GC pause, a
+ * cold JIT, a busy core only ever slow a call down), so a low order statistic tracks what the variant
+ * can do, one lucky call does not decide, and five slow ones in seven do not either; memory stays
+ * bounded. Until seven observations are in, a class takes the correction of the nearest size class
  * that has seven (weakened beyond a factor 16 in size), which its own calls may only lower (its first
  * calls may run cold code, which must not brand it slow), and its choice is revisited at every call;
  * a correction not refreshed within {@value #STALE}
@@ -49,7 +47,6 @@ import java.util.Locale;
  */
 public final class CostModel {
     static final int BUCKETS = 64;
-    /** Ratios kept per class: the correction drops the smallest and the two largest and averages the four between. */
     static final int RING = 7;
     static final int RECOMPUTE_PERIOD = 128;
     static final int EXPLORE_PERIOD = 512;
@@ -554,7 +551,7 @@ public final class CostModel {
             return ticks - lastSeen[i] > STALE ? 0 : seen[i];
         }
 
-        /** The class's correction as persisted: a full ring's middle mean; a partial ring's smallest, at most 1. */
+        /** The class's correction as persisted: the second smallest of a full ring; a partial ring's smallest, at most 1. */
         float ownCorrection(int v, int b) {
             int n = observations(v, b);
             return n == 0 ? 1f : n < RING ? Math.min(1f, low[v * BUCKETS + b]) : low[v * BUCKETS + b];
@@ -588,7 +585,7 @@ public final class CostModel {
             return own == 0 ? prior : Math.min(prior, low[v * BUCKETS + b]);
         }
 
-        /** The mean of the middle four of a full ring (the smallest and the two largest dropped); while fewer than RING, the smallest. */
+        /** The second smallest of the first n ring entries; while fewer than RING, the smallest. */
         private float low(int i, int n) {
             float[] r = new float[RING]; // does not escape: C2 keeps it in registers
             for (int k = 0; k < n; k++) {
@@ -600,7 +597,7 @@ public final class CostModel {
                 }
                 r[j] = x;
             }
-            return n < RING ? r[0] : (r[1] + r[2] + r[3] + r[4]) / 4;
+            return n < RING ? r[0] : r[1];
         }
     }
 }

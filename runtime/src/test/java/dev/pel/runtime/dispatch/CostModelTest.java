@@ -180,10 +180,9 @@ class CostModelTest {
             model.observe(cpu2, SUM, DType.F32, n, 1, 1, Placement.HEAP, (long) (15 * cpu2Truth));
         }
         assertEquals(cpu1, model.best(SUM, DType.F32, n, 1, 1, Placement.HEAP, 0b011).variant(), "branded: 9.7x cpu1 is past every window");
-        // Each refresh burst replaces two of the seven ratios; after three the middle four are all of its true speed.
-        int[] ran = simulate(3 * CostModel.REFRESH_PERIOD, n, v -> v == cpu2 ? cpu2Truth : v == cpu1 ? 26_300 : 1e9);
+        int[] ran = simulate(CostModel.REFRESH_PERIOD, n, v -> v == cpu2 ? cpu2Truth : v == cpu1 ? 26_300 : 1e9);
         assertEquals(cpu2, model.best(SUM, DType.F32, n, 1, 1, Placement.HEAP, 0b011).variant(),
-                "refresh bursts measured it again and it is the choice once more: " + java.util.Arrays.toString(ran));
+                "a refresh burst measured it again and it is the choice once more: " + java.util.Arrays.toString(ran));
         assertTrue(ran[cpu2] > CostModel.REFRESH_PERIOD / 2, java.util.Arrays.toString(ran));
     }
 
@@ -209,16 +208,6 @@ class CostModelTest {
         model.observe(cpu1, SUM, DType.F32, n, 1, 1, Placement.HEAP, (long) (truth / 100));
         assertEquals(1.0, model.predict(cpu1, SUM, DType.F32, n, 1, 1, Placement.HEAP).correction(), 0.02,
                 "one lucky call does not decide either");
-    }
-
-    @Test
-    void aVariantWhoseTimesAreSpreadIsJudgedByWhatItUsuallyTakes() {
-        // cpu x2 takes 15 us or 30 us, half and half (22.5 us on average); cpu x1 a steady 20 us. Its best alone
-        // (15 us) would make x2 the choice, at 12% more time per call than x1.
-        long n = 1 << 18;
-        java.util.SplittableRandom coin = new java.util.SplittableRandom(7);
-        int[] ran = simulate(2_000, n, v -> v == cpu2 ? (coin.nextBoolean() ? 15_000 : 30_000) : v == cpu1 ? 20_000 : 1e9);
-        assertTrue(ran[cpu1] > 1_800, java.util.Arrays.toString(ran));
     }
 
     @Test
@@ -330,11 +319,10 @@ class CostModelTest {
         assertTrue(model.learned().stream().anyMatch(l -> l.kernel().equals("never-called") && l.correction() == 0.5f),
                 "what was learned about kernels this process never called is saved again, not lost");
         double base = model.predict(cpu1, SUM, DType.F32, 1000, 1, 1, Placement.HEAP).base();
-        for (int i = 0; i < 5; i++) {
-            model.observe(cpu1, SUM, DType.F32, 1000, 1, 1, Placement.HEAP, (long) base);
-        }
+        model.observe(cpu1, SUM, DType.F32, 1000, 1, 1, Placement.HEAP, (long) base);
+        model.observe(cpu1, SUM, DType.F32, 1000, 1, 1, Placement.HEAP, (long) base);
         assertEquals(1.0, model.predict(cpu1, SUM, DType.F32, 1000, 1, 1, Placement.HEAP).correction(), 0.01,
-                "five calls at the modelled time (the smallest and the middle four of seven) replace the old lesson");
+                "two calls at the modelled time outweigh the old lesson");
     }
 
     @Test
