@@ -27,8 +27,9 @@ import java.util.Locale;
  * neighbour) does not keep a variant out of use forever.
  *
  * <p>Decisions are cached per (kernel, element type, size class, heap-or-host placement) and
- * recomputed every {@value #RECOMPUTE_PERIOD} calls, so the hot path is a few array reads and no
- * lock. Exploration keeps a wrong model from staying wrong. It runs in bursts of consecutive calls,
+ * recomputed every {@value #RECOMPUTE_PERIOD} calls, or sooner when that many calls would last longer
+ * than {@value #RECOMPUTE_NANOS} ns, so the hot path is a few array reads and no lock, and a large
+ * call follows what the last calls taught. Exploration keeps a wrong model from staying wrong. It runs in bursts of consecutive calls,
  * because a lone call on another variant is not what that variant does in steady use: its worker
  * threads are parked and the data sits in another core's cache (two threads measured 3x slower
  * alone than in a run). Once in {@value #EXPLORE_PERIOD} calls per size class a burst of
@@ -49,6 +50,8 @@ public final class CostModel {
     static final int BUCKETS = 64;
     static final int RING = 7;
     static final int RECOMPUTE_PERIOD = 128;
+    /** Predicted time of work a cached decision may cover: fewer calls than RECOMPUTE_PERIOD when they are long. */
+    static final double RECOMPUTE_NANOS = 100_000;
     static final int EXPLORE_PERIOD = 512;
     /** Consecutive calls an exploration runs: the later ones run with warm workers and caches. */
     static final int EXPLORE_BURST = 4;
@@ -315,8 +318,12 @@ public final class CostModel {
             s.epoch = e;
             // A choice resting on fewer than RING of its own calls at this size is revisited at the next call: its
             // correction is still settling (cached for 128 calls, a variant one call had misjudged kept running).
-            s.until = km.observations(best.variant(), b) < RING ? c + 1
-                    : c < FIRST_EXPLORATION ? FIRST_EXPLORATION : (c | (RECOMPUTE_PERIOD - 1)) + 1;
+            int v = best.variant();
+            int period = km.observations(v, b) < RING ? 1
+                    : period(baseNs(v, kernel.cost().flops(d0, d1, d2), kernel.cost().bytes(dtype.bytes(), d0, d1, d2), where)
+                            * km.correction(v, b));
+            int next = period == 1 ? c + 1 : (c | (period - 1)) + 1;
+            s.until = c < FIRST_EXPLORATION ? Math.min(next, FIRST_EXPLORATION) : next;
         }
         if (mode == CHOSEN || best == null) {
             return best;
@@ -328,6 +335,17 @@ public final class CostModel {
             s.until = c + (mode == REFRESHING ? REFRESH_BURST : EXPLORE_BURST);
         }
         return explored;
+    }
+
+    /**
+     * Calls a decision is cached for, given the predicted time of a call: {@value #RECOMPUTE_PERIOD}, or fewer
+     * so that they last about {@value #RECOMPUTE_NANOS} ns (a power of two, at least 1). A decision taken in a bad
+     * moment (a busy neighbour slowed the two-thread calls, and their correction rose for a while) must not run
+     * 128 large calls, tens of milliseconds, after the moment has passed: deciding again costs ~100 ns.
+     */
+    static int period(double predictedNs) {
+        double calls = RECOMPUTE_NANOS / Math.max(predictedNs, 1);
+        return calls >= RECOMPUTE_PERIOD ? RECOMPUTE_PERIOD : calls < 2 ? 1 : Integer.highestOneBit((int) calls);
     }
 
     private Decision compute(KernelModel km, KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where,

@@ -286,6 +286,35 @@ class CostModelTest {
     }
 
     @Test
+    void aLargeCallFollowsWhatTheLastCallsTaughtWithoutWaitingForTheCacheToExpire() {
+        long n = 1 << 22; // 16 MiB: cpu1 predicted 1.68 ms, cpu2 0.84 ms, and truly so
+        IntToDoubleFunction truth = v -> model.predict(v, SUM, DType.F32, n, 1, 1, Placement.HEAP).base();
+        for (int i = 0; i < 40; i++) {
+            Decision d = model.choose(SUM, DType.F32, n, 1, 1, Placement.HEAP, 0b011);
+            model.observe(d.variant(), SUM, DType.F32, n, 1, 1, Placement.HEAP, (long) truth.applyAsDouble(d.variant()));
+        }
+        assertEquals(cpu2, model.choose(SUM, DType.F32, n, 1, 1, Placement.HEAP, 0b011).variant());
+        for (int i = 0; i < CostModel.RING; i++) { // a busy neighbour: two threads' calls 5x slower for a while
+            model.observe(cpu2, SUM, DType.F32, n, 1, 1, Placement.HEAP, (long) (5 * truth.applyAsDouble(cpu2)));
+        }
+        assertEquals(cpu1, model.choose(SUM, DType.F32, n, 1, 1, Placement.HEAP, 0b011).variant());
+        for (int i = 0; i < CostModel.RING; i++) { // the moment passes (another caller's calls show it)
+            model.observe(cpu2, SUM, DType.F32, n, 1, 1, Placement.HEAP, (long) truth.applyAsDouble(cpu2));
+        }
+        assertEquals(cpu2, model.choose(SUM, DType.F32, n, 1, 1, Placement.HEAP, 0b011).variant(),
+                "a 1.7 ms call's decision is not kept for 128 calls");
+    }
+
+    @Test
+    void decisionsAreCachedForAboutAHundredMicrosecondsOfPredictedWork() {
+        assertEquals(CostModel.RECOMPUTE_PERIOD, CostModel.period(50));
+        assertEquals(64, CostModel.period(1_000));
+        assertEquals(8, CostModel.period(10_000));
+        assertEquals(1, CostModel.period(60_000));
+        assertEquals(1, CostModel.period(5e6));
+    }
+
+    @Test
     void newRatesForgetWhatWasLearnedAgainstTheOldOnes() {
         for (int i = 0; i < CostModel.RING; i++) {
             model.observe(cpu1, SUM, DType.F32, 1000, 1, 1, Placement.HEAP, 1_000_000);
