@@ -29,7 +29,8 @@ import java.util.Locale;
  * <p>Decisions are cached per (kernel, element type, size class, heap-or-host placement) and
  * recomputed every {@value #RECOMPUTE_PERIOD} calls, or sooner when that many calls would last longer
  * than {@value #RECOMPUTE_NANOS} ns, so the hot path is a few array reads and no lock, and a large
- * call follows what the last calls taught. Exploration keeps a wrong model from staying wrong. It runs in bursts of consecutive calls,
+ * call follows what the last calls taught. A choice gives way only to a variant predicted more than
+ * {@value #SWITCH_MARGIN} faster: between near-equal variants, flapping costs more than either. Exploration keeps a wrong model from staying wrong. It runs in bursts of consecutive calls,
  * because a lone call on another variant is not what that variant does in steady use: its worker
  * threads are parked and the data sits in another core's cache (two threads measured 3x slower
  * alone than in a run). Once in {@value #EXPLORE_PERIOD} calls per size class a burst of
@@ -52,6 +53,13 @@ public final class CostModel {
     static final int RECOMPUTE_PERIOD = 128;
     /** Predicted time of work a cached decision may cover: fewer calls than RECOMPUTE_PERIOD when they are long. */
     static final double RECOMPUTE_NANOS = 100_000;
+    /**
+     * A size class's choice changes only for a variant predicted faster by more than this fraction. Switching has
+     * costs the per-variant model does not see (a run of one-thread calls parks the other threads, and the next
+     * two-thread call wakes them), so between two near-equal variants flapping costs more than either: sum f64 at
+     * 1M elements alternated between one and two threads at 295 us per call, against 218 us on two alone.
+     */
+    static final double SWITCH_MARGIN = 0.15;
     static final int EXPLORE_PERIOD = 512;
     /** Consecutive calls an exploration runs: the later ones run with warm workers and caches. */
     static final int EXPLORE_BURST = 4;
@@ -313,15 +321,26 @@ public final class CostModel {
         int e = epoch;
         Decision best = compute(km, kernel, dtype, d0, d1, d2, where, allowed, b, CHOSEN);
         if (best != null) {
+            double flops = kernel.cost().flops(d0, d1, d2);
+            double bytes = kernel.cost().bytes(dtype.bytes(), d0, d1, d2);
+            int v = best.variant();
+            double ns = baseNs(v, flops, bytes, where) * km.correction(v, b);
+            int h = s.held;
+            if (h >= 0 && h != v && s.epoch == e && (allowed & (1L << h)) != 0 && rates[h] != null) {
+                double heldNs = baseNs(h, flops, bytes, where) * km.correction(h, b);
+                if (heldNs <= ns * (1 + SWITCH_MARGIN)) {
+                    best = decisions[h][CHOSEN];
+                    v = h;
+                    ns = heldNs;
+                }
+            }
+            s.held = v;
             s.decision = best;
             s.mask = allowed;
             s.epoch = e;
             // A choice resting on fewer than RING of its own calls at this size is revisited at the next call: its
             // correction is still settling (cached for 128 calls, a variant one call had misjudged kept running).
-            int v = best.variant();
-            int period = km.observations(v, b) < RING ? 1
-                    : period(baseNs(v, kernel.cost().flops(d0, d1, d2), kernel.cost().bytes(dtype.bytes(), d0, d1, d2), where)
-                            * km.correction(v, b));
+            int period = km.observations(v, b) < RING ? 1 : period(ns);
             int next = period == 1 ? c + 1 : (c | (period - 1)) + 1;
             s.until = c < FIRST_EXPLORATION ? Math.min(next, FIRST_EXPLORATION) : next;
         }
@@ -329,6 +348,9 @@ public final class CostModel {
             return best;
         }
         Decision explored = compute(km, kernel, dtype, d0, d1, d2, where, allowed, b, mode);
+        if (explored == decisions[explored.variant()][CHOSEN]) {
+            return best; // nothing to explore (the held choice stands)
+        }
         if (explored != best) {
             // The burst's calls read the explored decision; the call after it decides again with what they taught.
             s.decision = explored;
@@ -529,6 +551,7 @@ public final class CostModel {
         int epoch;
         int calls;
         int until; // the call that decides again
+        int held = -1; // the variant of the last choice (not exploration), kept until another is clearly faster
     }
 
     /** What the model knows of one kernel at one element type. */
