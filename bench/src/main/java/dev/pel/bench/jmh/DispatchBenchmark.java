@@ -82,7 +82,7 @@ public class DispatchBenchmark {
         for (int i = 0; i < size; i++) {
             x[i] = (float) r.nextDouble(-1, 1);
         }
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 2000; i++) {
             // Observed calls settle the size class's corrections; until then the model revisits its choice at every call,
             // and decideAuto, which observes nothing, would time that slow path rather than the cached decision.
             autoSum.sum(x);
