@@ -30,7 +30,8 @@ import java.util.Locale;
  * recomputed every {@value #RECOMPUTE_PERIOD} calls, or sooner when that many calls would last longer
  * than {@value #RECOMPUTE_NANOS} ns, so the hot path is a few array reads and no lock, and a large
  * call follows what the last calls taught. A choice gives way only to a variant predicted more than
- * {@value #SWITCH_MARGIN} faster: between near-equal variants, flapping costs more than either. Exploration keeps a wrong model from staying wrong. It runs in bursts of consecutive calls,
+ * 15% faster ({@link #SWITCH_MARGIN}): between near-equal variants, flapping costs more than either.
+ * Exploration keeps a wrong model from staying wrong. It runs in bursts of consecutive calls,
  * because a lone call on another variant is not what that variant does in steady use: its worker
  * threads are parked and the data sits in another core's cache (two threads measured 3x slower
  * alone than in a run). Once in {@value #EXPLORE_PERIOD} calls per size class a burst of
@@ -214,6 +215,11 @@ public final class CostModel {
                 bytes / r.bandwidth(bytes), km.correction(variant, b), km.observations(variant, b));
     }
 
+    /** The corrected prediction a choice compares. */
+    private double predictedNs(KernelModel km, int variant, double flops, double bytes, Placement where, int b) {
+        return baseNs(variant, flops, bytes, where) * km.correction(variant, b);
+    }
+
     private double baseNs(int variant, double flops, double bytes, Placement where) {
         Rates r = rates[variant];
         return r.launchNs() + moveNs(variant, where, bytes) + Math.max(flops / r.flopsPerNs(), bytes / r.bandwidth(bytes));
@@ -313,8 +319,8 @@ public final class CostModel {
     /** The slow path of {@link #choose}: a fresh decision, cached, and on its turn an exploration. */
     private Decision recompute(KernelModel km, KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where,
             long allowed, int b, Slot s, int c) {
-        // Call 256 of every 512 explores, except call 256 of every 4096, which refreshes; other multiples of 128 only
-        // recompute; and the 16th call explores once.
+        // Call 256 of every 512 explores, except call 256 of every 4096, which refreshes; other recomputations only
+        // decide; and the 16th call explores once.
         int mode = c == FIRST_EXPLORATION ? EXPLORING
                 : (c & (REFRESH_PERIOD - 1)) == EXPLORE_PERIOD / 2 ? REFRESHING
                 : (c & (EXPLORE_PERIOD - 1)) == EXPLORE_PERIOD / 2 ? EXPLORING : CHOSEN;
@@ -324,10 +330,10 @@ public final class CostModel {
             double flops = kernel.cost().flops(d0, d1, d2);
             double bytes = kernel.cost().bytes(dtype.bytes(), d0, d1, d2);
             int v = best.variant();
-            double ns = baseNs(v, flops, bytes, where) * km.correction(v, b);
+            double ns = predictedNs(km, v, flops, bytes, where, b);
             int h = s.held;
             if (h >= 0 && h != v && s.epoch == e && (allowed & (1L << h)) != 0 && rates[h] != null) {
-                double heldNs = baseNs(h, flops, bytes, where) * km.correction(h, b);
+                double heldNs = predictedNs(km, h, flops, bytes, where, b);
                 if (heldNs <= ns * (1 + SWITCH_MARGIN)) {
                     best = decisions[h][CHOSEN];
                     v = h;
@@ -382,7 +388,7 @@ public final class CostModel {
             if ((allowed & (1L << v)) == 0 || rates[v] == null) {
                 continue;
             }
-            double t = baseNs(v, flops, bytes, where) * km.correction(v, b);
+            double t = predictedNs(km, v, flops, bytes, where, b);
             if (t < bestNs) {
                 second = best;
                 secondNs = bestNs;
@@ -418,7 +424,7 @@ public final class CostModel {
                 if (v == best || (allowed & (1L << v)) == 0 || rates[v] == null || km.observations(v, b) >= MIN_OBSERVATIONS) {
                     continue;
                 }
-                if (baseNs(v, flops, bytes, where) * km.correction(v, b) <= PROBE_FACTOR * bestNs
+                if (predictedNs(km, v, flops, bytes, where, b) <= PROBE_FACTOR * bestNs
                         && (probe < 0 || km.observations(v, b) < km.observations(probe, b))) {
                     probe = v;
                 }
