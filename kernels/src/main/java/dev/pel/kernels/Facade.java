@@ -62,7 +62,7 @@ abstract class Facade<S> {
         PelRuntime rt = runtime();
         Decision d = decide(rt, kernel, dtype, d0, d1, d2, where);
         while (true) {
-            long t0 = rt.start(kernel, dtype, d0, d1, d2);
+            long t0 = rt.start(d, kernel, dtype, d0, d1, d2);
             try {
                 FaultInjection.check(d.backend());
                 body.run(family.of(d.backend()), d.threads());
@@ -79,7 +79,7 @@ abstract class Facade<S> {
         PelRuntime rt = runtime();
         Decision d = decide(rt, kernel, dtype, n, 1, 1, where);
         while (true) {
-            long t0 = rt.start(kernel, dtype, n, 1, 1);
+            long t0 = rt.start(d, kernel, dtype, n, 1, 1);
             double r;
             try {
                 FaultInjection.check(d.backend());
@@ -97,7 +97,7 @@ abstract class Facade<S> {
         PelRuntime rt = runtime();
         Decision d = decide(rt, kernel, dtype, n, 1, 1, where);
         while (true) {
-            long t0 = rt.start(kernel, dtype, n, 1, 1);
+            long t0 = rt.start(d, kernel, dtype, n, 1, 1);
             long r;
             try {
                 FaultInjection.check(d.backend());

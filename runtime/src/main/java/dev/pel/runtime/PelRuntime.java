@@ -309,9 +309,11 @@ public final class PelRuntime implements AutoCloseable {
             return;
         }
         long nanos = System.nanoTime() - t0;
-        int weight = kernel.bytes(dtype.bytes(), d0, d1, d2) >= ALWAYS_TIMED_BYTES ? 1 : TIMING_SAMPLE;
+        // The calls this measurement stands for (while a recording times every call, itself alone).
+        int weight = d.measured() || kernel.bytes(dtype.bytes(), d0, d1, d2) >= ALWAYS_TIMED_BYTES || JFR.isEnabled() ? 1
+                : TIMING_SAMPLE;
         record(new CallRecord(kernel.name(), dtype, n, d.backend().name(), d.threads(), nanos, d.reason()), weight);
-        dispatcher.observe(d, kernel, dtype, d0, d1, d2, where, nanos);
+        dispatcher.observe(d, kernel, dtype, d0, d1, d2, where, nanos, weight, forced != null);
     }
 
     /** {@link #start} for a call that is not timed. */
@@ -325,11 +327,13 @@ public final class PelRuntime implements AutoCloseable {
     /**
      * The start of a call: {@link System#nanoTime()} if this call is timed, else {@link #UNTIMED}.
      * Every call moving {@value #ALWAYS_TIMED_BYTES} bytes or more is timed, smaller ones at random one
-     * in {@value #TIMING_SAMPLE} (their time in {@link #stats()} is extrapolated from those), and every
-     * call while a Flight Recorder recording has {@code dev.pel.Call} enabled.
+     * in {@value #TIMING_SAMPLE} (their time in {@link #stats()} is extrapolated from those, and each
+     * counts for that many calls in the cost model), every call of an exploration (a burst of a few
+     * calls, run to be measured), and every call while a Flight Recorder recording has
+     * {@code dev.pel.Call} enabled.
      */
-    public long start(KernelSpec kernel, DType dtype, long d0, long d1, long d2) {
-        if (kernel.bytes(dtype.bytes(), d0, d1, d2) >= ALWAYS_TIMED_BYTES
+    public long start(Decision d, KernelSpec kernel, DType dtype, long d0, long d1, long d2) {
+        if (d.measured() || kernel.bytes(dtype.bytes(), d0, d1, d2) >= ALWAYS_TIMED_BYTES
                 || (ThreadLocalRandom.current().nextInt() & (TIMING_SAMPLE - 1)) == 0 || JFR.isEnabled()) {
             return System.nanoTime();
         }

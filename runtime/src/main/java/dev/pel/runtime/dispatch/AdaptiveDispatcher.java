@@ -357,9 +357,13 @@ public final class AdaptiveDispatcher {
     /**
      * Teaches the model one measured call, publishes it as a JFR event, and saves the model when
      * the save interval has passed.
+     *
+     * @param calls      the calls the measurement stands for (one in k measured: k)
+     * @param forcedView whether a forced backend's view decided the call
      */
-    public void observe(Decision d, KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long nanos) {
-        double base = model.observe(d.variant(), kernel, dtype, d0, d1, d2, where, nanos);
+    public void observe(Decision d, KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long nanos,
+            int calls, boolean forcedView) {
+        double base = model.observe(d.variant(), kernel, dtype, d0, d1, d2, where, nanos, calls, forcedView);
         CallEvent e = new CallEvent();
         if (e.shouldCommit()) {
             e.kernel = kernel.name();

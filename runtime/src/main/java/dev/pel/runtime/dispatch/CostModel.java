@@ -28,13 +28,16 @@ import java.util.Locale;
  *
  * <p>Decisions are cached per (kernel, element type, size class, heap-or-host placement) and
  * recomputed every {@value #RECOMPUTE_PERIOD} calls, or sooner when that many calls would last longer
- * than {@value #RECOMPUTE_NANOS} ns, so the hot path is a few array reads and no lock, and a large
- * call follows what the last calls taught. A choice gives way only to a variant predicted more than
- * 15% faster ({@link #SWITCH_MARGIN}): between near-equal variants, flapping costs more than either.
+ * than {@value #RECOMPUTE_NANOS} ns, so the hot path is a few array reads, no lock and no write, and a
+ * large call follows what the last calls taught. Calls are counted as they are measured
+ * ({@link #observe}): a small call measured at random one in eight counts for eight. A choice gives
+ * way only to a variant predicted more than 15% faster ({@link #SWITCH_MARGIN}): between near-equal
+ * variants, flapping costs more than either.
  * Exploration keeps a wrong model from staying wrong. It runs in bursts of consecutive calls,
  * because a lone call on another variant is not what that variant does in steady use: its worker
  * threads are parked and the data sits in another core's cache (two threads measured 3x slower
- * alone than in a run). Once in {@value #EXPLORE_PERIOD} calls per size class a burst of
+ * alone than in a run), and every call of a burst is measured ({@link Decision#measured()}). Once in
+ * {@value #EXPLORE_PERIOD} calls per size class a burst of
  * {@value #EXPLORE_BURST} runs a variant observed there fewer than {@value #MIN_OBSERVATIONS} times if it
  * is predicted within {@value #PROBE_FACTOR}x of the best (one such burst per variant and size class,
  * ever), else the runner-up when it is predicted within {@value #EXPLORE_FACTOR}x; once in
@@ -116,9 +119,10 @@ public final class CostModel {
             decisions[v.index()] = new Decision[] {
                 new Decision(v.backend(), v.threads(), "lowest predicted time", v.index()),
                 new Decision(v.backend(), v.threads(),
-                        "exploring the runner-up (" + EXPLORE_BURST + " calls in " + EXPLORE_PERIOD + ")", v.index()),
+                        "exploring the runner-up (" + EXPLORE_BURST + " calls in " + EXPLORE_PERIOD + ")", v.index(), true),
                 new Decision(v.backend(), v.threads(),
-                        "refreshing the runner-up's estimate (" + REFRESH_BURST + " calls in " + REFRESH_PERIOD + ")", v.index())};
+                        "refreshing the runner-up's estimate (" + REFRESH_BURST + " calls in " + REFRESH_PERIOD + ")", v.index(),
+                        true)};
         }
     }
 
@@ -285,12 +289,14 @@ public final class CostModel {
         if (view < 0) {
             return compute(model(kernel, dtype), kernel, dtype, d0, d1, d2, where, allowed, b, CHOSEN);
         }
-        // One array read reaches the slot: the hot path's cost is its chain of dependent loads.
-        int i = ((kernel.id() << 1 | dtype.ordinal()) << 2 | view | (forcedView ? 2 : 0)) << 6 | b;
+        // One array read reaches the slot, and the hot path writes nothing: a counter there, written by every call,
+        // cost 2.5 ns of the 5 a decision took, and concurrent callers would pass its cache line to and fro. The calls
+        // are counted where they are measured (observe).
+        int i = slotIndex(kernel, dtype, view, forcedView, b);
         Slot[] ss = slots;
         Slot s;
         if (i < ss.length && (s = ss[i]) != null) {
-            int c = ++s.calls;
+            int c = s.calls;
             Decision d = s.decision;
             if (d != null && c - s.until < 0 && s.epoch == epoch && s.mask == allowed) { // c - until: safe when calls wrap
                 return d;
@@ -298,7 +304,11 @@ public final class CostModel {
             return recompute(model(kernel, dtype), kernel, dtype, d0, d1, d2, where, allowed, b, s, c);
         }
         s = slot(i);
-        return recompute(model(kernel, dtype), kernel, dtype, d0, d1, d2, where, allowed, b, s, ++s.calls);
+        return recompute(model(kernel, dtype), kernel, dtype, d0, d1, d2, where, allowed, b, s, s.calls);
+    }
+
+    private static int slotIndex(KernelSpec kernel, DType dtype, int view, boolean forcedView, int b) {
+        return ((kernel.id() << 1 | dtype.ordinal()) << 2 | view | (forcedView ? 2 : 0)) << 6 | b;
     }
 
     /** The cache of one (kernel, type, view, size class), created on first use. */
@@ -316,15 +326,28 @@ public final class CostModel {
         return s;
     }
 
-    /** The slow path of {@link #choose}: a fresh decision, cached, and on its turn an exploration. */
+    /**
+     * The slow path of {@link #choose}: the next call of an exploration burst, or a fresh decision, cached, and on its
+     * turn an exploration.
+     *
+     * @param c the size class's calls so far, as counted by their measurements
+     */
     private Decision recompute(KernelModel km, KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where,
             long allowed, int b, Slot s, int c) {
-        // Call 256 of every 512 explores, except call 256 of every 4096, which refreshes; other recomputations only
-        // decide; and the 16th call explores once.
-        int mode = c == FIRST_EXPLORATION ? EXPLORING
-                : (c & (REFRESH_PERIOD - 1)) == EXPLORE_PERIOD / 2 ? REFRESHING
-                : (c & (EXPLORE_PERIOD - 1)) == EXPLORE_PERIOD / 2 ? EXPLORING : CHOSEN;
         int e = epoch;
+        if (s.burst > 0 && s.epoch == e && s.mask == allowed) {
+            s.burst--; // racy: concurrent callers may run a call more or less of the burst
+            return s.explored;
+        }
+        s.burst = 0;
+        // Call 256 of every 512 explores, except call 256 of every 4096, which refreshes; other recomputations only
+        // decide; and the 16th call explores once. The count moves in steps (a call measured one in eight counts for
+        // eight), so a turn is the count passing that call since the last recomputation.
+        int last = s.last;
+        s.last = c;
+        int mode = last < FIRST_EXPLORATION && c >= FIRST_EXPLORATION ? EXPLORING
+                : passed(last, c, REFRESH_PERIOD) ? REFRESHING
+                : passed(last, c, EXPLORE_PERIOD) ? EXPLORING : CHOSEN;
         Decision best = compute(km, kernel, dtype, d0, d1, d2, where, allowed, b, CHOSEN);
         if (best != null) {
             double flops = kernel.cost().flops(d0, d1, d2);
@@ -357,12 +380,18 @@ public final class CostModel {
         if (explored == decisions[explored.variant()][CHOSEN]) {
             return best; // nothing to explore (the held choice stands)
         }
-        if (explored != best) {
-            // The burst's calls read the explored decision; the call after it decides again with what they taught.
-            s.decision = explored;
-            s.until = c + (mode == REFRESHING ? REFRESH_BURST : EXPLORE_BURST);
-        }
+        // The burst's next calls take the slow path (the cached decision is due), which counts them down; the call after
+        // it decides again with what they taught.
+        s.explored = explored;
+        s.burst = (mode == REFRESHING ? REFRESH_BURST : EXPLORE_BURST) - 1;
+        s.until = c;
         return explored;
+    }
+
+    /** Whether the count passed call {@value #EXPLORE_PERIOD} / 2 of a period in (from, to]. */
+    static boolean passed(int from, int to, int period) {
+        int phase = EXPLORE_PERIOD / 2;
+        return Math.floorDiv(to - phase, period) != Math.floorDiv(from - phase, period);
     }
 
     /**
@@ -458,14 +487,36 @@ public final class CostModel {
      *         when the variant has no rates
      */
     public double observe(int variant, KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long nanos) {
+        return observe(variant, kernel, dtype, d0, d1, d2, where, nanos, 1, false);
+    }
+
+    /**
+     * Teaches the model one measured call, which stands for {@code calls} calls of its size class (a call measured at
+     * random one in k stands for k): they advance the class's count, which paces its recomputations and explorations.
+     *
+     * @param forcedView whether the call was decided by a forced backend's view (see {@link #choose})
+     * @return the modelled time (before correction) the measurement was compared with, or NaN when the variant has no
+     *         rates
+     */
+    public double observe(int variant, KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long nanos,
+            int calls, boolean forcedView) {
+        double bytes = kernel.cost().bytes(dtype.bytes(), d0, d1, d2);
+        int b = bucket(bytes);
+        int view = where == Placement.HEAP ? 0 : where == Placement.HOST ? 1 : -1;
+        if (view >= 0) {
+            Slot[] ss = slots;
+            int i = slotIndex(kernel, dtype, view, forcedView, b);
+            Slot s;
+            if (i < ss.length && (s = ss[i]) != null) {
+                s.calls += calls; // racy: a lost update delays a recomputation by a call
+            }
+        }
         if (variant < 0 || rates[variant] == null) {
             return Double.NaN;
         }
-        double flops = kernel.cost().flops(d0, d1, d2);
-        double bytes = kernel.cost().bytes(dtype.bytes(), d0, d1, d2);
-        double base = baseNs(variant, flops, bytes, where);
+        double base = baseNs(variant, kernel.cost().flops(d0, d1, d2), bytes, where);
         float ratio = (float) (Math.max(nanos, 1) / base);
-        model(kernel, dtype).add(variant, bucket(bytes), Math.min(MAX_RATIO, Math.max(1 / MAX_RATIO, ratio)));
+        model(kernel, dtype).add(variant, b, Math.min(MAX_RATIO, Math.max(1 / MAX_RATIO, ratio)));
         return base;
     }
 
@@ -555,9 +606,12 @@ public final class CostModel {
         Decision decision;
         long mask;
         int epoch;
-        int calls;
-        int until; // the call that decides again
+        int calls;     // calls of this class so far, counted as they are measured
+        int until;     // the count at which the class decides again
+        int last;      // the count at the last decision
         int held = -1; // the variant of the last choice (not exploration), kept until another is clearly faster
+        int burst;     // calls of an exploration burst still to run on explored
+        Decision explored;
     }
 
     /** What the model knows of one kernel at one element type. */
@@ -568,6 +622,7 @@ public final class CostModel {
         final int[] seen;     // [variant][bucket] observations ever
         final float[] low;    // [variant][bucket] the ring's correction, kept current by add
         final int[] lastSeen; // [variant][bucket] the tick of the last observation
+        final long[] full;    // [variant] the size classes whose ring has filled (some may have gone stale since)
         int ticks;            // observations of this kernel and type (racy: an estimate)
 
         KernelModel(KernelSpec kernel, DType dtype, int variants) {
@@ -577,10 +632,12 @@ public final class CostModel {
             this.seen = new int[variants * BUCKETS];
             this.low = new float[variants * BUCKETS];
             this.lastSeen = new int[variants * BUCKETS];
+            this.full = new long[variants];
         }
 
         void forget(int v) {
             Arrays.fill(seen, v * BUCKETS, (v + 1) * BUCKETS, 0);
+            full[v] = 0;
         }
 
         void add(int v, int b, float ratio) {
@@ -591,6 +648,9 @@ public final class CostModel {
             ring[i * RING + n % RING] = ratio;
             seen[i] = n + 1;
             low[i] = low(i, Math.min(n + 1, RING));
+            if (n + 1 >= RING) {
+                full[v] |= 1L << b;
+            }
         }
 
         int observations(int v, int b) {
@@ -620,14 +680,22 @@ public final class CostModel {
                 return low[v * BUCKETS + b];
             }
             float prior = 1f;
-            for (int d = 1; d < BUCKETS; d++) {
-                int o = b - d >= 0 && observations(v, b - d) >= RING ? b - d
-                        : b + d < BUCKETS && observations(v, b + d) >= RING ? b + d : -1;
-                if (o >= 0) {
+            // The nearest class whose ring has filled, the smaller on a tie, skipping those gone stale: found among the
+            // set bits around b (a walk over every class, at every decision, cost more than the rest of it).
+            long m = full[v] & ~(1L << b);
+            while (m != 0) {
+                long below = m & ((1L << b) - 1);
+                long above = m & (-2L << b);
+                int lo = below == 0 ? -1 : 63 - Long.numberOfLeadingZeros(below);
+                int hi = above == 0 ? -1 : Long.numberOfTrailingZeros(above);
+                int o = lo >= 0 && (hi < 0 || b - lo <= hi - b) ? lo : hi;
+                if (observations(v, o) >= RING) {
+                    int d = Math.abs(o - b);
                     float c = low[v * BUCKETS + o];
                     prior = d <= BORROW_FULL ? c : (float) Math.pow(c, (double) BORROW_FULL / d);
                     break;
                 }
+                m &= ~(1L << o);
             }
             return own == 0 ? prior : Math.min(prior, low[v * BUCKETS + b]);
         }

@@ -132,7 +132,7 @@ class AdaptiveDispatcherTest {
         for (int call = 0; call < 2_000; call++) {
             Decision c = d.forced(cpu, m, SUM, DType.F32, n, 1, 1, Placement.HEAP);
             assertEquals("cpu", c.backend().name(), "a forced backend never leaves it");
-            d.model().observe(c.variant(), SUM, DType.F32, n, 1, 1, Placement.HEAP, truth.get(c.threads()));
+            d.model().observe(c.variant(), SUM, DType.F32, n, 1, 1, Placement.HEAP, truth.get(c.threads()), 1, true);
             if (call >= 1_000 && c.threads() == 2) {
                 twos++;
             }

@@ -328,6 +328,40 @@ class CostModelTest {
     }
 
     @Test
+    void callsAreCountedAsTheirMeasurementsComeInAndAnExplorationsCallsAreAllMeasured() {
+        long n = 1 << 16; // cpu1 6.6 us, cpu2 7.3 us, gpu 46.9 us: the unobserved variants are each probed by a burst
+        IntToDoubleFunction truth = v -> model.predict(v, SUM, DType.F32, n, 1, 1, Placement.HEAP).base();
+        Decision first = model.choose(SUM, DType.F32, n, 1, 1, Placement.HEAP, 0b111);
+        for (int i = 0; i < 10_000; i++) {
+            assertSame(first, model.choose(SUM, DType.F32, n, 1, 1, Placement.HEAP, 0b111),
+                    "calls nobody measures teach nothing: no exploration, no new decision");
+        }
+        int[] ran = new int[3];
+        int explored = 0;
+        int firstExploration = -1;
+        for (int i = 0; i < 4096; i++) {
+            Decision d = model.choose(SUM, DType.F32, n, 1, 1, Placement.HEAP, 0b111);
+            ran[d.variant()]++;
+            if (d.measured()) {
+                explored++;
+                firstExploration = firstExploration < 0 ? i : firstExploration;
+            }
+            // One call in eight is measured and stands for eight; an exploration's calls are measured each.
+            if (d.measured() || i % 8 == 7) {
+                model.observe(d.variant(), SUM, DType.F32, n, 1, 1, Placement.HEAP, (long) truth.applyAsDouble(d.variant()),
+                        d.measured() ? 1 : 8, false);
+            }
+        }
+        assertTrue(firstExploration >= CostModel.FIRST_EXPLORATION && firstExploration < CostModel.FIRST_EXPLORATION + 8,
+                "the class explores after its 16th call: " + firstExploration);
+        assertEquals(CostModel.EXPLORE_BURST, ran[dev], "the device is probed by one burst: its calls were all measured");
+        // Bursts at the counts 16 (probing cpu2), 256 (refreshing cpu2: 2 calls), 768 (probing the device), then every
+        // 512 (cpu2, the runner-up within 2x), the last at 3840.
+        assertEquals(2 * CostModel.EXPLORE_BURST + CostModel.REFRESH_BURST + 6 * CostModel.EXPLORE_BURST, explored,
+                "bursts of their documented length at the documented turns");
+    }
+
+    @Test
     void decisionsAreCachedForAboutAHundredMicrosecondsOfPredictedWork() {
         assertEquals(CostModel.RECOMPUTE_PERIOD, CostModel.period(50));
         assertEquals(64, CostModel.period(1_000));
