@@ -107,6 +107,12 @@ public class DispatchBenchmark {
         return auto.dispatcher().model().choose(Catalogue.SUM, DType.F32, size, 1, 1, Placement.HEAP, mask);
     }
 
+    /** A fresh decision, as the model recomputes one when its cached decision is due (once in up to 128 calls). */
+    @Benchmark
+    public Object modelBest() {
+        return auto.dispatcher().model().best(Catalogue.SUM, DType.F32, size, 1, 1, Placement.HEAP, mask);
+    }
+
     @Benchmark
     public Object decideForced() {
         return scalar.decide(Catalogue.SUM, DType.F32, size, 1, 1, Placement.HEAP, KernelSets.supporting(DType.F32));

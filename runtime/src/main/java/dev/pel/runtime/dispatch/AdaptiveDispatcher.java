@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongUnaryOperator;
 
 /**
  * The runtime's dispatcher: a {@link CostModel} plus everything around it that makes it trustworthy
@@ -26,7 +27,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>Every call's measured time is fed back ({@link #observe}), published as a JFR
  *       {@link CallEvent}, and the model is saved at intervals and on close.</li>
  * </ul>
- * The hot path ({@link #auto}) reads a few volatile masks and the model's cached decision: no lock.
+ * The hot path ({@link #auto}) reads the model's cached decision: no lock, no write. Which backends
+ * are usable (measured, not quarantined) is asked when the model decides again; each change of it
+ * invalidates the cached decisions, and a back-off that has passed is noticed at the next decision
+ * (within 128 calls, or about 100 us of work).
  */
 public final class AdaptiveDispatcher {
     private static final System.Logger LOG = System.getLogger("dev.pel.runtime.dispatch");
@@ -112,12 +116,14 @@ public final class AdaptiveDispatcher {
 
     /** The model's choice among the variants in {@code candidates}; null when none is usable. */
     public Decision auto(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long candidates) {
-        long allowed = usable(candidates);
         if (parallelMinBytes >= 0) {
-            return rule(kernel, dtype, d0, d1, d2, where, allowed);
+            return rule(kernel, dtype, d0, d1, d2, where, usable(candidates));
         }
-        return model.choose(kernel, dtype, d0, d1, d2, where, allowed);
+        return model.choose(kernel, dtype, d0, d1, d2, where, candidates, false, usable);
     }
+
+    /** {@link #usable(long)}, asked by the model when it decides (each change of its answer invalidates the model's decisions). */
+    private final LongUnaryOperator usable = this::usable;
 
     /** What {@link #auto} would choose, without exploring or counting the call (for {@code explain}). */
     public Decision preview(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long candidates) {
@@ -144,7 +150,7 @@ public final class AdaptiveDispatcher {
             ensureCalibrated(variants);
         }
         // Chosen and explored like an automatic decision: a thread count the rates misjudge gets corrected.
-        Decision d = (ready & variants) == 0 ? null : model.choose(kernel, dtype, d0, d1, d2, where, variants & ready, true);
+        Decision d = (ready & variants) == 0 ? null : model.choose(kernel, dtype, d0, d1, d2, where, variants & ready, true, CostModel.ALL);
         return d == null ? forced[Long.numberOfTrailingZeros(variants)] : forced[d.variant()];
     }
 
@@ -210,6 +216,7 @@ public final class AdaptiveDispatcher {
                         pending &= ~m;
                     }
                 }
+                model.invalidate(); // after every change of what usable() says
                 s.source = c == null ? "prior guess (not measured: pel.dispatch.calibrate=false, or no calibrator for it)"
                         : "prior guess (being measured)";
             }
@@ -267,6 +274,7 @@ public final class AdaptiveDispatcher {
                 ready |= m;
                 pending &= ~m;
             }
+            model.invalidate();
             dirty = true;
             LOG.log(System.Logger.Level.DEBUG, "{0}: {1}", b.name(), s.source);
         } catch (RuntimeException | LinkageError e) {
@@ -277,6 +285,7 @@ public final class AdaptiveDispatcher {
                 synchronized (this) {
                     ready &= ~m; // pending stays set: a device whose measurement fails is not used in this process
                 }
+                model.invalidate();
             }
             LOG.log(System.Logger.Level.WARNING, "{0}: calibration failed ({1}); {2}", b.name(), e.toString(),
                     b.host() ? "it runs on prior rates" : "it is not used");
@@ -328,6 +337,7 @@ public final class AdaptiveDispatcher {
             ready |= model.mask(backend);
             pending &= ~model.mask(backend);
         }
+        model.invalidate();
         states.get(backend).source = "rates given by the application";
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Predicts the time of a call on each {@link Variant} and picks the fastest:
@@ -273,21 +274,27 @@ public final class CostModel {
      * @return the decision, or null when no allowed variant has rates
      */
     public Decision choose(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long allowed) {
-        return choose(kernel, dtype, d0, d1, d2, where, allowed, false);
+        return choose(kernel, dtype, d0, d1, d2, where, allowed, false, ALL);
     }
 
+    /** Every candidate is usable (see {@link #choose(KernelSpec, DType, long, long, long, Placement, long, boolean, LongUnaryOperator)}). */
+    public static final LongUnaryOperator ALL = candidates -> candidates;
+
     /**
-     * As {@link #choose(KernelSpec, DType, long, long, long, Placement, long)}; {@code forcedView} keeps
-     * the decisions of a forced backend (which chooses among its thread counts only, exploring them
-     * like any choice) apart from the automatic ones, so alternating between the two does not make
-     * either recompute on every call.
+     * As {@link #choose(KernelSpec, DType, long, long, long, Placement, long)}, among {@code candidates}
+     * narrowed by {@code usable} to those usable now. {@code usable} is asked only when a decision is
+     * made, not on the hot path, so whoever changes its answer (a backend measured, quarantined or
+     * released) must {@link #invalidate()} the cached decisions after the change. {@code forcedView}
+     * keeps the decisions of a forced backend (which chooses among its thread counts only, exploring
+     * them like any choice) apart from the automatic ones, so alternating between the two does not
+     * make either recompute on every call.
      */
-    public Decision choose(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long allowed,
-            boolean forcedView) {
+    public Decision choose(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long candidates,
+            boolean forcedView, LongUnaryOperator usable) {
         int b = bucket(kernel.bytes(dtype.bytes(), d0, d1, d2));
         int view = where == Placement.HEAP ? 0 : where == Placement.HOST ? 1 : -1;
         if (view < 0) {
-            return compute(model(kernel, dtype), kernel, dtype, d0, d1, d2, where, allowed, b, CHOSEN);
+            return compute(model(kernel, dtype), kernel, dtype, d0, d1, d2, where, usable.applyAsLong(candidates), b, CHOSEN);
         }
         // One array read reaches the slot, and the hot path writes nothing: a counter there, written by every call,
         // cost 2.5 ns of the 5 a decision took, and concurrent callers would pass its cache line to and fro. The calls
@@ -298,13 +305,13 @@ public final class CostModel {
         if (i < ss.length && (s = ss[i]) != null) {
             int c = s.calls;
             Decision d = s.decision;
-            if (d != null && c - s.until < 0 && s.epoch == epoch && s.mask == allowed) { // c - until: safe when calls wrap
+            if (d != null && c - s.until < 0 && s.epoch == epoch && s.mask == candidates) { // c - until: safe when calls wrap
                 return d;
             }
-            return recompute(model(kernel, dtype), kernel, dtype, d0, d1, d2, where, allowed, b, s, c);
+            return recompute(model(kernel, dtype), kernel, dtype, d0, d1, d2, where, candidates, usable, b, s, c);
         }
         s = slot(i);
-        return recompute(model(kernel, dtype), kernel, dtype, d0, d1, d2, where, allowed, b, s, s.calls);
+        return recompute(model(kernel, dtype), kernel, dtype, d0, d1, d2, where, candidates, usable, b, s, s.calls);
     }
 
     private static int slotIndex(KernelSpec kernel, DType dtype, int view, boolean forcedView, int b) {
@@ -333,9 +340,9 @@ public final class CostModel {
      * @param c the size class's calls so far, as counted by their measurements
      */
     private Decision recompute(KernelModel km, KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where,
-            long allowed, int b, Slot s, int c) {
-        int e = epoch;
-        if (s.burst > 0 && s.epoch == e && s.mask == allowed) {
+            long candidates, LongUnaryOperator usable, int b, Slot s, int c) {
+        int e = epoch; // read before usable: a change after this read makes the decision stale at once
+        if (s.burst > 0 && s.epoch == e && s.mask == candidates) {
             s.burst--; // racy: concurrent callers may run a call more or less of the burst
             return s.explored;
         }
@@ -348,6 +355,7 @@ public final class CostModel {
         int mode = last < FIRST_EXPLORATION && c >= FIRST_EXPLORATION ? EXPLORING
                 : passed(last, c, REFRESH_PERIOD) ? REFRESHING
                 : passed(last, c, EXPLORE_PERIOD) ? EXPLORING : CHOSEN;
+        long allowed = usable.applyAsLong(candidates);
         Decision best = compute(km, kernel, dtype, d0, d1, d2, where, allowed, b, CHOSEN);
         if (best != null) {
             double flops = kernel.cost().flops(d0, d1, d2);
@@ -365,7 +373,7 @@ public final class CostModel {
             }
             s.held = v;
             s.decision = best;
-            s.mask = allowed;
+            s.mask = candidates;
             s.epoch = e;
             // A choice resting on fewer than RING of its own calls at this size is revisited at the next call: its
             // correction is still settling (cached for 128 calls, a variant one call had misjudged kept running).

@@ -105,6 +105,32 @@ class AdaptiveDispatcherTest {
     }
 
     @Test
+    void theHotPathDropsAQuarantinedBackendAtOnceAndTakesItBackAtTheNextDecisionAfterTheBackOff()
+            throws InterruptedException {
+        AdaptiveDispatcher d = new AdaptiveDispatcher(List.of(cpu, gpu), List.of(), null, -1);
+        // 256 MiB: the CPU reads it in 27 ms at either thread count, the device takes 14 ms with the copy.
+        d.useRates(cpu, Map.of(1, new Rates(10, 50, 10, 1 << 20, 10, 8), 2, new Rates(20, 100, 10, 2 << 20, 20, 8)));
+        d.useRates(gpu, Map.of(1, new Rates(1_000, 500, 500, 1 << 30, 1_000, 20)));
+        long all = d.model().mask(List.of(cpu, gpu));
+        long n = 1 << 26;
+        assertEquals("gpu", d.auto(SUM, DType.F32, n, 1, 1, Placement.HOST, all).backend().name());
+        d.firstBackoff(1_000_000);
+        d.quarantine(gpu, OpenClException.of("clFinish", CL.CL_DEVICE_NOT_AVAILABLE, "injected"));
+        assertEquals("cpu", d.auto(SUM, DType.F32, n, 1, 1, Placement.HOST, all).backend().name(),
+                "the cached decision is dropped with the quarantine");
+        Thread.sleep(20);
+        Decision c = d.auto(SUM, DType.F32, n, 1, 1, Placement.HOST, all);
+        int calls = 0;
+        while (!c.backend().name().equals("gpu") && calls < CostModel.RECOMPUTE_PERIOD) {
+            d.observe(c, SUM, DType.F32, n, 1, 1, Placement.HOST, 25_000_000, 1, false); // the call's measurement
+            c = d.auto(SUM, DType.F32, n, 1, 1, Placement.HOST, all);
+            calls++;
+        }
+        assertEquals("gpu", c.backend().name(), "after the back-off the device is chosen again (after " + calls + " calls)");
+        assertFalse(d.isQuarantined(gpu));
+    }
+
+    @Test
     void aForcedBackendChoosesOnlyItsThreadCount() {
         AdaptiveDispatcher d = new AdaptiveDispatcher(List.of(cpu), List.of(), null, -1);
         d.useRates(cpu, Map.of(1, new Rates(10, 50, 10, 1 << 20, 10, 8), 2, new Rates(5_000, 100, 20, 2 << 20, 20, 8)));
