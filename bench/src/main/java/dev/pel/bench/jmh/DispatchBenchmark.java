@@ -36,7 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * What choosing a backend costs: the dispatcher's decision alone ({@code decideAuto}, with the cost
  * model; {@code decideForced}, the forced path's), next to a whole small call on cpu-scalar and the
  * same call through {@code auto}. The decision must stay well under a microsecond, and under a tenth
- * of the cpu-scalar call at n = 16; {@code baseline} is what the harness itself adds to each score.
+ * of the cpu-scalar call at n = 16; {@code baseline} is what the harness itself adds to each score,
+ * and {@code modelBest} what a fresh decision costs (the model makes one once in up to 128 calls).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -83,8 +84,9 @@ public class DispatchBenchmark {
             x[i] = (float) r.nextDouble(-1, 1);
         }
         for (int i = 0; i < 2000; i++) {
-            // Observed calls settle the size class's corrections; until then the model revisits its choice at every call,
-            // and decideAuto, which observes nothing, would time that slow path rather than the cached decision.
+            // Measured calls (one in eight here) settle the size class's corrections; until then the model revisits its
+            // choice at every call, and decideAuto, which measures nothing, would time that slow path (modelBest) rather
+            // than the cached decision.
             autoSum.sum(x);
             pinnedSum.sum(x);
         }
@@ -107,7 +109,7 @@ public class DispatchBenchmark {
         return auto.dispatcher().model().choose(Catalogue.SUM, DType.F32, size, 1, 1, Placement.HEAP, mask);
     }
 
-    /** A fresh decision, as the model recomputes one when its cached decision is due (once in up to 128 calls). */
+    /** A fresh decision, as the model makes one when its cached decision is due. */
     @Benchmark
     public Object modelBest() {
         return auto.dispatcher().model().best(Catalogue.SUM, DType.F32, size, 1, 1, Placement.HEAP, mask);

@@ -129,7 +129,7 @@ public final class AdaptiveDispatcher {
     public Decision preview(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long candidates) {
         long allowed = usable(candidates);
         return parallelMinBytes >= 0 ? rule(kernel, dtype, d0, d1, d2, where, allowed)
-                : model.best(kernel, dtype, d0, d1, d2, where, allowed);
+                : model.preview(kernel, dtype, d0, d1, d2, where, allowed);
     }
 
     /**

@@ -22,10 +22,10 @@ import java.util.function.LongUnaryOperator;
  * can do, one lucky call does not decide, and five slow ones in seven do not either; memory stays
  * bounded. Until seven observations are in, a class takes the correction of the nearest size class
  * that has seven (weakened beyond a factor 16 in size), which its own calls may only lower (its first
- * calls may run cold code, which must not brand it slow), and its choice is revisited at every call;
- * a correction not refreshed within {@value #STALE}
- * observations of the kernel is dropped, so a lesson learned in a bad moment (a cold JIT, a noisy
- * neighbour) does not keep a variant out of use forever.
+ * calls may run cold code, which must not brand it slow), and its choice is revisited at every
+ * measured call; a correction not refreshed within {@value #STALE} observations of the kernel is
+ * dropped, so a lesson learned in a bad moment (a cold JIT, a noisy neighbour) does not keep a
+ * variant out of use forever.
  *
  * <p>Decisions are cached per (kernel, element type, size class, heap-or-host placement) and
  * recomputed every {@value #RECOMPUTE_PERIOD} calls, or sooner when that many calls would last longer
@@ -291,26 +291,33 @@ public final class CostModel {
      */
     public Decision choose(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long candidates,
             boolean forcedView, LongUnaryOperator usable) {
+        // The hot path: one array read reaches the slot, and nothing is written (a counter there, written by every call,
+        // cost 2.5 ns of the 5 a decision took, and concurrent callers would pass its cache line to and fro: calls are
+        // counted where they are measured, in observe). It stays small so that callers inline it: in a process that runs
+        // many kernels, a method that has been compiled large on its own is not inlined, and the call cost more than
+        // the decision.
         int b = bucket(kernel.bytes(dtype.bytes(), d0, d1, d2));
         int view = where == Placement.HEAP ? 0 : where == Placement.HOST ? 1 : -1;
-        if (view < 0) {
-            return compute(model(kernel, dtype), kernel, dtype, d0, d1, d2, where, usable.applyAsLong(candidates), b, CHOSEN);
-        }
-        // One array read reaches the slot, and the hot path writes nothing: a counter there, written by every call,
-        // cost 2.5 ns of the 5 a decision took, and concurrent callers would pass its cache line to and fro. The calls
-        // are counted where they are measured (observe).
         int i = slotIndex(kernel, dtype, view, forcedView, b);
         Slot[] ss = slots;
         Slot s;
-        if (i < ss.length && (s = ss[i]) != null) {
-            int c = s.calls;
+        if (view >= 0 && i < ss.length && (s = ss[i]) != null) {
             Decision d = s.decision;
-            if (d != null && c - s.until < 0 && s.epoch == epoch && s.mask == candidates) { // c - until: safe when calls wrap
+            if (d != null && s.calls - s.until < 0 && s.epoch == epoch && s.mask == candidates) { // safe when calls wrap
                 return d;
             }
-            return recompute(model(kernel, dtype), kernel, dtype, d0, d1, d2, where, candidates, usable, b, s, c);
         }
-        s = slot(i);
+        return decide(kernel, dtype, d0, d1, d2, where, candidates, usable, b, view, i);
+    }
+
+    /** The slow path of {@link #choose}: a device-resident placement (not cached), a new size class, or a decision due. */
+    private Decision decide(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long candidates,
+            LongUnaryOperator usable, int b, int view, int i) {
+        if (view < 0) {
+            return compute(model(kernel, dtype), kernel, dtype, d0, d1, d2, where, usable.applyAsLong(candidates), b, CHOSEN);
+        }
+        Slot[] ss = slots;
+        Slot s = i < ss.length && ss[i] != null ? ss[i] : slot(i);
         return recompute(model(kernel, dtype), kernel, dtype, d0, d1, d2, where, candidates, usable, b, s, s.calls);
     }
 
@@ -360,23 +367,15 @@ public final class CostModel {
         if (best != null) {
             double flops = kernel.cost().flops(d0, d1, d2);
             double bytes = kernel.cost().bytes(dtype.bytes(), d0, d1, d2);
-            int v = best.variant();
+            int v = kept(km, s, e, best.variant(), flops, bytes, where, allowed, b);
+            best = decisions[v][CHOSEN];
             double ns = predictedNs(km, v, flops, bytes, where, b);
-            int h = s.held;
-            if (h >= 0 && h != v && s.epoch == e && (allowed & (1L << h)) != 0 && rates[h] != null) {
-                double heldNs = predictedNs(km, h, flops, bytes, where, b);
-                if (heldNs <= ns * (1 + SWITCH_MARGIN)) {
-                    best = decisions[h][CHOSEN];
-                    v = h;
-                    ns = heldNs;
-                }
-            }
             s.held = v;
             s.decision = best;
             s.mask = candidates;
             s.epoch = e;
-            // A choice resting on fewer than RING of its own calls at this size is revisited at the next call: its
-            // correction is still settling (cached for 128 calls, a variant one call had misjudged kept running).
+            // A choice resting on fewer than RING of its own calls at this size is revisited at the next measured call:
+            // its correction is still settling (cached for 128 calls, a variant one call had misjudged kept running).
             int period = km.observations(v, b) < RING ? 1 : period(ns);
             int next = period == 1 ? c + 1 : (c | (period - 1)) + 1;
             s.until = c < FIRST_EXPLORATION ? Math.min(next, FIRST_EXPLORATION) : next;
@@ -394,6 +393,16 @@ public final class CostModel {
         s.burst = (mode == REFRESHING ? REFRESH_BURST : EXPLORE_BURST) - 1;
         s.until = c;
         return explored;
+    }
+
+    /** The variant to run: the class's standing choice while the lowest prediction beats it by no more than SWITCH_MARGIN. */
+    private int kept(KernelModel km, Slot s, int e, int lowest, double flops, double bytes, Placement where, long allowed, int b) {
+        int h = s.held;
+        if (h < 0 || h == lowest || s.epoch != e || (allowed & (1L << h)) == 0 || rates[h] == null) {
+            return lowest;
+        }
+        double heldNs = predictedNs(km, h, flops, bytes, where, b);
+        return heldNs <= predictedNs(km, lowest, flops, bytes, where, b) * (1 + SWITCH_MARGIN) ? h : lowest;
     }
 
     /** Whether the count passed call {@value #EXPLORE_PERIOD} / 2 of a period in (from, to]. */
@@ -484,6 +493,32 @@ public final class CostModel {
         KernelModel km = model(kernel, dtype);
         int b = bucket(kernel.cost().bytes(dtype.bytes(), d0, d1, d2));
         return compute(km, kernel, dtype, d0, d1, d2, where, allowed, b, CHOSEN);
+    }
+
+    /**
+     * What {@link #choose} runs outside an exploration, without counting or caching anything (for
+     * {@code explain}): the lowest prediction, or the size class's standing choice while the lowest
+     * beats it by no more than {@value #SWITCH_MARGIN} (a fraction), which the reason then says.
+     */
+    public Decision preview(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long allowed) {
+        Decision best = best(kernel, dtype, d0, d1, d2, where, allowed);
+        int view = where == Placement.HEAP ? 0 : where == Placement.HOST ? 1 : -1;
+        if (best == null || view < 0) {
+            return best;
+        }
+        int b = bucket(kernel.bytes(dtype.bytes(), d0, d1, d2));
+        Slot[] ss = slots;
+        int i = slotIndex(kernel, dtype, view, false, b);
+        Slot s = i < ss.length ? ss[i] : null;
+        if (s == null) {
+            return best;
+        }
+        KernelModel km = model(kernel, dtype);
+        int v = kept(km, s, epoch, best.variant(), kernel.cost().flops(d0, d1, d2), kernel.cost().bytes(dtype.bytes(), d0, d1, d2),
+                where, allowed, b);
+        return v == best.variant() ? best : new Decision(variants.get(v).backend(), variants.get(v).threads(), String.format(
+                Locale.ROOT, "kept: the class's standing choice, predicted within %.0f%% of the lowest (%s)", 100 * SWITCH_MARGIN,
+                variants.get(best.variant()).label()), v);
     }
 
     // ---------------------------------------------------------------- learning

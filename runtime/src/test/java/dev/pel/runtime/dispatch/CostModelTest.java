@@ -362,6 +362,29 @@ class CostModelTest {
     }
 
     @Test
+    void theStandingChoiceIsWhatThePreviewShowsWhileTheLowestPredictionBeatsItByLittle() {
+        long n = 1 << 22; // 16 MiB: cpu1 predicted 1.68 ms, cpu2 0.84 ms
+        double two = model.predict(cpu2, SUM, DType.F32, n, 1, 1, Placement.HEAP).base();
+        for (int i = 0; i < CostModel.RING; i++) {
+            model.observe(cpu2, SUM, DType.F32, n, 1, 1, Placement.HEAP, (long) two);
+        }
+        assertEquals(cpu2, model.choose(SUM, DType.F32, n, 1, 1, Placement.HEAP, 0b011).variant());
+        for (int i = 0; i < CostModel.RING; i++) { // one thread measures 5% faster than two
+            model.observe(cpu1, SUM, DType.F32, n, 1, 1, Placement.HEAP, (long) (0.95 * two));
+        }
+        assertEquals(cpu1, model.best(SUM, DType.F32, n, 1, 1, Placement.HEAP, 0b011).variant(), "the lowest prediction");
+        assertEquals(cpu2, model.choose(SUM, DType.F32, n, 1, 1, Placement.HEAP, 0b011).variant(), "the choice stands");
+        Decision shown = model.preview(SUM, DType.F32, n, 1, 1, Placement.HEAP, 0b011);
+        assertEquals(cpu2, shown.variant(), "explain shows what runs");
+        assertTrue(shown.reason().startsWith("kept: ") && shown.reason().contains("cpu x1"), shown.reason());
+        for (int i = 0; i < CostModel.RING; i++) { // now one thread is clearly faster
+            model.observe(cpu1, SUM, DType.F32, n, 1, 1, Placement.HEAP, (long) (0.7 * two));
+        }
+        assertEquals(cpu1, model.preview(SUM, DType.F32, n, 1, 1, Placement.HEAP, 0b011).variant());
+        assertEquals(cpu1, model.choose(SUM, DType.F32, n, 1, 1, Placement.HEAP, 0b011).variant());
+    }
+
+    @Test
     void decisionsAreCachedForAboutAHundredMicrosecondsOfPredictedWork() {
         assertEquals(CostModel.RECOMPUTE_PERIOD, CostModel.period(50));
         assertEquals(64, CostModel.period(1_000));
