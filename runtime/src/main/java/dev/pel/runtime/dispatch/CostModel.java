@@ -297,7 +297,7 @@ public final class CostModel {
         // many kernels, a method that has been compiled large on its own is not inlined, and the call cost more than
         // the decision.
         int b = bucket(kernel.bytes(dtype.bytes(), d0, d1, d2));
-        int view = where == Placement.HEAP ? 0 : where == Placement.HOST ? 1 : -1;
+        int view = view(where);
         int i = slotIndex(kernel, dtype, view, forcedView, b);
         Slot[] ss = slots;
         Slot s;
@@ -319,6 +319,11 @@ public final class CostModel {
         Slot[] ss = slots;
         Slot s = i < ss.length && ss[i] != null ? ss[i] : slot(i);
         return recompute(model(kernel, dtype), kernel, dtype, d0, d1, d2, where, candidates, usable, b, s, s.calls);
+    }
+
+    /** The placements whose decisions are cached: heap arrays (0) and host memory (1); -1 for data on a device. */
+    private static int view(Placement where) {
+        return where == Placement.HEAP ? 0 : where == Placement.HOST ? 1 : -1;
     }
 
     private static int slotIndex(KernelSpec kernel, DType dtype, int view, boolean forcedView, int b) {
@@ -502,7 +507,7 @@ public final class CostModel {
      */
     public Decision preview(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long allowed) {
         Decision best = best(kernel, dtype, d0, d1, d2, where, allowed);
-        int view = where == Placement.HEAP ? 0 : where == Placement.HOST ? 1 : -1;
+        int view = view(where);
         if (best == null || view < 0) {
             return best;
         }
@@ -545,7 +550,7 @@ public final class CostModel {
             int calls, boolean forcedView) {
         double bytes = kernel.cost().bytes(dtype.bytes(), d0, d1, d2);
         int b = bucket(bytes);
-        int view = where == Placement.HEAP ? 0 : where == Placement.HOST ? 1 : -1;
+        int view = view(where);
         if (view >= 0) {
             Slot[] ss = slots;
             int i = slotIndex(kernel, dtype, view, forcedView, b);
