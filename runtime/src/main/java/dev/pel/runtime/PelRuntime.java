@@ -309,9 +309,7 @@ public final class PelRuntime implements AutoCloseable {
             return;
         }
         long nanos = System.nanoTime() - t0;
-        // The calls this measurement stands for (while a recording times every call, itself alone).
-        int weight = d.measured() || kernel.bytes(dtype.bytes(), d0, d1, d2) >= ALWAYS_TIMED_BYTES || JFR.isEnabled() ? 1
-                : TIMING_SAMPLE;
+        int weight = alwaysTimed(d, kernel, dtype, d0, d1, d2) ? 1 : TIMING_SAMPLE; // the calls this measurement stands for
         record(new CallRecord(kernel.name(), dtype, n, d.backend().name(), d.threads(), nanos, d.reason()), weight);
         dispatcher.observe(d, kernel, dtype, d0, d1, d2, where, nanos, weight, forced != null);
     }
@@ -333,11 +331,15 @@ public final class PelRuntime implements AutoCloseable {
      * {@code dev.pel.Call} enabled.
      */
     public long start(Decision d, KernelSpec kernel, DType dtype, long d0, long d1, long d2) {
-        if (d.measured() || kernel.bytes(dtype.bytes(), d0, d1, d2) >= ALWAYS_TIMED_BYTES
-                || (ThreadLocalRandom.current().nextInt() & (TIMING_SAMPLE - 1)) == 0 || JFR.isEnabled()) {
+        if (alwaysTimed(d, kernel, dtype, d0, d1, d2) || (ThreadLocalRandom.current().nextInt() & (TIMING_SAMPLE - 1)) == 0) {
             return System.nanoTime();
         }
         return UNTIMED;
+    }
+
+    /** Whether every call like this one is timed, rather than one in {@value #TIMING_SAMPLE}. */
+    private static boolean alwaysTimed(Decision d, KernelSpec kernel, DType dtype, long d0, long d1, long d2) {
+        return d.measured() || kernel.bytes(dtype.bytes(), d0, d1, d2) >= ALWAYS_TIMED_BYTES || JFR.isEnabled();
     }
 
     /**

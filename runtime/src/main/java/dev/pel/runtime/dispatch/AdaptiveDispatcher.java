@@ -150,7 +150,8 @@ public final class AdaptiveDispatcher {
             ensureCalibrated(variants);
         }
         // Chosen and explored like an automatic decision: a thread count the rates misjudge gets corrected.
-        Decision d = (ready & variants) == 0 ? null : model.choose(kernel, dtype, d0, d1, d2, where, variants & ready, true, CostModel.ALL);
+        Decision d = (ready & variants) == 0 ? null
+                : model.choose(kernel, dtype, d0, d1, d2, where, variants & ready, true, CostModel.ALL);
         return d == null ? forced[Long.numberOfTrailingZeros(variants)] : forced[d.variant()];
     }
 

@@ -316,8 +316,10 @@ public final class CostModel {
         if (view < 0) {
             return compute(model(kernel, dtype), kernel, dtype, d0, d1, d2, where, usable.applyAsLong(candidates), b, CHOSEN);
         }
-        Slot[] ss = slots;
-        Slot s = i < ss.length && ss[i] != null ? ss[i] : slot(i);
+        Slot s = existing(i);
+        if (s == null) {
+            s = slot(i);
+        }
         return recompute(model(kernel, dtype), kernel, dtype, d0, d1, d2, where, candidates, usable, b, s, s.calls);
     }
 
@@ -328,6 +330,12 @@ public final class CostModel {
 
     private static int slotIndex(KernelSpec kernel, DType dtype, int view, boolean forcedView, int b) {
         return ((kernel.id() << 1 | dtype.ordinal()) << 2 | view | (forcedView ? 2 : 0)) << 6 | b;
+    }
+
+    /** The slot at index i, or null before the first call of its class. */
+    private Slot existing(int i) {
+        Slot[] ss = slots;
+        return i < ss.length ? ss[i] : null;
     }
 
     /** The cache of one (kernel, type, view, size class), created on first use. */
@@ -512,9 +520,7 @@ public final class CostModel {
             return best;
         }
         int b = bucket(kernel.bytes(dtype.bytes(), d0, d1, d2));
-        Slot[] ss = slots;
-        int i = slotIndex(kernel, dtype, view, false, b);
-        Slot s = i < ss.length ? ss[i] : null;
+        Slot s = existing(slotIndex(kernel, dtype, view, false, b));
         if (s == null) {
             return best;
         }
@@ -551,13 +557,9 @@ public final class CostModel {
         double bytes = kernel.cost().bytes(dtype.bytes(), d0, d1, d2);
         int b = bucket(bytes);
         int view = view(where);
-        if (view >= 0) {
-            Slot[] ss = slots;
-            int i = slotIndex(kernel, dtype, view, forcedView, b);
-            Slot s;
-            if (i < ss.length && (s = ss[i]) != null) {
-                s.calls += calls; // racy: a lost update delays a recomputation by a call
-            }
+        Slot s = view < 0 ? null : existing(slotIndex(kernel, dtype, view, forcedView, b));
+        if (s != null) {
+            s.calls += calls; // racy: a lost update delays a recomputation by a call
         }
         if (variant < 0 || rates[variant] == null) {
             return Double.NaN;
