@@ -47,10 +47,18 @@ public final class KernelCalibrator implements Calibrator {
     static final int MAX_PASSES = 8;
     /** Elements of the warm-up's exp calls: few, so the calls made before C2 has compiled exp are quick. */
     static final int WARM_UP_EXP = 1024;
+    /** A timed batch's length is about this (or a single call, if that takes longer). */
+    static final long BATCH_NANOS = 50_000L;
     /** Length of one warm-up round. */
     static final long ROUND_NANOS = 5_000_000L;
     /** Warm-up rounds in a row without progress and without JIT activity before the measuring starts. */
     static final int PATIENCE = 4;
+    /**
+     * The same while the JIT is watched: one C2 compilation of a vector kernel can take longer than
+     * four quiet rounds (20 ms) on a busy machine, and a warm-up that stopped then timed interpreted code
+     * (1.2 GB/s for 70 GB/s).
+     */
+    static final int JIT_PATIENCE = 6;
     /** The largest "main memory" working set: enough to leave every cache level but the last of big servers. */
     static final long MAX_MAIN_BYTES = 64L << 20;
     /** A main-memory call should take about this long on the backend (so a slow backend is timed on less). */
@@ -88,7 +96,8 @@ public final class KernelCalibrator implements Calibrator {
         int small = 16;
         int n1 = (int) Math.max(8192L * threads, 4096);
         int n2 = (int) Math.max(n1 * 4L, cacheBytes / 2 / Float.BYTES);
-        if (backend != lastBackend) {
+        boolean firstVariant = backend != lastBackend;
+        if (firstVariant) {
             scratch = new float[0]; // another backend: its working sets are its own
             lastBackend = backend;
         }
@@ -98,7 +107,7 @@ public final class KernelCalibrator implements Calibrator {
             float[] heap = scratch.length >= n2 ? scratch : (scratch = filled(n2));
             VecF32 x = VecF32.heap(heap, 0, 1);
             VecF32 o = VecF32.heap(new float[n2], 0, 1);
-            warmUpNanos = warmUp(set, x, o, small, n1, threads, true);
+            warmUpNanos = warmUp(set, x, o, small, n1, threads, firstVariant ? Warming.HOST_FIRST : Warming.HOST_NEXT);
             Partial p = settled(set, x, o, small, n1, n2, threads, deadline);
             int n3 = mainElements(p.cacheBw, cacheBytes);
             if (scratch.length < n3) {
@@ -116,7 +125,7 @@ public final class KernelCalibrator implements Calibrator {
             fill(in, n2);
             VecF32 x = VecF32.offHeap(in, 0, 1);
             VecF32 o = VecF32.offHeap(out, 0, 1);
-            warmUpNanos = warmUp(set, x, o, small, n1, threads, false);
+            warmUpNanos = warmUp(set, x, o, small, n1, threads, Warming.DEVICE);
             Partial p = settled(set, x, o, small, n1, n2, threads, deadline);
             int n3 = mainElements(p.cacheBw, cacheBytes);
             double memBw;
@@ -212,13 +221,24 @@ public final class KernelCalibrator implements Calibrator {
     }
 
     /**
+     * What a warm-up waits for. The first variant of a host backend waits for the JIT to go quiet
+     * (code waiting for C2 runs at a steady, slow speed, so time alone is not enough); its next
+     * variant runs the kernels that are compiled by then and waits for steady times only (its own
+     * new code, the worker pool's hand-off, is small and the learning corrects a slightly slow
+     * start); a device's launch time is the driver's, which the JIT hardly changes.
+     */
+    private enum Warming {
+        HOST_FIRST, HOST_NEXT, DEVICE
+    }
+
+    /**
      * Runs every size and kernel timed later (a 16-element call is all tail: its own path) in rounds
      * of {@link #ROUND_NANOS}, until {@link #PATIENCE} rounds in a row neither beat the best round by
-     * a tenth nor saw the JIT finish a compilation (time alone is not enough: code waiting for C2
-     * runs at a steady, slow speed), or the cap passes; on a device the first call builds its
-     * programs and is not capped. Returns the time spent.
+     * a tenth nor (on a backend's first host variant) saw the JIT finish a compilation, or the cap
+     * passes; on a device the first call builds its programs and is not capped. Returns the time spent.
      */
-    private static long warmUp(KernelSet set, VecF32 x, VecF32 o, int small, int n1, int threads, boolean host) {
+    private static long warmUp(KernelSet set, VecF32 x, VecF32 o, int small, int n1, int threads, Warming warming) {
+        boolean host = warming != Warming.DEVICE;
         Runnable calls = () -> {
             for (int i = 0; i < 8; i++) {
                 set.sum(small, x, threads);
@@ -235,7 +255,8 @@ public final class KernelCalibrator implements Calibrator {
         double best = Double.POSITIVE_INFINITY;
         int batches = 0;
         int stable = 0;
-        while (System.nanoTime() < end && (batches < minBatches || stable < PATIENCE)) {
+        int patience = warming == Warming.HOST_FIRST ? JIT_PATIENCE : PATIENCE;
+        while (System.nanoTime() < end && (batches < minBatches || stable < patience)) {
             long jit = jitMillis();
             long r0 = System.nanoTime();
             int n = 0;
@@ -245,7 +266,8 @@ public final class KernelCalibrator implements Calibrator {
             } while (System.nanoTime() - r0 < ROUND_NANOS);
             double perBatch = (System.nanoTime() - r0) / (double) n;
             batches += n;
-            stable = jitMillis() == jit && perBatch >= 0.9 * best ? stable + 1 : 0;
+            boolean quiet = warming != Warming.HOST_FIRST || jitMillis() == jit;
+            stable = quiet && perBatch >= 0.9 * best ? stable + 1 : 0;
             best = Math.min(best, perBatch);
         }
         return System.nanoTime() - t0;
@@ -265,8 +287,14 @@ public final class KernelCalibrator implements Calibrator {
         return (System.nanoTime() - t0) / (double) reps;
     }
 
-    /** The median of five batch timings of {@code batch} calls each, three when the deadline has passed. */
-    private static double median(Runnable call, int batch, long deadline) {
+    /**
+     * The median of five batch timings, three when the deadline has passed. A batch is as many calls
+     * as take about {@link #BATCH_NANOS} by a first timing, at most {@code maxBatch}: a 60 ns host call
+     * needs a batch to rise above the clock's granularity, a 50 us device launch does not.
+     */
+    private static double median(Runnable call, int maxBatch, long deadline) {
+        double once = time(call, 1);
+        int batch = (int) Math.max(1, Math.min(maxBatch, BATCH_NANOS / Math.max(1, once)));
         double[] t = new double[5];
         int k = 0;
         while (k < t.length) {
@@ -279,3 +307,4 @@ public final class KernelCalibrator implements Calibrator {
         return t[k / 2];
     }
 }
+

@@ -34,8 +34,8 @@ import java.util.function.LongUnaryOperator;
  */
 public final class AdaptiveDispatcher {
     private static final System.Logger LOG = System.getLogger("dev.pel.runtime.dispatch");
-    /** Time a backend's calibration may take (plus program builds a device needs once). */
-    public static final long CALIBRATION_BUDGET_NANOS = 250_000_000L;
+    /** Time a backend's calibration may take (plus program builds a device needs once): a fifth under the 300 ms a user tolerates, for the timings that finish after the deadline. */
+    public static final long CALIBRATION_BUDGET_NANOS = 200_000_000L;
     static final long FIRST_BACKOFF_NANOS = 1_000_000_000L;
     static final long MAX_BACKOFF_NANOS = 300_000_000_000L;
     static final long SAVE_INTERVAL_NANOS = 60_000_000_000L;
