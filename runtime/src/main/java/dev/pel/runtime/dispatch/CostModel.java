@@ -47,7 +47,11 @@ import java.util.function.LongUnaryOperator;
  * {@value #SET_ASIDE}x set aside, so a variant branded slow in a bad moment (a busy neighbour, a cold
  * JIT) gets its chance back. The steady cost is bounded by 4/512 x 1 + 2/4096 x 15,
  * under 1.6% of the time in the worst case (plus the burst at the 16th call of each size class) and
- * nothing when the model is right about a clear winner.
+ * nothing when the model is right about a clear winner. When a class's choice moves, the variant it
+ * left is run again by a burst {@value #RECHECK_NANOS} ns of calls later, then 20 ms, 40 ms and so on
+ * up to half an exploration period (a passing moment may have caused the move, and the next
+ * exploration may be minutes away for long calls): a move costs at most a burst per doubling of the
+ * time since, and a class whose choice stands pays nothing.
  *
  * <p>Size classes are powers of two of the bytes a call moves. Fields written by concurrent callers
  * without a lock hold estimates only: a lost update costs one observation, never a wrong result.
@@ -88,12 +92,26 @@ public final class CostModel {
     /** Size classes (powers of two) within which a class without observations borrows a neighbour's correction in full. */
     static final int BORROW_FULL = 4;
 
+    /**
+     * After a size class's choice moves away from a variant, that variant is run again by a burst this long after
+     * (in predicted time of the new choice; at least 2 calls), then after twice as long, and so on until the wait
+     * reaches half an exploration period; a move soon after the last one doubles the wait too. The moves a passing
+     * moment causes are the ones the rest cannot undo soon: a busy second core (a neighbour, a JIT compilation) slowed
+     * two threads' calls 2x for 14 calls in a row, the class moved to one thread and stayed there, at 2x the time,
+     * for the rest of a sweep point; such moments lasted 10 to 30 ms.
+     */
+    static final double RECHECK_NANOS = 10_000_000;
+    /** A recheck's burst when a call is predicted to take this long or more: the first call's cold start is then small. */
+    static final double LONG_CALL_NANOS = 1_000_000;
+    static final int LONG_BURST = 2;
+
     private static final int CHOSEN = 0;
     private static final int EXPLORING = 1;
     private static final int REFRESHING = 2;
+    private static final int RECHECKING = 3;
 
     private final List<Variant> variants;
-    private final Decision[][] decisions; // [variant][CHOSEN | EXPLORING | REFRESHING]
+    private final Decision[][] decisions; // [variant][CHOSEN | EXPLORING | REFRESHING | RECHECKING]
     private final Rates[] rates;          // null: not calibrated (the variant is not used)
     private KernelModel[] kernels = new KernelModel[0]; // plain: a stale read finds null and takes the lock in grow()
     /** Cached decisions: [kernel id][element type][auto heap | auto host | forced heap | forced host][size class]. */
@@ -123,7 +141,8 @@ public final class CostModel {
                         "exploring the runner-up (" + EXPLORE_BURST + " calls in " + EXPLORE_PERIOD + ")", v.index(), true),
                 new Decision(v.backend(), v.threads(),
                         "refreshing the runner-up's estimate (" + REFRESH_BURST + " calls in " + REFRESH_PERIOD + ")", v.index(),
-                        true)};
+                        true),
+                new Decision(v.backend(), v.threads(), "rechecking a variant the size class's choice just left", v.index(), true)};
         }
     }
 
@@ -373,39 +392,88 @@ public final class CostModel {
         int last = s.last;
         s.last = c;
         int mode = last < FIRST_EXPLORATION && c >= FIRST_EXPLORATION ? EXPLORING
+                : s.abandoned >= 0 && c - s.recheckAt >= 0 ? RECHECKING
                 : passed(last, c, REFRESH_PERIOD) ? REFRESHING
                 : passed(last, c, EXPLORE_PERIOD) ? EXPLORING : CHOSEN;
+        int left = s.abandoned;
         long allowed = usable.applyAsLong(candidates);
         Decision best = compute(km, kernel, dtype, d0, d1, d2, where, allowed, b, CHOSEN);
-        if (best != null) {
-            double flops = kernel.cost().flops(d0, d1, d2);
-            double bytes = kernel.cost().bytes(dtype.bytes(), d0, d1, d2);
-            int v = kept(km, s, e, best.variant(), flops, bytes, where, allowed, b);
-            best = decisions[v][CHOSEN];
-            double ns = predictedNs(km, v, flops, bytes, where, b);
-            s.held = v;
-            s.decision = best;
-            s.mask = candidates;
-            s.epoch = e;
-            // A choice resting on fewer than RING of its own calls at this size is revisited at the next measured call:
-            // its correction is still settling (cached for 128 calls, a variant one call had misjudged kept running).
-            int period = km.observations(v, b) < RING ? 1 : period(ns);
-            int next = period == 1 ? c + 1 : (c | (period - 1)) + 1;
-            s.until = c < FIRST_EXPLORATION ? Math.min(next, FIRST_EXPLORATION) : next;
+        if (best == null) {
+            return null;
         }
-        if (mode == CHOSEN || best == null) {
+        double flops = kernel.cost().flops(d0, d1, d2);
+        double bytes = kernel.cost().bytes(dtype.bytes(), d0, d1, d2);
+        int v = kept(km, s, e, best.variant(), flops, bytes, where, allowed, b);
+        best = decisions[v][CHOSEN];
+        double ns = predictedNs(km, v, flops, bytes, where, b);
+        int wait = recheckGap(ns);
+        if (s.held >= 0 && s.held != v) {
+            // A move right after the last one (flapping) doubles the wait; a move after the last choice held well past its
+            // rechecks is news, and starts again from the shortest.
+            s.rechecks = c - s.movedAt > 4 * rechecksWait(wait, s.rechecks) ? 0 : s.rechecks + 1;
+            s.abandoned = s.held;
+            s.recheckAt = c + rechecksWait(wait, s.rechecks);
+            s.movedAt = c;
+        } else if (mode == RECHECKING) {
+            // This turn's burst runs the variant left; if it stays left, the next recheck waits twice as long, until the
+            // wait reaches the exploration period's.
+            s.rechecks++;
+            s.recheckAt = c + rechecksWait(wait, s.rechecks);
+            if (rechecksWait(wait, s.rechecks) >= EXPLORE_PERIOD / 2) {
+                s.abandoned = -1;
+            }
+        }
+        s.held = v;
+        s.decision = best;
+        s.mask = candidates;
+        s.epoch = e;
+        // A choice resting on fewer than RING of its own calls at this size is revisited at the next measured call:
+        // its correction is still settling (cached for 128 calls, a variant one call had misjudged kept running).
+        int period = km.observations(v, b) < RING ? 1 : period(ns);
+        int next = period == 1 ? c + 1 : (c | (period - 1)) + 1;
+        s.until = c < FIRST_EXPLORATION ? Math.min(next, FIRST_EXPLORATION) : next;
+        if (s.abandoned >= 0 && s.recheckAt - s.until < 0) {
+            s.until = s.recheckAt; // after c: a recheck that is due has run (below) or been superseded by a newer move
+        }
+        if (mode == CHOSEN) {
             return best;
         }
-        Decision explored = compute(km, kernel, dtype, d0, d1, d2, where, allowed, b, mode);
+        Decision explored = mode == RECHECKING ? recheck(km, left, v, flops, bytes, where, allowed, b)
+                : compute(km, kernel, dtype, d0, d1, d2, where, allowed, b, mode);
         if (explored == decisions[explored.variant()][CHOSEN]) {
             return best; // nothing to explore (the held choice stands)
         }
         // The burst's next calls take the slow path (the cached decision is due), which counts them down; the call after
         // it decides again with what they taught.
         s.explored = explored;
-        s.burst = (mode == REFRESHING ? REFRESH_BURST : EXPLORE_BURST) - 1;
+        s.burst = (mode == REFRESHING ? REFRESH_BURST : mode == RECHECKING && ns >= LONG_CALL_NANOS ? LONG_BURST : EXPLORE_BURST) - 1;
         s.until = c;
         return explored;
+    }
+
+    /**
+     * The recheck of {@code left}, the variant the class's choice moved away from (see {@link #RECHECK_NANOS}), or the
+     * choice itself when that variant is no longer allowed, is the choice again, or is now predicted more than
+     * {@value #REFRESH_FACTOR}x slower.
+     */
+    private Decision recheck(KernelModel km, int left, int chosen, double flops, double bytes, Placement where, long allowed,
+            int b) {
+        if (left == chosen || (allowed & (1L << left)) == 0 || rates[left] == null
+                || predictedNs(km, left, flops, bytes, where, b) > REFRESH_FACTOR * predictedNs(km, chosen, flops, bytes, where, b)) {
+            return decisions[chosen][CHOSEN];
+        }
+        return decisions[left][RECHECKING];
+    }
+
+    /** The wait before a class's k-th recheck in a row: {@code first} doubled k times, at most half an exploration period. */
+    private static int rechecksWait(int first, int k) {
+        return Math.min(EXPLORE_PERIOD / 2, first << Math.min(k, 8));
+    }
+
+    /** Calls until a recheck: about {@link #RECHECK_NANOS} of calls predicted to take {@code predictedNs}, at least 2. */
+    static int recheckGap(double predictedNs) {
+        double calls = RECHECK_NANOS / Math.max(predictedNs, 1);
+        return calls >= EXPLORE_PERIOD / 2 ? EXPLORE_PERIOD / 2 : Math.max(2, (int) calls);
     }
 
     /** The variant to run: the class's standing choice while the lowest prediction beats it by no more than SWITCH_MARGIN. */
@@ -662,6 +730,10 @@ public final class CostModel {
         int held = -1; // the variant of the last choice (not exploration), kept until another is clearly faster
         int burst;     // calls of an exploration burst still to run on explored
         Decision explored;
+        int abandoned = -1; // the variant the choice last moved away from, while it is being rechecked
+        int recheckAt;      // the count at which it is next
+        int rechecks;       // rechecks and moves in a row since the last move that was news (each doubles the wait)
+        int movedAt;        // the count at the last move
     }
 
     /** What the model knows of one kernel at one element type. */

@@ -306,6 +306,59 @@ class CostModelTest {
     }
 
     @Test
+    void aMoveThatAPassingMomentCausedIsUndoneByARecheck() {
+        // 16 MiB: cpu2 truly 2x faster than cpu1 (0.84 ms a call). A busy neighbour makes two threads' calls 2.5x slower
+        // for 14 calls in a row: the class moves to one thread, and the moment passes. Without a recheck it stayed there
+        // until the next exploration, 512 calls away (a whole sweep point, at 2x the time).
+        long n = 1 << 22;
+        double one = model.predict(cpu1, SUM, DType.F32, n, 1, 1, Placement.HEAP).base();
+        double two = one / 2;
+        boolean[] busy = {false};
+        IntToDoubleFunction truth = v -> v == cpu2 ? (busy[0] ? 2.5 * two : two) : v == cpu1 ? one : 1e9;
+        simulate(200, n, truth);
+        assertEquals(cpu2, model.choose(SUM, DType.F32, n, 1, 1, Placement.HEAP, 0b011).variant(), "settled on two threads");
+        busy[0] = true;
+        int[] moved = simulate(14, n, truth);
+        busy[0] = false;
+        assertTrue(moved[cpu1] > 0, "the busy moment moved the class to one thread: " + java.util.Arrays.toString(moved));
+        int gap = CostModel.recheckGap(one);
+        int[] after = simulate(2 * gap + 2 * CostModel.EXPLORE_BURST, n, truth);
+        assertEquals(cpu2, model.choose(SUM, DType.F32, n, 1, 1, Placement.HEAP, 0b011).variant(),
+                "a recheck found two threads fast again: " + java.util.Arrays.toString(after));
+        int[] later = simulate(200, n, truth);
+        assertTrue(later[cpu1] <= 2 * CostModel.EXPLORE_BURST, "and the class stays there: " + java.util.Arrays.toString(later));
+    }
+
+    @Test
+    void aMoveThatHoldsIsRecheckedAtADoublingWait() {
+        // 16 MiB: cpu2 becomes truly 3x slower than modelled (2.5 ms; cpu1 1.7 ms). After the move, rechecks run at 5,
+        // 10, 20, 40, 80 and 160 calls, a burst of two each (the calls are long), and stop once the wait reaches 256.
+        long n = 1 << 22;
+        double two = model.predict(cpu2, SUM, DType.F32, n, 1, 1, Placement.HEAP).base();
+        double one = model.predict(cpu1, SUM, DType.F32, n, 1, 1, Placement.HEAP).base();
+        simulate(100, n, v -> v == cpu2 ? two : v == cpu1 ? one : 1e9);
+        int rechecks = 0;
+        int[] ran = new int[3];
+        for (int i = 0; i < 2 * CostModel.EXPLORE_PERIOD; i++) {
+            Decision d = model.choose(SUM, DType.F32, n, 1, 1, Placement.HEAP, 0b011);
+            ran[d.variant()]++;
+            rechecks += d.reason().startsWith("rechecking") ? 1 : 0;
+            model.observe(d.variant(), SUM, DType.F32, n, 1, 1, Placement.HEAP, (long) (d.variant() == cpu2 ? 3 * two : one));
+        }
+        assertEquals(6 * CostModel.LONG_BURST, rechecks, java.util.Arrays.toString(ran));
+        assertEquals(cpu1, model.choose(SUM, DType.F32, n, 1, 1, Placement.HEAP, 0b011).variant());
+        assertTrue(ran[cpu2] <= CostModel.RING + rechecks + 2 * CostModel.EXPLORE_BURST,
+                "the calls that taught the move, the rechecks and the explorations: " + java.util.Arrays.toString(ran));
+    }
+
+    @Test
+    void theRecheckGapIsAboutTenMillisecondsOfCalls() {
+        assertEquals(CostModel.EXPLORE_PERIOD / 2, CostModel.recheckGap(100), "small calls: capped");
+        assertEquals(25, CostModel.recheckGap(400_000));
+        assertEquals(2, CostModel.recheckGap(1e9), "a second-long call: two calls");
+    }
+
+    @Test
     void nearEqualVariantsDoNotTakeTurns() {
         // 16 MiB: cpu1 truly 0.90 ms, cpu2 0.84 ms, each call up to 30% slower at random (timing noise is one-sided).
         long n = 1 << 22;
