@@ -51,12 +51,12 @@ public final class KernelCalibrator implements Calibrator {
     static final long BATCH_NANOS = 50_000L;
     /** Length of one warm-up round. */
     static final long ROUND_NANOS = 5_000_000L;
-    /** Warm-up rounds in a row without progress and without JIT activity before the measuring starts. */
+    /** Warm-up rounds in a row without progress before the measuring starts (see {@link #JIT_PATIENCE}). */
     static final int PATIENCE = 4;
     /**
-     * The same while the JIT is watched: one C2 compilation of a vector kernel can take longer than
-     * four quiet rounds (20 ms) on a busy machine, and a warm-up that stopped then timed interpreted code
-     * (1.2 GB/s for 70 GB/s).
+     * Rounds in a row without progress and without a finished JIT compilation, where the JIT is
+     * watched: one C2 compilation of a vector kernel can outlast four quiet rounds (20 ms) on a busy
+     * machine, and a warm-up that stopped then timed interpreted code (1.2 GB/s for 70 GB/s).
      */
     static final int JIT_PATIENCE = 6;
     /** The largest "main memory" working set: enough to leave every cache level but the last of big servers. */
@@ -307,4 +307,3 @@ public final class KernelCalibrator implements Calibrator {
         return t[k / 2];
     }
 }
-

@@ -34,7 +34,10 @@ import java.util.function.LongUnaryOperator;
  */
 public final class AdaptiveDispatcher {
     private static final System.Logger LOG = System.getLogger("dev.pel.runtime.dispatch");
-    /** Time a backend's calibration may take (plus program builds a device needs once): a fifth under the 300 ms a user tolerates, for the timings that finish after the deadline. */
+    /**
+     * Time a backend's calibration may take (plus program builds a device needs once): a third under the 300 ms it
+     * must stay within, for the timings that finish after the deadline.
+     */
     public static final long CALIBRATION_BUDGET_NANOS = 200_000_000L;
     static final long FIRST_BACKOFF_NANOS = 1_000_000_000L;
     static final long MAX_BACKOFF_NANOS = 300_000_000_000L;
