@@ -446,7 +446,8 @@ public final class CostModel {
         // The burst's next calls take the slow path (the cached decision is due), which counts them down; the call after
         // it decides again with what they taught.
         s.explored = explored;
-        s.burst = (mode == REFRESHING ? REFRESH_BURST : mode == RECHECKING && ns >= LONG_CALL_NANOS ? LONG_BURST : EXPLORE_BURST) - 1;
+        int burst = mode == REFRESHING ? REFRESH_BURST : mode == RECHECKING && ns >= LONG_CALL_NANOS ? LONG_BURST : EXPLORE_BURST;
+        s.burst = burst - 1;
         s.until = c;
         return explored;
     }
