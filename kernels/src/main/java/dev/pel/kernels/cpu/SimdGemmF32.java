@@ -17,12 +17,29 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Small products, and thin ones whose B rows are contiguous, skip packing (the direct path):
  * four rows of C at a time, vectors along the row.
  *
+ * <p>In the direct path every vector value starts as a broadcast of {@link #Z} (accumulators as
+ * {@code Z.broadcast(0)}), so its class is the species' own when the JIT compiles the method, and every
+ * vector operation binds to that class's code. {@code FloatVector.broadcast(S, x)} and
+ * {@code FloatVector.zero(S)} have that class only once their intrinsic is expanded; until then the
+ * JIT binds their operations by class hierarchy, which works only while no other vector class of the
+ * element type is loaded. Once one is (netlib's {@code SPECIES_MAX} vectors in the same JVM: a class of
+ * their own though 512 bits too), it binds them by the calls' shared profiles, splits the code by
+ * class and boxes the accumulators: a 32 x 32 product took 16.5f us instead of 1.3. The packed path's
+ * micro-kernels still use the static factories (there {@code Z}'s broadcasts made the JIT box all 24
+ * accumulators even with no other class loaded: 18 ms for 256 x 256 instead of 0.35f), so with another
+ * vector class loaded they run 4-10x slower (1.3f-4 ms).
+ *
  * <p>C is made row-major first (a column-major C is the transposed problem {@code C^T = B^T A^T}).
  * beta == 0 writes C without reading it; alpha == 0 or k == 0 only scales C.
  */
 final class SimdGemmF32 {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
+    /**
+     * A vector of the species' own class, whose broadcasts start every vector value here: see the class comment.
+     * (Never an operand: a vector constant in a loop is loaded from its object on every trip.)
+     */
+    private static final FloatVector Z = (FloatVector) S.zero();
     /**
      * Rows of the micro-tile: 12 where vectors are 512 bits wide (AVX-512 and SVE-512 have 32 vector
      * registers: 24 accumulators, two B vectors and a broadcast fit), else 6 (AVX2's 16 registers).
@@ -467,17 +484,7 @@ final class SimdGemmF32 {
     static void mergeFull(float[] tile, float alpha, float beta, float[] c, int co, int ldc) {
         for (int r = 0; r < MR; r++) {
             for (int v = 0; v < NR; v += L) {
-                FloatVector t = FloatVector.fromArray(S, tile, r * NR + v);
-                int ci = co + r * ldc + v;
-                if (alpha != 1) {
-                    t = t.mul(alpha);
-                }
-                if (beta == 1) {
-                    t = t.add(FloatVector.fromArray(S, c, ci));
-                } else if (beta != 0) {
-                    t = FloatVector.fromArray(S, c, ci).fma(FloatVector.broadcast(S, beta), t);
-                }
-                t.intoArray(c, ci);
+                storeOne(tile, r * NR + v, alpha, beta, c, co + r * ldc + v);
             }
         }
     }
@@ -518,17 +525,17 @@ final class SimdGemmF32 {
         for (; i + 4 <= i1; i += 4) {
             int a0 = offA + i * rsA;
             for (int j = 0; j < nv; j += L) {
-                FloatVector s0 = FloatVector.zero(S);
+                FloatVector s0 = Z.broadcast(0);
                 FloatVector s1 = s0;
                 FloatVector s2 = s0;
                 FloatVector s3 = s0;
                 for (int q = 0; q < k; q++) {
                     FloatVector bv = FloatVector.fromArray(S, b, offB + q * ldb + j);
                     int ai = a0 + q * csA;
-                    s0 = FloatVector.broadcast(S, a[ai]).fma(bv, s0);
-                    s1 = FloatVector.broadcast(S, a[ai + rsA]).fma(bv, s1);
-                    s2 = FloatVector.broadcast(S, a[ai + 2 * rsA]).fma(bv, s2);
-                    s3 = FloatVector.broadcast(S, a[ai + 3 * rsA]).fma(bv, s3);
+                    s0 = Z.broadcast(a[ai]).fma(bv, s0);
+                    s1 = Z.broadcast(a[ai + rsA]).fma(bv, s1);
+                    s2 = Z.broadcast(a[ai + 2 * rsA]).fma(bv, s2);
+                    s3 = Z.broadcast(a[ai + 3 * rsA]).fma(bv, s3);
                 }
                 int co = offC + i * ldc + j;
                 s0.intoArray(tile, 0);
@@ -544,9 +551,9 @@ final class SimdGemmF32 {
         for (; i < i1; i++) {
             int a0 = offA + i * rsA;
             for (int j = 0; j < nv; j += L) {
-                FloatVector s0 = FloatVector.zero(S);
+                FloatVector s0 = Z.broadcast(0);
                 for (int q = 0; q < k; q++) {
-                    s0 = FloatVector.broadcast(S, a[a0 + q * csA]).fma(FloatVector.fromArray(S, b, offB + q * ldb + j), s0);
+                    s0 = Z.broadcast(a[a0 + q * csA]).fma(FloatVector.fromArray(S, b, offB + q * ldb + j), s0);
                 }
                 s0.intoArray(tile, 0);
                 storeOne(tile, 0, alpha, beta, c, offC + i * ldc + j);
@@ -568,18 +575,15 @@ final class SimdGemmF32 {
         }
     }
 
+    /** C[co, co + L) = alpha * tile[to, to + L) + beta * C (beta == 0: C not read); alpha == 1 multiplies exactly. */
     private static void storeOne(float[] tile, int to, float alpha, float beta, float[] c, int co) {
-        FloatVector v = FloatVector.fromArray(S, tile, to);
-        if (alpha != 1) {
-            v = v.mul(alpha);
+        FloatVector v = Z.broadcast(alpha).mul(FloatVector.fromArray(S, tile, to));
+        if (beta == 1) {
+            v = v.add(FloatVector.fromArray(S, c, co));
+        } else if (beta != 0) {
+            v = Z.broadcast(beta).fma(FloatVector.fromArray(S, c, co), v);
         }
-        if (beta == 0) {
-            v.intoArray(c, co);
-        } else if (beta == 1) {
-            v.add(FloatVector.fromArray(S, c, co)).intoArray(c, co);
-        } else {
-            FloatVector.fromArray(S, c, co).fma(FloatVector.broadcast(S, beta), v).intoArray(c, co);
-        }
+        v.intoArray(c, co);
     }
 
     private static float[] buffer(ThreadLocal<float[][]> cache, int size) {

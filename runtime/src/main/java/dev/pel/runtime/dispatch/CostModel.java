@@ -823,19 +823,24 @@ public final class CostModel {
             return own == 0 ? prior : Math.min(prior, low[v * BUCKETS + b]);
         }
 
-        /** The second smallest of the first n ring entries; while fewer than RING, the smallest. */
+        /**
+         * The second smallest of the first n ring entries; while fewer than RING, the smallest. One pass keeping the
+         * two smallest: a sorted scratch array allocated on every measured call (escape analysis cannot replace an
+         * array indexed by a loop variable), which a recording showed.
+         */
         private float low(int i, int n) {
-            float[] r = new float[RING]; // does not escape: C2 keeps it in registers
+            float first = Float.POSITIVE_INFINITY;
+            float second = Float.POSITIVE_INFINITY;
             for (int k = 0; k < n; k++) {
                 float x = ring[i * RING + k];
-                int j = k;
-                while (j > 0 && r[j - 1] > x) {
-                    r[j] = r[j - 1];
-                    j--;
+                if (x < first) {
+                    second = first;
+                    first = x;
+                } else if (x < second) {
+                    second = x;
                 }
-                r[j] = x;
             }
-            return n < RING ? r[0] : r[1];
+            return n < RING ? first : second;
         }
     }
 }
