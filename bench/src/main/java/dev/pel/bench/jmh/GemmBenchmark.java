@@ -24,9 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@code tenant=netlib-vector} first runs netlib's Vector API gemm ({@value #TENANT_CALLS} calls of
  * 16 x 16) in the same JVM, as a Spark job that links both would, so the measured implementation is
- * compiled with another vector class of the same element type loaded: netlib's {@code SPECIES_MAX} vectors are classes of their own, and
- * with two loaded HotSpot can no longer bind the Vector API's calls by class hierarchy alone, see
- * {@code SimdGemmF64}. {@code pel jmh GemmBenchmark -p impl=pel:cpu-simd -p shape=32 -p
+ * compiled with another vector class of the same element type loaded: netlib's {@code SPECIES_MAX}
+ * vectors are classes of their own, and with two loaded HotSpot can no longer bind the Vector API's
+ * calls by class hierarchy alone, see {@code SimdGemmF64}. {@code pel jmh GemmBenchmark -p impl=pel:cpu-simd -p shape=32 -p
  * tenant=none,netlib-vector} shows what that costs.
  */
 @State(Scope.Benchmark)

@@ -36,7 +36,7 @@ final class SimdGemmF64 {
     static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     static final int L = S.length();
     /**
-     * A vector of the species' own class, whose broadcasts start every vector value here: see the class comment.
+     * A vector of the species' own class, whose broadcasts start the direct path's vector values: see the class comment.
      * (Never an operand: a vector constant in a loop is loaded from its object on every trip.)
      */
     private static final DoubleVector Z = (DoubleVector) S.zero();
