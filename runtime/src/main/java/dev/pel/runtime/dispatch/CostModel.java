@@ -825,8 +825,8 @@ public final class CostModel {
 
         /**
          * The second smallest of the first n ring entries; while fewer than RING, the smallest. One pass keeping the
-         * two smallest: a sorted scratch array allocated on every measured call (escape analysis cannot replace an
-         * array indexed by a loop variable), which a recording showed.
+         * two smallest, not a sort into a scratch array: a recording showed that array allocated on every measured
+         * call (escape analysis cannot replace an array indexed by a loop variable).
          */
         private float low(int i, int n) {
             float first = Float.POSITIVE_INFINITY;
