@@ -91,6 +91,14 @@ public final class CostModel {
     static final float SET_ASIDE = 16f;
     /** Size classes (powers of two) within which a class without observations borrows a neighbour's correction in full. */
     static final int BORROW_FULL = 4;
+    /**
+     * A size class whose own calls take this long believes them over a neighbour's correction from the first one, slower
+     * or faster: such calls are few (the sweep times a call of seconds once), a cold JIT slows their loops for a fraction
+     * of the call rather than for thousands of calls, and a neighbour's lesson can be far off there. PoCL's fft f64 ran
+     * 20x faster than modelled at 1M points and 5x at 16M: the borrowed 1/20 sent a 16M transform to it at 1.7 s, where
+     * the CPU took 0.46 s and the device's own call had already shown 1.9 s.
+     */
+    static final double TRUST_OWN_NANOS = 100e6;
 
     /**
      * After a size class's choice moves away from a variant, that variant is run again by a burst this long after
@@ -235,13 +243,15 @@ public final class CostModel {
         double bytes = kernel.cost().bytes(dtype.bytes(), d0, d1, d2);
         KernelModel km = model(kernel, dtype);
         int b = bucket(bytes);
+        float correction = km.correction(variant, b, baseNs(variant, flops, bytes, where));
         return new Prediction(variants.get(variant), r.launchNs(), moveNs(variant, where, bytes), flops / r.flopsPerNs(),
-                bytes / r.bandwidth(bytes), km.correction(variant, b), km.observations(variant, b));
+                bytes / r.bandwidth(bytes), correction, km.observations(variant, b));
     }
 
     /** The corrected prediction a choice compares. */
     private double predictedNs(KernelModel km, int variant, double flops, double bytes, Placement where, int b) {
-        return baseNs(variant, flops, bytes, where) * km.correction(variant, b);
+        double base = baseNs(variant, flops, bytes, where);
+        return base * km.correction(variant, b, base);
     }
 
     private double baseNs(int variant, double flops, double bytes, Placement where) {
@@ -537,8 +547,9 @@ public final class CostModel {
             secondNs = Double.POSITIVE_INFINITY;
             for (int v = 0; v < variants.size(); v++) {
                 if (v != best && (allowed & (1L << v)) != 0 && rates[v] != null) {
-                    float c = km.correction(v, b);
-                    double t = baseNs(v, flops, bytes, where) * (c <= SET_ASIDE ? Math.min(1f, c) : c);
+                    double base = baseNs(v, flops, bytes, where);
+                    float c = km.correction(v, b, base);
+                    double t = base * (c <= SET_ASIDE ? Math.min(1f, c) : c);
                     if (t < secondNs) {
                         second = v;
                         secondNs = t;
@@ -795,9 +806,10 @@ public final class CostModel {
          * calls), which must not brand a variant slow, yet a few slow calls must not erase what its neighbour taught
          * either (one call 9x slower than modelled at a new size had made a variant look 9x faster than it was).
          * A kernel's vector form that is 5x slower than its model at one size usually is at the next, and a large
-         * call, which runs few times, must not wait for its own observations to know it.
+         * call, which runs few times, must not wait for its own observations to know it. Calls of
+         * {@link #TRUST_OWN_NANOS} or more ({@code baseNs} times the correction) believe their own from the first.
          */
-        float correction(int v, int b) {
+        float correction(int v, int b, double baseNs) {
             int own = observations(v, b);
             if (own >= RING) {
                 return low[v * BUCKETS + b];
@@ -820,7 +832,11 @@ public final class CostModel {
                 }
                 m &= ~(1L << o);
             }
-            return own == 0 ? prior : Math.min(prior, low[v * BUCKETS + b]);
+            if (own == 0) {
+                return prior;
+            }
+            float mine = low[v * BUCKETS + b];
+            return mine * baseNs >= TRUST_OWN_NANOS ? mine : Math.min(prior, mine);
         }
 
         /**

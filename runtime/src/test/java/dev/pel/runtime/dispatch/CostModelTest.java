@@ -263,6 +263,38 @@ class CostModelTest {
     }
 
     @Test
+    void aLongCallBelievesItsOwnFirstObservationOverANeighbours() {
+        long small = 1 << 22; // 16 MiB: 1.7 ms as modelled
+        long large = small << CostModel.BORROW_FULL; // 27 ms as modelled
+        for (int i = 0; i < CostModel.RING; i++) {
+            model.observe(cpu1, SUM, DType.F32, small, 1, 1, Placement.HEAP,
+                    (long) (0.1 * model.predict(cpu1, SUM, DType.F32, small, 1, 1, Placement.HEAP).base()));
+        }
+        double base = model.predict(cpu1, SUM, DType.F32, large, 1, 1, Placement.HEAP).base();
+        assertEquals(0.1, model.predict(cpu1, SUM, DType.F32, large, 1, 1, Placement.HEAP).correction(), 0.005,
+                "no call at the large size yet: the neighbour's 10x speed-up is borrowed");
+        model.observe(cpu1, SUM, DType.F32, large, 1, 1, Placement.HEAP, (long) (5 * base));
+        assertEquals(5.0, model.predict(cpu1, SUM, DType.F32, large, 1, 1, Placement.HEAP).correction(), 0.05,
+                "its own call of 134 ms, 5x the model, is believed at once");
+        model.observe(cpu1, SUM, DType.F32, large, 1, 1, Placement.HEAP, (long) (4 * base));
+        assertEquals(4.0, model.predict(cpu1, SUM, DType.F32, large, 1, 1, Placement.HEAP).correction(), 0.05,
+                "the faster of its own calls stands");
+        assertTrue(5 * base * 0.1 < CostModel.TRUST_OWN_NANOS && 4 * base > CostModel.TRUST_OWN_NANOS,
+                "the test straddles the threshold: what the neighbour predicts is short, what the call took is long");
+
+        long shortSmall = 1 << 10;
+        long shortLarge = shortSmall << CostModel.BORROW_FULL;
+        for (int i = 0; i < CostModel.RING; i++) {
+            model.observe(cpu1, SUM, DType.F32, shortSmall, 1, 1, Placement.HEAP,
+                    (long) (0.5 * model.predict(cpu1, SUM, DType.F32, shortSmall, 1, 1, Placement.HEAP).base()));
+        }
+        model.observe(cpu1, SUM, DType.F32, shortLarge, 1, 1, Placement.HEAP,
+                (long) (5 * model.predict(cpu1, SUM, DType.F32, shortLarge, 1, 1, Placement.HEAP).base()));
+        assertEquals(0.5, model.predict(cpu1, SUM, DType.F32, shortLarge, 1, 1, Placement.HEAP).correction(), 0.01,
+                "a short call's first slow observation may be cold code: the neighbour's lesson stands");
+    }
+
+    @Test
     void anExploredVariantThatIsSlowAtANewSizeIsLeftAfterItsBurst() {
         // A kernel 8x slower than modelled on both thread counts, learned at one size; at 16x that size two threads
         // stay the better choice. The 16th call explores one thread: its burst, and nothing more, runs there.
