@@ -811,8 +811,9 @@ public final class CostModel {
          */
         float correction(int v, int b, double baseNs) {
             int own = observations(v, b);
-            if (own >= RING) {
-                return low[v * BUCKETS + b];
+            float mine = low[v * BUCKETS + b];
+            if (own >= RING || own > 0 && mine * baseNs >= TRUST_OWN_NANOS) {
+                return mine;
             }
             float prior = 1f;
             // The nearest class whose ring has filled, the smaller on a tie, skipping those gone stale: found among the
@@ -832,11 +833,7 @@ public final class CostModel {
                 }
                 m &= ~(1L << o);
             }
-            if (own == 0) {
-                return prior;
-            }
-            float mine = low[v * BUCKETS + b];
-            return mine * baseNs >= TRUST_OWN_NANOS ? mine : Math.min(prior, mine);
+            return own == 0 ? prior : Math.min(prior, mine);
         }
 
         /**
