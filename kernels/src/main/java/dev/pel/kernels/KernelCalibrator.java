@@ -61,8 +61,14 @@ public final class KernelCalibrator implements Calibrator {
     static final int JIT_PATIENCE = 6;
     /** The largest "main memory" working set: enough to leave every cache level but the last of big servers. */
     static final long MAX_MAIN_BYTES = 64L << 20;
-    /** A main-memory call should take about this long on the backend (so a slow backend is timed on less). */
-    static final long MAIN_CALL_NANOS = 5_000_000L;
+    /**
+     * A main-memory call should take about this long on the backend, or {@link #MAIN_CALL_LAUNCHES} launches if
+     * longer, so that the fixed cost taken off it is a small part: a slow backend is timed on less. Not more:
+     * memory first touched costs more than reading it (2.7 ms per MiB was measured on a VM), and a 5 ms call at
+     * PoCL's rate spent 130 ms of its calibration on faulting in 40 MiB.
+     */
+    static final long MAIN_CALL_NANOS = 1_000_000L;
+    static final int MAIN_CALL_LAUNCHES = 8;
 
     private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
@@ -109,7 +115,7 @@ public final class KernelCalibrator implements Calibrator {
             VecF32 o = VecF32.heap(new float[n2], 0, 1);
             warmUpNanos = warmUp(set, x, o, small, n1, threads, firstVariant ? Warming.HOST_FIRST : Warming.HOST_NEXT);
             Partial p = settled(set, x, o, small, n1, n2, threads, deadline);
-            int n3 = mainElements(p.cacheBw, cacheBytes);
+            int n3 = mainElements(p, cacheBytes);
             if (scratch.length < n3) {
                 float[] bigger = Arrays.copyOf(scratch, n3); // values past n2 stay zero: a sum's time does not depend on them
                 scratch = bigger;
@@ -127,7 +133,7 @@ public final class KernelCalibrator implements Calibrator {
             VecF32 o = VecF32.offHeap(out, 0, 1);
             warmUpNanos = warmUp(set, x, o, small, n1, threads, Warming.DEVICE);
             Partial p = settled(set, x, o, small, n1, n2, threads, deadline);
-            int n3 = mainElements(p.cacheBw, cacheBytes);
+            int n3 = mainElements(p, cacheBytes);
             double memBw;
             try (FloatArray main = FloatArray.allocate(n3)) {
                 VecF32 m = VecF32.offHeap(main, 0, 1);
@@ -194,9 +200,10 @@ public final class KernelCalibrator implements Calibrator {
         return new Partial(launch, cacheBw, flops, t2);
     }
 
-    /** Elements of the main-memory working set: past the variant's caches, and about MAIN_CALL_NANOS of reading. */
-    private static int mainElements(double cacheBytesPerNs, long cacheBytes) {
-        long bytes = Math.min(MAX_MAIN_BYTES, Math.max(8 * cacheBytes, (long) (cacheBytesPerNs * MAIN_CALL_NANOS)));
+    /** Elements of the main-memory working set: past the variant's caches, and a call of about MAIN_CALL_NANOS. */
+    private static int mainElements(Partial p, long cacheBytes) {
+        double callNanos = Math.max(MAIN_CALL_NANOS, MAIN_CALL_LAUNCHES * p.launch);
+        long bytes = Math.min(MAX_MAIN_BYTES, Math.max(8 * cacheBytes, (long) (p.cacheBw * callNanos)));
         return (int) Math.min(Integer.MAX_VALUE - 64, bytes / Float.BYTES);
     }
 
