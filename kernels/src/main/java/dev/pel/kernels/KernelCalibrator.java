@@ -13,14 +13,17 @@ import dev.pel.runtime.spi.Backend;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Measures a backend's {@link Rates} with the foundation kernels, called by the runtime the first
- * time the backend is a candidate. Float {@code sum} gives the fixed cost (a 16-element call), the
- * in-cache bandwidth (the slope between two in-cache sizes, so the fixed cost cancels) and the
- * main-memory bandwidth (a working set well past the variant's caches); {@code exp} on in-cache data
- * gives the arithmetic rate; for a device, the same {@code sum} on a heap array minus the resident
- * one gives the copy rate. Each point is the median of a few timings, within the budget the runtime
+ * time the backend is a candidate. A float streaming kernel ({@link Streaming}: {@code scal} in place
+ * on a host backend, {@code sum} on a device) gives the fixed cost (a 16-element call), the in-cache
+ * bandwidth (the slope between two in-cache sizes, so the fixed cost cancels) and the main-memory
+ * bandwidth (a working set well past the variant's caches); {@code exp} on in-cache data gives the
+ * arithmetic rate; for a device, the same {@code sum} on a heap array minus the resident one gives
+ * the copy rate. Each point is the median of a few timings, within the budget the runtime
  * gives; the runtime calls this on a background thread, one variant after another.
  *
  * <p>Before timing, the kernels are warmed: on a host backend until the JIT has compiled them (the
@@ -31,15 +34,14 @@ import java.util.Arrays;
  * The measured working sets are reused by the next variant of the same backend.
  */
 public final class KernelCalibrator implements Calibrator {
-    private static final KernelSpec SUM = Catalogue.SUM;
     private static final KernelSpec EXP = Catalogue.of(UnaryOp.EXP);
     /** The longest a host warm-up may take (a busy machine compiles slowly: 0.2 s did not suffice with both cores taken). */
     static final long WARM_UP_CAP_NANOS = 3_000_000_000L;
     /** The longest a device warm-up may take after its first call (which builds programs, however long that takes). */
     static final long DEVICE_WARM_UP_CAP_NANOS = 500_000_000L;
     /**
-     * Host warm-up batches before stability counts: 500 batches run the 16-element sum 16,000 times
-     * and the larger calls' loops far past HotSpot's tier-4 thresholds (5,000 calls, 40,000 back-edges).
+     * Host warm-up batches before stability counts: 500 batches call the streaming kernel 4,500 times and
+     * run its loops far past HotSpot's tier-4 thresholds (5,000 calls or 15,000 calls and back-edges).
      */
     static final int MIN_WARM_UP_BATCHES = 500;
     /** Two measuring passes agree when each rate is within this fraction of the other's. */
@@ -59,6 +61,13 @@ public final class KernelCalibrator implements Calibrator {
      * machine, and a warm-up that stopped then timed interpreted code (1.2 GB/s for 70 GB/s).
      */
     static final int JIT_PATIENCE = 6;
+    /**
+     * A round is quiet when the JIT finished at most this much compiling during it: the process's other threads
+     * keep C1 busy with small methods of their own (formatting, streams: a millisecond a round was seen), which
+     * held the warm-up 100 ms past the point the kernels had been fast and steady; a vector kernel's C2
+     * compilation takes 5-40 ms.
+     */
+    static final long QUIET_JIT_MILLIS = 1;
     /** The largest "main memory" working set: enough to leave every cache level but the last of big servers. */
     static final long MAX_MAIN_BYTES = 64L << 20;
     /**
@@ -74,7 +83,9 @@ public final class KernelCalibrator implements Calibrator {
 
     private long warmUpNanos;
     private Backend lastBackend;
-    private float[] scratch = new float[0]; // the host working set, kept for the backend's next variant
+    private float[] scratch = new float[0]; // the host in-cache working set, kept for the backend's next variant
+    /** The host main-memory working set, allocated beside the first host warm-up and kept until {@link #idle}. */
+    private FutureTask<float[]> mainSet;
 
     @Override
     public boolean supports(Backend backend) {
@@ -93,6 +104,11 @@ public final class KernelCalibrator implements Calibrator {
     }
 
     @Override
+    public void idle() {
+        mainSet = null;
+    }
+
+    @Override
     public Rates calibrate(Backend backend, int threads, long budgetNanos) {
         KernelSet set = KernelSets.of(backend);
         Hardware hw = Hardware.detect();
@@ -107,23 +123,20 @@ public final class KernelCalibrator implements Calibrator {
             scratch = new float[0]; // another backend: its working sets are its own
             lastBackend = backend;
         }
+        Streaming st = Streaming.of(backend);
         long started = System.nanoTime();
         long deadline = started + budgetNanos;
         if (backend.host()) {
+            FutureTask<float[]> main = mainSet != null ? mainSet : (mainSet = allocateBeside((int) (MAX_MAIN_BYTES / Float.BYTES)));
             float[] heap = scratch.length >= n2 ? scratch : (scratch = filled(n2));
             VecF32 x = VecF32.heap(heap, 0, 1);
             VecF32 o = VecF32.heap(new float[n2], 0, 1);
-            warmUpNanos = warmUp(set, x, o, small, n1, threads, firstVariant ? Warming.HOST_FIRST : Warming.HOST_NEXT);
-            Partial p = settled(set, x, o, small, n1, n2, threads, deadline);
+            warmUpNanos = warmUp(st, set, x, o, small, n1, threads, firstVariant ? Warming.HOST_FIRST : Warming.HOST_NEXT);
+            Partial p = settled(st, set, x, o, small, n1, n2, threads, deadline);
             int n3 = mainElements(p, cacheBytes);
-            if (scratch.length < n3) {
-                float[] bigger = Arrays.copyOf(scratch, n3); // values past n2 stay zero: a sum's time does not depend on them
-                scratch = bigger;
-                x = VecF32.heap(bigger, 0, 1);
-            }
-            VecF32 big = x;
-            double t3 = median(() -> set.sum(n3, big, threads), 1, deadline);
-            double memBw = Math.min(p.cacheBw, SUM.cost().bytes(Float.BYTES, n3, 1, 1) / Math.max(1, t3 - p.launch));
+            VecF32 big = VecF32.heap(join(main), 0, 1); // zeros: the kernel's time does not depend on the values
+            double t3 = median(() -> st.run(set, n3, big, threads), 1, deadline);
+            double memBw = Math.min(p.cacheBw, st.bytes(n3) / Math.max(1, t3 - p.launch));
             return new Rates(p.launch, p.cacheBw, memBw, cacheBytes, p.flops, 8); // link: used only by devices
         }
         // A device: off-heap operands kept resident, so no copy is timed but the one the link rate comes from.
@@ -131,23 +144,61 @@ public final class KernelCalibrator implements Calibrator {
             fill(in, n2);
             VecF32 x = VecF32.offHeap(in, 0, 1);
             VecF32 o = VecF32.offHeap(out, 0, 1);
-            warmUpNanos = warmUp(set, x, o, small, n1, threads, Warming.DEVICE);
-            Partial p = settled(set, x, o, small, n1, n2, threads, deadline);
+            warmUpNanos = warmUp(st, set, x, o, small, n1, threads, Warming.DEVICE);
+            Partial p = settled(st, set, x, o, small, n1, n2, threads, deadline);
             int n3 = mainElements(p, cacheBytes);
             double memBw;
             try (FloatArray main = FloatArray.allocate(n3)) {
                 VecF32 m = VecF32.offHeap(main, 0, 1);
-                set.sum(n3, m, threads); // the first use of a buffer allocates it on the device
-                double t3 = median(() -> set.sum(n3, m, threads), 1, deadline);
-                memBw = Math.min(p.cacheBw, SUM.cost().bytes(Float.BYTES, n3, 1, 1) / Math.max(1, t3 - p.launch));
+                st.run(set, n3, m, threads); // the first use of a buffer allocates it on the device
+                double t3 = median(() -> st.run(set, n3, m, threads), 1, deadline);
+                memBw = Math.min(p.cacheBw, st.bytes(n3) / Math.max(1, t3 - p.launch));
             }
             float[] heap = new float[n2];
             VecF32 h2 = VecF32.heap(heap, 0, 1);
-            double tHeap = median(() -> set.sum(n2, h2, threads), 1, deadline);
-            double b2 = SUM.cost().bytes(Float.BYTES, n2, 1, 1);
+            double tHeap = median(() -> st.run(set, n2, h2, threads), 1, deadline);
+            double b2 = st.bytes(n2);
             // A device sharing host memory copies at memory speed: the difference can vanish in the noise.
             double link = Math.min(b2 / Math.max(1, tHeap - p.t2), 4 * p.cacheBw);
             return new Rates(p.launch, p.cacheBw, memBw, cacheBytes, p.flops, link);
+        }
+    }
+
+    /**
+     * The streaming kernel timed for the fixed cost and the bandwidths. A device reads with {@code sum}: on a heap
+     * array only the operand crosses the link, once. A host backend scales in place by -1 (exact, and never the
+     * identity a compiler may drop): C2 compiles the vector sum's fixed-order reduction, and the Vector API's
+     * fallbacks its interpreted calls ran, in about 450 ms on a 2-core machine before the sum was fast; scal took
+     * 160 ms, which kept the calibration under its 300 ms.
+     */
+    private enum Streaming {
+        SUM(Catalogue.SUM) {
+            @Override
+            void run(KernelSet set, long n, VecF32 x, int threads) {
+                set.sum(n, x, threads);
+            }
+        },
+        SCAL(Catalogue.SCAL) {
+            @Override
+            void run(KernelSet set, long n, VecF32 x, int threads) {
+                set.scal(n, -1f, x, threads);
+            }
+        };
+
+        private final KernelSpec spec;
+
+        Streaming(KernelSpec spec) {
+            this.spec = spec;
+        }
+
+        abstract void run(KernelSet set, long n, VecF32 x, int threads);
+
+        double bytes(long n) {
+            return spec.cost().bytes(Float.BYTES, n, 1, 1);
+        }
+
+        static Streaming of(Backend backend) {
+            return backend.host() ? SCAL : SUM;
         }
     }
 
@@ -161,10 +212,10 @@ public final class KernelCalibrator implements Calibrator {
      * the compile queue), at most {@link #MAX_PASSES} passes or until the deadline; of the last two,
      * the better value of each rate (timing noise only ever slows a call down).
      */
-    private static Partial settled(KernelSet set, VecF32 x, VecF32 o, int small, int n1, int n2, int threads, long deadline) {
-        Partial prev = measureInCache(set, x, o, small, n1, n2, threads, deadline);
+    private static Partial settled(Streaming st, KernelSet set, VecF32 x, VecF32 o, int small, int n1, int n2, int threads, long deadline) {
+        Partial prev = measureInCache(st, set, x, o, small, n1, n2, threads, deadline);
         for (int pass = 1; pass < MAX_PASSES; pass++) {
-            Partial p = measureInCache(set, x, o, small, n1, n2, threads, deadline);
+            Partial p = measureInCache(st, set, x, o, small, n1, n2, threads, deadline);
             Partial best = new Partial(Math.min(p.launch, prev.launch), Math.max(p.cacheBw, prev.cacheBw),
                     Math.max(p.flops, prev.flops), Math.min(p.t2, prev.t2));
             boolean agree = agree(p.launch, prev.launch) && agree(p.cacheBw, prev.cacheBw) && agree(p.flops, prev.flops);
@@ -180,13 +231,13 @@ public final class KernelCalibrator implements Calibrator {
         return Math.max(a, b) <= (1 + AGREEMENT) * Math.min(a, b);
     }
 
-    private static Partial measureInCache(KernelSet set, VecF32 x, VecF32 o, int small, int n1, int n2, int threads,
+    private static Partial measureInCache(Streaming st, KernelSet set, VecF32 x, VecF32 o, int small, int n1, int n2, int threads,
             long deadline) {
-        double tSmall = median(() -> set.sum(small, x, threads), 64, deadline);
-        double t1 = median(() -> set.sum(n1, x, threads), 8, deadline);
-        double t2 = median(() -> set.sum(n2, x, threads), 2, deadline);
-        double b1 = SUM.cost().bytes(Float.BYTES, n1, 1, 1);
-        double b2 = SUM.cost().bytes(Float.BYTES, n2, 1, 1);
+        double tSmall = median(() -> st.run(set, small, x, threads), 64, deadline);
+        double t1 = median(() -> st.run(set, n1, x, threads), 8, deadline);
+        double t2 = median(() -> st.run(set, n2, x, threads), 2, deadline);
+        double b1 = st.bytes(n1);
+        double b2 = st.bytes(n2);
         // The slope cancels the fixed cost, but a t1 inflated by a late worker makes it absurd (2 TB/s was seen):
         // it is at most what n2 alone shows once the 16-element call's time is taken off.
         // (On a device whose launch hides the transfer, t2 - tSmall can vanish: at most 10x the plain rate b2 / t2.)
@@ -198,6 +249,28 @@ public final class KernelCalibrator implements Calibrator {
         double tExp = median(() -> set.unary(UnaryOp.EXP, n2, x, o, threads), 2, deadline);
         double flops = EXP.cost().flops(n2, 1, 1) / Math.max(launch / 4, tExp - launch);
         return new Partial(launch, cacheBw, flops, t2);
+    }
+
+    /**
+     * Allocates {@code n} floats on a helper thread while the caller warms up: first touch of fresh memory can
+     * cost more than the warm-up (2.7 ms per MiB, 170 ms for 64 MiB, was measured on a VM) and needs no JIT,
+     * which is what the warm-up waits for.
+     */
+    private static FutureTask<float[]> allocateBeside(int n) {
+        FutureTask<float[]> task = new FutureTask<>(() -> new float[n]);
+        Thread.ofPlatform().daemon().name("pel-calibrate-memory").start(task);
+        return task;
+    }
+
+    private static float[] join(FutureTask<float[]> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while allocating the main-memory working set", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("allocating the main-memory working set: " + e.getCause(), e.getCause());
+        }
     }
 
     /** Elements of the main-memory working set: past the variant's caches, and a call of about MAIN_CALL_NANOS. */
@@ -244,13 +317,13 @@ public final class KernelCalibrator implements Calibrator {
      * a tenth nor (on a backend's first host variant) saw the JIT finish a compilation, or the cap
      * passes; on a device the first call builds its programs and is not capped. Returns the time spent.
      */
-    private static long warmUp(KernelSet set, VecF32 x, VecF32 o, int small, int n1, int threads, Warming warming) {
+    private static long warmUp(Streaming st, KernelSet set, VecF32 x, VecF32 o, int small, int n1, int threads, Warming warming) {
         boolean host = warming != Warming.DEVICE;
         Runnable calls = () -> {
             for (int i = 0; i < 8; i++) {
-                set.sum(small, x, threads);
+                st.run(set, small, x, threads);
             }
-            set.sum(n1, x, threads);
+            st.run(set, n1, x, threads);
             set.unary(UnaryOp.EXP, WARM_UP_EXP, x, o, threads);
         };
         long t0 = System.nanoTime();
@@ -273,7 +346,7 @@ public final class KernelCalibrator implements Calibrator {
             } while (System.nanoTime() - r0 < ROUND_NANOS);
             double perBatch = (System.nanoTime() - r0) / (double) n;
             batches += n;
-            boolean quiet = warming != Warming.HOST_FIRST || jitMillis() == jit;
+            boolean quiet = warming != Warming.HOST_FIRST || jitMillis() - jit <= QUIET_JIT_MILLIS;
             stable = quiet && perBatch >= 0.9 * best ? stable + 1 : 0;
             best = Math.min(best, perBatch);
         }

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongUnaryOperator;
 
@@ -56,7 +58,7 @@ public final class AdaptiveDispatcher {
     private int observations; // racy: a lost increment only delays an interval save
     private final AtomicBoolean saving = new AtomicBoolean();
     private volatile long lastSave = System.nanoTime();
-    private ExecutorService calibration;
+    private ThreadPoolExecutor calibration;
     private long firstBackoffNanos = FIRST_BACKOFF_NANOS;
     private boolean dirty; // plain: set on every call, so it must cost nothing
 
@@ -234,7 +236,8 @@ public final class AdaptiveDispatcher {
     /** One thread measures backends one after another: two calibrations at once would disturb each other. */
     private synchronized ExecutorService calibrationThread() {
         if (calibration == null) {
-            calibration = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon().name("pel-calibrate").unstarted(r));
+            calibration = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                    r -> Thread.ofPlatform().daemon().name("pel-calibrate").unstarted(r));
         }
         return calibration;
     }
@@ -255,6 +258,9 @@ public final class AdaptiveDispatcher {
                 }
             } finally {
                 c.finished(b);
+                if (calibration.getQueue().isEmpty()) {
+                    calibrators.forEach(Calibrator::idle);
+                }
             }
             Rates one = null;
             for (Variant v : model.variants()) {

@@ -31,4 +31,8 @@ public interface Calibrator {
     /** Every variant of the backend is measured: working sets kept for its next variant can go. */
     default void finished(Backend backend) {
     }
+
+    /** No calibration is queued: working sets kept for the next backend can go. */
+    default void idle() {
+    }
 }

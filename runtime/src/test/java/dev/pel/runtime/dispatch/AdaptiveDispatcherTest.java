@@ -28,6 +28,17 @@ class AdaptiveDispatcherTest {
         volatile boolean block;
         volatile boolean fail;
         int calls;
+        final List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void finished(Backend backend) {
+            events.add("finished " + backend.name());
+        }
+
+        @Override
+        public void idle() {
+            events.add("idle");
+        }
 
         @Override
         public boolean supports(Backend backend) {
@@ -37,6 +48,7 @@ class AdaptiveDispatcherTest {
         @Override
         public Rates calibrate(Backend backend, int threads, long budgetNanos) {
             calls++;
+            events.add("calibrate " + backend.name() + " x" + threads);
             if (block) {
                 try {
                     release.await(10, TimeUnit.SECONDS);
@@ -67,6 +79,18 @@ class AdaptiveDispatcherTest {
         Decision big = d.auto(SUM, DType.F32, 1 << 26, 1, 1, Placement.HOST, all);
         assertEquals("gpu", big.backend().name(), "calibrated, the device wins the large call");
         assertTrue(d.describe(gpu).getFirst().contains("calibrated in"), d.describe(gpu).toString());
+    }
+
+    @Test
+    void workingSetsKeptForTheNextBackendAreReleasedOnceNoCalibrationIsQueued() throws InterruptedException {
+        FixedCalibrator cal = new FixedCalibrator();
+        cal.block = true; // both backends are queued before the first measurement ends
+        AdaptiveDispatcher d = new AdaptiveDispatcher(List.of(cpu, gpu), List.of(cal), null, -1);
+        d.usable(d.model().mask(List.of(cpu, gpu)));
+        cal.release.countDown();
+        d.awaitCalibration(TimeUnit.SECONDS.toNanos(10));
+        assertEquals(List.of("calibrate cpu x1", "calibrate cpu x2", "finished cpu", "calibrate gpu x1", "finished gpu", "idle"),
+                cal.events);
     }
 
     @Test
