@@ -14,6 +14,7 @@ import static dev.pel.kernels.Catalogue.SPMV;
 import static dev.pel.kernels.Catalogue.TRANSPOSE;
 
 import dev.pel.kernels.analytics.AnalyticsFamily;
+import dev.pel.kernels.analytics.Scratch;
 import dev.pel.kernels.spi.AnalyticsSet;
 import dev.pel.kernels.spi.Compare;
 import dev.pel.runtime.DType;
@@ -99,15 +100,19 @@ public final class Analytics extends Facade<AnalyticsSet> {
     }
 
     private static void permute(int[] perm, int[] values) {
-        int[] v = values.clone();
-        for (int i = 0; i < perm.length; i++) {
+        int n = values.length;
+        int[] v = Scratch.PERM_SWAP.get(n); // the kernel has returned: its roles are free
+        System.arraycopy(values, 0, v, 0, n);
+        for (int i = 0; i < n; i++) {
             values[i] = v[perm[i]];
         }
     }
 
     private static void permute(int[] perm, long[] values) {
-        long[] v = values.clone();
-        for (int i = 0; i < perm.length; i++) {
+        int n = values.length;
+        long[] v = Scratch.KEYS.get(n);
+        System.arraycopy(values, 0, v, 0, n);
+        for (int i = 0; i < n; i++) {
             values[i] = v[perm[i]];
         }
     }
@@ -229,16 +234,19 @@ public final class Analytics extends Facade<AnalyticsSet> {
         run(SORT, DType.F64, n, Placement.HEAP, (k, t) -> k.sortPermutation(n, keys, perm, t));
     }
 
+    /** The sorting permutation, in this thread's {@link Scratch#PERMUTATION} (longer than n, perhaps). */
     private int[] permutationF64(double[] keys) {
         int n = keys.length;
-        int[] perm = new int[n];
+        int[] perm = Scratch.PERMUTATION.get(n);
         run(SORT, DType.F64, n, Placement.HEAP, (k, t) -> k.sortPermutation(n, keys, perm, t));
         return perm;
     }
 
     private static void permute(int[] perm, double[] keys) {
-        double[] v = keys.clone();
-        for (int i = 0; i < perm.length; i++) {
+        int n = keys.length;
+        double[] v = Scratch.VALUES_F64.get(n);
+        System.arraycopy(keys, 0, v, 0, n);
+        for (int i = 0; i < n; i++) {
             keys[i] = v[perm[i]];
         }
     }
@@ -568,16 +576,19 @@ public final class Analytics extends Facade<AnalyticsSet> {
         run(SORT, DType.F32, n, Placement.HEAP, (k, t) -> k.sortPermutation(n, keys, perm, t));
     }
 
+    /** The sorting permutation, in this thread's {@link Scratch#PERMUTATION} (longer than n, perhaps). */
     private int[] permutationF32(float[] keys) {
         int n = keys.length;
-        int[] perm = new int[n];
+        int[] perm = Scratch.PERMUTATION.get(n);
         run(SORT, DType.F32, n, Placement.HEAP, (k, t) -> k.sortPermutation(n, keys, perm, t));
         return perm;
     }
 
     private static void permute(int[] perm, float[] keys) {
-        float[] v = keys.clone();
-        for (int i = 0; i < perm.length; i++) {
+        int n = keys.length;
+        float[] v = Scratch.VALUES_F32.get(n);
+        System.arraycopy(keys, 0, v, 0, n);
+        for (int i = 0; i < n; i++) {
             keys[i] = v[perm[i]];
         }
     }

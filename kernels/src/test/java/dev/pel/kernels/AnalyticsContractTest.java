@@ -323,6 +323,15 @@ class AnalyticsContractTest {
         }
     }
 
+    /** The work arrays are kept per thread (Scratch): a sort after a larger one gets longer arrays holding its values. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("targetsAndTypes")
+    void aSortAfterALargerOneOnTheSameThreadIsExact(Target target, DType t) {
+        sortMatchesArraysSortAndIsStable(target, t, LARGE);
+        sortMatchesArraysSortAndIsStable(target, t, 37);
+        sortMatchesArraysSortAndIsStable(target, t, Sizes.lanes(t) + 1);
+    }
+
     // ---- spmv ------------------------------------------------------------------------------------------
 
     static Stream<Arguments> spmvCases() {

@@ -62,7 +62,7 @@ public final class ScalarAnalytics implements AnalyticsSet {
 
     @Override
     public void sortPermutation(int n, double[] keys, int[] perm, int threads) {
-        long[] k = new long[n];
+        long[] k = Scratch.KEYS.get(n);
         for (int i = 0; i < n; i++) {
             k[i] = SortKeys.key(keys[i]);
             perm[i] = i;
@@ -279,7 +279,7 @@ public final class ScalarAnalytics implements AnalyticsSet {
 
     @Override
     public void sortPermutation(int n, float[] keys, int[] perm, int threads) {
-        long[] k = new long[n];
+        long[] k = Scratch.KEYS.get(n);
         for (int i = 0; i < n; i++) {
             k[i] = SortKeys.key(keys[i]);
             perm[i] = i;

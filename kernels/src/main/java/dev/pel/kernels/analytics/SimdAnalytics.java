@@ -56,7 +56,7 @@ public final class SimdAnalytics implements AnalyticsSet {
 
     @Override
     public void sortPermutation(int n, double[] keys, int[] perm, int threads) {
-        long[] k = new long[n];
+        long[] k = Scratch.KEYS.get(n);
         int tasks = tasks(n, threads, 1);
         parallel(tasks, t -> {
             for (int i = lo(n, tasks, t), e = lo(n, tasks, t + 1); i < e; i++) {
@@ -69,7 +69,7 @@ public final class SimdAnalytics implements AnalyticsSet {
 
     @Override
     public void sortPermutation(int n, float[] keys, int[] perm, int threads) {
-        long[] k = new long[n];
+        long[] k = Scratch.KEYS.get(n);
         int tasks = tasks(n, threads, 1);
         parallel(tasks, t -> {
             for (int i = lo(n, tasks, t), e = lo(n, tasks, t + 1); i < e; i++) {
@@ -89,8 +89,8 @@ public final class SimdAnalytics implements AnalyticsSet {
         final int radix = SortKeys.RADIX;
         long[] ka = keys;
         int[] pa = perm;
-        long[] kb = new long[n];
-        int[] pb = new int[n];
+        long[] kb = Scratch.KEYS_SWAP.get(n);
+        int[] pb = Scratch.PERM_SWAP.get(n);
         int[][] counts = new int[tasks][radix];
         for (int pass = 0; pass < SortKeys.PASSES; pass++) {
             int shift = pass * SortKeys.DIGIT_BITS;

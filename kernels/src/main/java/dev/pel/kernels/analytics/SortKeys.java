@@ -39,8 +39,8 @@ public final class SortKeys {
      * n ints; keys end up sorted in {@code keys}.
      */
     public static void radixSort(int n, long[] keys, int[] perm) {
-        long[] k2 = new long[n];
-        int[] p2 = new int[n];
+        long[] k2 = Scratch.KEYS_SWAP.get(n);
+        int[] p2 = Scratch.PERM_SWAP.get(n);
         long[] ka = keys;
         int[] pa = perm;
         int[] count = new int[RADIX];
