@@ -889,4 +889,13 @@ class AnalyticsContractTest {
         double rt = 2 * Tolerances.fft(t, n, norm(x)) + 2 * Tolerances.u(t) * norm(x);
         assertTrue(norm(err) <= rt, id + " round trip: " + norm(err) + " > " + rt);
     }
+
+    /** The work array is kept per thread (Scratch): an FFT after a larger one gets a longer array holding its values. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("targetsAndTypes")
+    void anFftAfterALargerOneOnTheSameThreadIsWithinItsBound(Target target, DType t) {
+        largeFftRoundTripsAndAgreesWithTheReference(target, t);
+        fftMatchesTheNaiveDftWithinTheLogNBound(target, t, 32);
+        fftMatchesTheNaiveDftWithinTheLogNBound(target, t, 2);
+    }
 }

@@ -6,15 +6,17 @@ import java.util.function.ToIntFunction;
 
 /**
  * A work array of one role, kept per thread from call to call. A key-value sort of n doubles needs
- * about 36n bytes of work arrays; allocated per call, they cost more than the sort where touching
- * fresh memory is slow (2.7 ms per MiB on a VM: a 16M-key sort took 0.84 s in one process and 2.1 s in
- * another, as the heap happened to hand out touched or fresh pages). Held softly, so the collector takes
- * them back under memory pressure. The array handed out may be longer than asked and holds the values
- * of an earlier call: users write before they read and bound their loops by n.
+ * about 36n bytes of work arrays, an FFT of n points 16n; allocated per call, they cost more than the
+ * kernel where touching fresh memory is slow (2.7 ms per MiB on a VM: a 16M-key sort took 0.84 s in
+ * one process and 2.1 s in another, as the heap happened to hand out touched or fresh pages). Held
+ * softly, so the collector takes them back under memory pressure. The array handed out may be longer
+ * than asked and holds the values of an earlier call: users write before they read and bound their
+ * loops by n.
  *
  * <p>Roles in use at the same time must differ. The sort kernels use {@link #KEYS}, {@link #KEYS_SWAP}
  * and {@link #PERM_SWAP}; the facade's sort holds its permutation in {@link #PERMUTATION} across the
- * kernel and copies values in the kernel's roles once it has returned.
+ * kernel, then copies values in the kernel's roles or in {@link #VALUES_F64} and {@link #VALUES_F32},
+ * which also hold the FFT kernels' work array of 2n values.
  */
 public final class Scratch<A> {
     public static final Scratch<long[]> KEYS = new Scratch<>(long[]::new, a -> a.length);

@@ -562,7 +562,7 @@ public final class SimdAnalytics implements AnalyticsSet {
     public void fft(int n, double[] data, boolean inverse, int threads) {
         double[] w = Twiddles.f64(n);
         double[] x = data;
-        double[] y = new double[2 * n];
+        double[] y = Scratch.VALUES_F64.get(2 * n); // every stage writes all of [0, 2n)
         double sign = inverse ? -1 : 1;
         int half = n / 2;
         int tasks = tasks((long) n * 4, threads, 1);
@@ -1035,7 +1035,7 @@ public final class SimdAnalytics implements AnalyticsSet {
     public void fft(int n, float[] data, boolean inverse, int threads) {
         float[] w = Twiddles.f32(n);
         float[] x = data;
-        float[] y = new float[2 * n];
+        float[] y = Scratch.VALUES_F32.get(2 * n); // every stage writes all of [0, 2n)
         float sign = inverse ? -1 : 1;
         int half = n / 2;
         int tasks = tasks((long) n * 4, threads, 1);
