@@ -169,7 +169,7 @@ public final class KernelCalibrator implements Calibrator {
      * array only the operand crosses the link, once. A host backend scales in place by -1 (exact, and never the
      * identity a compiler may drop): C2 compiles the vector sum's fixed-order reduction, and the Vector API's
      * fallbacks its interpreted calls ran, in about 450 ms on a 2-core machine before the sum was fast; scal took
-     * 160 ms, which kept the calibration under its 300 ms.
+     * 160 ms (cpu-simd's whole calibration went from 500-750 ms to 330-355 ms with the working set below).
      */
     private enum Streaming {
         SUM(Catalogue.SUM) {
@@ -202,7 +202,7 @@ public final class KernelCalibrator implements Calibrator {
         }
     }
 
-    /** What the in-cache timings give: fixed cost, cache bandwidth, arithmetic rate, and the n2 sum's time. */
+    /** What the in-cache timings give: fixed cost, cache bandwidth, arithmetic rate, and the n2 call's time. */
     private record Partial(double launch, double cacheBw, double flops, double t2) {
     }
 
@@ -314,7 +314,8 @@ public final class KernelCalibrator implements Calibrator {
     /**
      * Runs every size and kernel timed later (a 16-element call is all tail: its own path) in rounds
      * of {@link #ROUND_NANOS}, until {@link #PATIENCE} rounds in a row neither beat the best round by
-     * a tenth nor (on a backend's first host variant) saw the JIT finish a compilation, or the cap
+     * a tenth nor (on a backend's first host variant, {@link #JIT_PATIENCE} rounds) saw the JIT finish
+     * more than {@link #QUIET_JIT_MILLIS} of compiling, or the cap
      * passes; on a device the first call builds its programs and is not capped. Returns the time spent.
      */
     private static long warmUp(Streaming st, KernelSet set, VecF32 x, VecF32 o, int small, int n1, int threads, Warming warming) {

@@ -19,20 +19,34 @@ import java.util.function.ToIntFunction;
  * which also hold the FFT kernels' work array of 2n values.
  */
 public final class Scratch<A> {
-    public static final Scratch<long[]> KEYS = new Scratch<>(long[]::new, a -> a.length);
-    public static final Scratch<long[]> KEYS_SWAP = new Scratch<>(long[]::new, a -> a.length);
-    public static final Scratch<int[]> PERM_SWAP = new Scratch<>(int[]::new, a -> a.length);
-    public static final Scratch<int[]> PERMUTATION = new Scratch<>(int[]::new, a -> a.length);
-    public static final Scratch<double[]> VALUES_F64 = new Scratch<>(double[]::new, a -> a.length);
-    public static final Scratch<float[]> VALUES_F32 = new Scratch<>(float[]::new, a -> a.length);
+    /**
+     * An array larger than this is handed out but not kept: a few of them would crowd the application's heap.
+     * (Declared before the roles, which read it as they are made.)
+     */
+    static final long MAX_KEPT_BYTES = Runtime.getRuntime().maxMemory() / 16;
+
+    public static final Scratch<long[]> KEYS = new Scratch<>(long[]::new, a -> a.length, Long.BYTES);
+    public static final Scratch<long[]> KEYS_SWAP = new Scratch<>(long[]::new, a -> a.length, Long.BYTES);
+    public static final Scratch<int[]> PERM_SWAP = new Scratch<>(int[]::new, a -> a.length, Integer.BYTES);
+    public static final Scratch<int[]> PERMUTATION = new Scratch<>(int[]::new, a -> a.length, Integer.BYTES);
+    public static final Scratch<double[]> VALUES_F64 = new Scratch<>(double[]::new, a -> a.length, Double.BYTES);
+    public static final Scratch<float[]> VALUES_F32 = new Scratch<>(float[]::new, a -> a.length, Float.BYTES);
 
     private final ThreadLocal<SoftReference<A>> held = new ThreadLocal<>();
     private final IntFunction<A> allocate;
     private final ToIntFunction<A> length;
+    private final int elementBytes;
+    private final long maxKeptBytes;
 
-    private Scratch(IntFunction<A> allocate, ToIntFunction<A> length) {
+    private Scratch(IntFunction<A> allocate, ToIntFunction<A> length, int elementBytes) {
+        this(allocate, length, elementBytes, MAX_KEPT_BYTES);
+    }
+
+    Scratch(IntFunction<A> allocate, ToIntFunction<A> length, int elementBytes, long maxKeptBytes) {
         this.allocate = allocate;
         this.length = length;
+        this.elementBytes = elementBytes;
+        this.maxKeptBytes = maxKeptBytes;
     }
 
     /** This thread's array of this role, at least {@code n} long. */
@@ -41,7 +55,9 @@ public final class Scratch<A> {
         A a = r == null ? null : r.get();
         if (a == null || length.applyAsInt(a) < n) {
             a = allocate.apply(n);
-            held.set(new SoftReference<>(a));
+            if ((long) n * elementBytes <= maxKeptBytes) {
+                held.set(new SoftReference<>(a));
+            }
         }
         return a;
     }
