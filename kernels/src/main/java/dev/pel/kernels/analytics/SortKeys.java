@@ -35,8 +35,8 @@ public final class SortKeys {
 
     /**
      * Stable LSD radix sort of {@code keys[0, n)} carrying {@code perm} (which must start as the
-     * identity). Passes whose digit is the same for every key are skipped. Uses scratch of n longs and
-     * n ints; keys end up sorted in {@code keys}.
+     * identity). Passes whose digit is the same for every key are skipped. Uses this thread's
+     * {@link Scratch#KEYS_SWAP} and {@link Scratch#PERM_SWAP}; keys end up sorted in {@code keys}.
      */
     public static void radixSort(int n, long[] keys, int[] perm) {
         long[] k2 = Scratch.KEYS_SWAP.get(n);
