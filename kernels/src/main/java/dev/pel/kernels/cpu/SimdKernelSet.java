@@ -35,11 +35,6 @@ public final class SimdKernelSet implements KernelSet {
     /** Elements per call of a segment loop: any length that fits an int; large enough to amortise. */
     private static final long SEGMENT_CHUNK = 1 << 20;
     private static final ByteOrder NATIVE_ORDER = ByteOrder.nativeOrder();
-    private static final int SUM = 0;
-    private static final int ABS_SUM = 1;
-    private static final int DOT = 2;
-    private static final int DEV = 3;
-    private static final int DEV_SQ = 4;
     private static final ScalarKernelSet SCALAR = ScalarKernelSet.INSTANCE;
 
     private final WorkerPool pool;
@@ -112,6 +107,14 @@ public final class SimdKernelSet implements KernelSet {
 
     // @twin-begin F64
     private static final VectorSpecies<Double> SPECIES_F64 = DoubleVector.SPECIES_PREFERRED;
+    /**
+     * The canonical reductions' species: the preferred one while four of its vectors fit in the
+     * accumulators (every machine up to 512 bits), else 512 bits, so a pass never covers more than them.
+     */
+    private static final VectorSpecies<Double> REDUCE_F64 = 4 * SPECIES_F64.length() <= Blocking.ACCUMULATORS
+            ? SPECIES_F64 : DoubleVector.SPECIES_512;
+    /** Accumulators one pass covers: four vectors. */
+    private static final int PASS_F64 = 4 * REDUCE_F64.length();
     private static final ValueLayout.OfDouble LAYOUT_F64 = ValueLayout.JAVA_DOUBLE;
     /** Per-thread scratch blocks: swap's exchange buffers and nrm2's rescaled block. */
     private static final ThreadLocal<double[][]> SCRATCH_F64 = ThreadLocal.withInitial(() -> new double[2][BLOCK]);
@@ -314,13 +317,6 @@ public final class SimdKernelSet implements KernelSet {
                 (xs, xo, len) -> sumBlockSegF64(xs, xo, len, false)));
     }
 
-
-
-
-
-
-
-
     /**
      * With a null array these four vectors are all the accumulators and no tail follows: fold them in
      * registers (a0 += a2, a1 += a3 is the half 32; a0 += a1 the half 16) and return the block's value.
@@ -335,6 +331,22 @@ public final class SimdKernelSet implements KernelSet {
         a2.intoArray(a, o + 2 * l);
         a3.intoArray(a, o + 3 * l);
         return Double.NaN; //F32: return Float.NaN;
+    }
+
+    /**
+     * The canonical fold of a block's accumulators: a[j] += a[j + half] for j < half, halving from
+     * ACCUMULATORS / 2, whole vectors while half >= lanes, then within one vector ({@link Lanes#sum}).
+     * The same IEEE adds as a scalar fold, so the bits match OpenCL's.
+     */
+    private static double fold(double[] a) {
+        VectorSpecies<Double> s = REDUCE_F64;
+        int l = s.length();
+        for (int half = Blocking.ACCUMULATORS / 2; half >= l; half >>= 1) {
+            for (int j = 0; j < half; j += l) {
+                DoubleVector.fromArray(s, a, j).add(DoubleVector.fromArray(s, a, j + half)).intoArray(a, j);
+            }
+        }
+        return Lanes.sum(DoubleVector.fromArray(s, a, 0));
     }
 
     @Override
@@ -533,110 +545,101 @@ public final class SimdKernelSet implements KernelSet {
         }
     }
 
-    private static /*wide*/double dotBlock(double[] x, int xo, double[] y, int yo, int len) {
-        return canonicalBlock(DOT, x, xo, y, yo, len, (double) 0);
-    }
-
     private static /*wide*/double sumBlock(double[] x, int xo, int len, boolean abs) {
-        return canonicalBlock(abs ? ABS_SUM : SUM, x, xo, x, xo, len, (double) 0);
+        return abs ? absSumBlock(x, xo, len) : plainSumBlock(x, xo, len);
     }
 
-    /**
-     * One block reduced in the canonical order shared with the OpenCL kernels: element k of the
-     * block goes to accumulator k % {@link Blocking#ACCUMULATORS}, each accumulator adds its elements
-     * in increasing k (fused for dot), and the accumulators are folded by halves (j += j + half).
-     * Vectors hold consecutive accumulators, four vectors at a time so FMA latency stays hidden.
-     * Modes SUM, ABS_SUM, DOT (x*y), and for variance DEV_SQ ((x-shift)^2) and DEV (x-shift).
-     */
-    private static /*wide*/double canonicalBlock(int mode, double[] x, int xo, double[] y, int yo, int len, double shift) {
-        VectorSpecies<Double> s = SPECIES_F64;
-        int l = s.length();
-        int acc = Blocking.ACCUMULATORS;
-        int vectors = acc / l;
-        int full = len - len % acc;
-        if (vectors == 4 && full == len) {
-            return switch (mode) {
-                case SUM -> sumPass(x, xo, full, null, 0);
-                case ABS_SUM -> absSumPass(x, xo, full, null, 0);
-                case DEV -> devPass(x, xo, full, shift, null, 0);
-                case DEV_SQ -> devSqPass(x, xo, full, shift, null, 0);
-                default -> dotPass(x, xo, y, yo, full, null, 0);
-            };
+    // One block reduced in the canonical order shared with the OpenCL kernels: element k of the block
+    // goes to accumulator k % ACCUMULATORS, each accumulator adds its elements in increasing k (fused
+    // for dot), and the accumulators are folded by halves (see fold). The passes hold four vectors of
+    // consecutive accumulators each, so FMA latency stays hidden; the tail (fewer than ACCUMULATORS
+    // elements after whole groups) goes to accumulators 0, 1, ... with the same IEEE operations.
+    // One small method per operation, each with its own call path: a single method switching on the
+    // operation grew to 17-22 KB of C2 code, shared its branch profile between kernels, and every
+    // kernel that took a new branch deoptimised it for the others, which then ran interpreted Vector
+    // API code (100-1000x slower) until C2 compiled it again.
+
+    private static /*wide*/double plainSumBlock(double[] x, int xo, int len) {
+        int full = len - len % Blocking.ACCUMULATORS;
+        if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
+            return sumPass(x, xo, full, null, 0);
         }
-        double[] a = new double[acc];
-        for (int q0 = 0; q0 < vectors; q0 += 4) {
-            if (vectors - q0 >= 4) {
-                // One small method per mode: C2 compiled a single method holding every loop markedly slower.
-                int o = q0 * l;
-                switch (mode) {
-                    case SUM -> sumPass(x, xo + o, full, a, o);
-                    case ABS_SUM -> absSumPass(x, xo + o, full, a, o);
-                    case DEV -> devPass(x, xo + o, full, shift, a, o);
-                    case DEV_SQ -> devSqPass(x, xo + o, full, shift, a, o);
-                    default -> dotPass(x, xo + o, y, yo + o, full, a, o);
-                }
-            } else {
-                // Vectors wider than a quarter of the accumulators (1024-bit and wider): one at a time.
-                for (int q = q0; q < vectors; q++) {
-                    int o = q * l;
-                    DoubleVector v = DoubleVector.zero(s);
-                    for (int i = 0; i < full; i += acc) {
-                        DoubleVector e = DoubleVector.fromArray(s, x, xo + i + o);
-                        DoubleVector d = e.sub(shift);
-                        v = switch (mode) {
-                            case SUM -> v.add(e);
-                            case ABS_SUM -> v.add(e.abs());
-                            case DEV -> v.add(d);
-                            case DEV_SQ -> d.fma(d, v);
-                            default -> e.fma(DoubleVector.fromArray(s, y, yo + i + o), v);
-                        };
-                    }
-                    v.intoArray(a, o);
-                }
-            }
+        double[] a = new double[Blocking.ACCUMULATORS];
+        for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
+            sumPass(x, xo + o, full, a, o);
         }
-        // The tail (fewer than 64 elements after whole groups) goes to accumulators 0, 1, ... in order:
-        // element full + j to a[j]. Whole vectors first, then single lanes, with the same operations.
-        int t = len - full;
-        int j0 = 0;
-        for (; j0 + l <= t; j0 += l) {
-            DoubleVector av = DoubleVector.fromArray(s, a, j0);
-            DoubleVector e = DoubleVector.fromArray(s, x, xo + full + j0);
-            DoubleVector d = e.sub(shift);
-            av = switch (mode) {
-                case SUM -> av.add(e);
-                case ABS_SUM -> av.add(e.abs());
-                case DEV -> av.add(d);
-                case DEV_SQ -> d.fma(d, av);
-                default -> e.fma(DoubleVector.fromArray(s, y, yo + full + j0), av);
-            };
-            av.intoArray(a, j0);
+        for (int k = full; k < len; k++) {
+            a[k - full] += x[xo + k];
         }
-        for (int k = full + j0; k < len; k++) {
-            double e = x[xo + k];
-            double d = e - shift;
-            int j = k - full;
-            a[j] = switch (mode) {
-                case SUM -> a[j] + e;
-                case ABS_SUM -> a[j] + Math.abs(e);
-                case DEV -> a[j] + d;
-                case DEV_SQ -> Math.fma(d, d, a[j]);
-                default -> Math.fma(e, y[yo + k], a[j]);
-            };
+        return fold(a);
+    }
+
+    private static /*wide*/double absSumBlock(double[] x, int xo, int len) {
+        int full = len - len % Blocking.ACCUMULATORS;
+        if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
+            return absSumPass(x, xo, full, null, 0);
         }
-        // Fold by halves: a[j] += a[j + half] for j < half, whole vectors while half >= lanes, then
-        // within one vector (slice moves lane j + half to lane j). Same IEEE adds as a scalar fold.
-        for (int half = acc / 2; half >= l; half >>= 1) {
-            for (int j = 0; j < half; j += l) {
-                DoubleVector.fromArray(s, a, j).add(DoubleVector.fromArray(s, a, j + half)).intoArray(a, j);
-            }
+        double[] a = new double[Blocking.ACCUMULATORS];
+        for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
+            absSumPass(x, xo + o, full, a, o);
         }
-        return Lanes.sum(DoubleVector.fromArray(s, a, 0)); // the last steps of the canonical fold
+        for (int k = full; k < len; k++) {
+            a[k - full] += Math.abs(x[xo + k]);
+        }
+        return fold(a);
+    }
+
+    private static /*wide*/double dotBlock(double[] x, int xo, double[] y, int yo, int len) {
+        int full = len - len % Blocking.ACCUMULATORS;
+        if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
+            return dotPass(x, xo, y, yo, full, null, 0);
+        }
+        double[] a = new double[Blocking.ACCUMULATORS];
+        for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
+            dotPass(x, xo + o, y, yo + o, full, a, o);
+        }
+        for (int k = full; k < len; k++) {
+            a[k - full] = Math.fma(x[xo + k], y[yo + k], a[k - full]);
+        }
+        return fold(a);
+    }
+
+    /** The deviations from {@code shift} summed (variance's compensation term). */
+    private static /*wide*/double devBlock(double[] x, int xo, int len, double shift) {
+        int full = len - len % Blocking.ACCUMULATORS;
+        if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
+            return devPass(x, xo, full, shift, null, 0);
+        }
+        double[] a = new double[Blocking.ACCUMULATORS];
+        for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
+            devPass(x, xo + o, full, shift, a, o);
+        }
+        for (int k = full; k < len; k++) {
+            a[k - full] += x[xo + k] - shift;
+        }
+        return fold(a);
+    }
+
+    /** The squared deviations from {@code shift} summed. */
+    private static /*wide*/double devSqBlock(double[] x, int xo, int len, double shift) {
+        int full = len - len % Blocking.ACCUMULATORS;
+        if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
+            return devSqPass(x, xo, full, shift, null, 0);
+        }
+        double[] a = new double[Blocking.ACCUMULATORS];
+        for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
+            devSqPass(x, xo + o, full, shift, a, o);
+        }
+        for (int k = full; k < len; k++) {
+            double d = x[xo + k] - shift;
+            a[k - full] = Math.fma(d, d, a[k - full]);
+        }
+        return fold(a);
     }
 
     /** Accumulators o..o+4L of a block: x from xo (already offset by o), stride 64, into a[o..]. */
     private static double sumPass(double[] x, int xo, int full, double[] a, int o) {
-        VectorSpecies<Double> s = SPECIES_F64;
+        VectorSpecies<Double> s = REDUCE_F64;
         int l = s.length();
         DoubleVector a0 = DoubleVector.zero(s);
         DoubleVector a1 = DoubleVector.zero(s);
@@ -652,7 +655,7 @@ public final class SimdKernelSet implements KernelSet {
     }
 
     private static double absSumPass(double[] x, int xo, int full, double[] a, int o) {
-        VectorSpecies<Double> s = SPECIES_F64;
+        VectorSpecies<Double> s = REDUCE_F64;
         int l = s.length();
         DoubleVector a0 = DoubleVector.zero(s);
         DoubleVector a1 = DoubleVector.zero(s);
@@ -668,7 +671,7 @@ public final class SimdKernelSet implements KernelSet {
     }
 
     private static double dotPass(double[] x, int xo, double[] y, int yo, int full, double[] a, int o) {
-        VectorSpecies<Double> s = SPECIES_F64;
+        VectorSpecies<Double> s = REDUCE_F64;
         int l = s.length();
         DoubleVector a0 = DoubleVector.zero(s);
         DoubleVector a1 = DoubleVector.zero(s);
@@ -684,7 +687,7 @@ public final class SimdKernelSet implements KernelSet {
     }
 
     private static double devPass(double[] x, int xo, int full, double shift, double[] a, int o) {
-        VectorSpecies<Double> s = SPECIES_F64;
+        VectorSpecies<Double> s = REDUCE_F64;
         int l = s.length();
         DoubleVector m = DoubleVector.broadcast(s, shift);
         DoubleVector a0 = DoubleVector.zero(s);
@@ -701,7 +704,7 @@ public final class SimdKernelSet implements KernelSet {
     }
 
     private static double devSqPass(double[] x, int xo, int full, double shift, double[] a, int o) {
-        VectorSpecies<Double> s = SPECIES_F64;
+        VectorSpecies<Double> s = REDUCE_F64;
         int l = s.length();
         DoubleVector m = DoubleVector.broadcast(s, shift);
         DoubleVector a0 = DoubleVector.zero(s);
@@ -728,8 +731,8 @@ public final class SimdKernelSet implements KernelSet {
      */
     private static void varianceBlock(double[] x, int xo, int len, /*wide*/double[] means, /*wide*/double[] m2s, int b) {
         double m = (double) sumBlock(x, xo, len, false) / len;
-        /*wide*/double ss = canonicalBlock(DEV_SQ, x, xo, x, xo, len, m);
-        /*wide*/double comp = canonicalBlock(DEV, x, xo, x, xo, len, m);
+        /*wide*/double ss = devSqBlock(x, xo, len, m);
+        /*wide*/double comp = devBlock(x, xo, len, m);
         means[b] = Blocking.blockMean(m, comp, len);
         m2s[b] = Blocking.blockM2(ss, comp, len);
     }
@@ -953,110 +956,101 @@ public final class SimdKernelSet implements KernelSet {
         }
     }
 
-    private static /*wide*/double dotBlockSegF64(MemorySegment x, long xo, MemorySegment y, long yo, int len) {
-        return canonicalBlockSegF64(DOT, x, xo, y, yo, len, (double) 0);
-    }
-
     private static /*wide*/double sumBlockSegF64(MemorySegment x, long xo, int len, boolean abs) {
-        return canonicalBlockSegF64(abs ? ABS_SUM : SUM, x, xo, x, xo, len, (double) 0);
+        return abs ? absSumBlockSegF64(x, xo, len) : plainSumBlockSegF64(x, xo, len);
     }
 
-    /**
-     * One block reduced in the canonical order shared with the OpenCL kernels: element k of the
-     * block goes to accumulator k % {@link Blocking#ACCUMULATORS}, each accumulator adds its elements
-     * in increasing k (fused for dot), and the accumulators are folded by halves (j += j + half).
-     * Vectors hold consecutive accumulators, four vectors at a time so FMA latency stays hidden.
-     * Modes SUM, ABS_SUM, DOT (x*y), and for variance DEV_SQ ((x-shift)^2) and DEV (x-shift).
-     */
-    private static /*wide*/double canonicalBlockSegF64(int mode, MemorySegment x, long xo, MemorySegment y, long yo, int len, double shift) {
-        VectorSpecies<Double> s = SPECIES_F64;
-        int l = s.length();
-        int acc = Blocking.ACCUMULATORS;
-        int vectors = acc / l;
-        int full = len - len % acc;
-        if (vectors == 4 && full == len) {
-            return switch (mode) {
-                case SUM -> sumPassSegF64(x, xo, full, null, 0);
-                case ABS_SUM -> absSumPassSegF64(x, xo, full, null, 0);
-                case DEV -> devPassSegF64(x, xo, full, shift, null, 0);
-                case DEV_SQ -> devSqPassSegF64(x, xo, full, shift, null, 0);
-                default -> dotPassSegF64(x, xo, y, yo, full, null, 0);
-            };
+    // One block reduced in the canonical order shared with the OpenCL kernels: element k of the block
+    // goes to accumulator k % ACCUMULATORS, each accumulator adds its elements in increasing k (fused
+    // for dot), and the accumulators are folded by halves (see fold). The passes hold four vectors of
+    // consecutive accumulators each, so FMA latency stays hidden; the tail (fewer than ACCUMULATORS
+    // elements after whole groups) goes to accumulators 0, 1, ... with the same IEEE operations.
+    // One small method per operation, each with its own call path: a single method switching on the
+    // operation grew to 17-22 KB of C2 code, shared its branch profile between kernels, and every
+    // kernel that took a new branch deoptimised it for the others, which then ran interpreted Vector
+    // API code (100-1000x slower) until C2 compiled it again.
+
+    private static /*wide*/double plainSumBlockSegF64(MemorySegment x, long xo, int len) {
+        int full = len - len % Blocking.ACCUMULATORS;
+        if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
+            return sumPassSegF64(x, xo, full, null, 0);
         }
-        double[] a = new double[acc];
-        for (int q0 = 0; q0 < vectors; q0 += 4) {
-            if (vectors - q0 >= 4) {
-                // One small method per mode: C2 compiled a single method holding every loop markedly slower.
-                int o = q0 * l;
-                switch (mode) {
-                    case SUM -> sumPassSegF64(x, xo + o, full, a, o);
-                    case ABS_SUM -> absSumPassSegF64(x, xo + o, full, a, o);
-                    case DEV -> devPassSegF64(x, xo + o, full, shift, a, o);
-                    case DEV_SQ -> devSqPassSegF64(x, xo + o, full, shift, a, o);
-                    default -> dotPassSegF64(x, xo + o, y, yo + o, full, a, o);
-                }
-            } else {
-                // Vectors wider than a quarter of the accumulators (1024-bit and wider): one at a time.
-                for (int q = q0; q < vectors; q++) {
-                    int o = q * l;
-                    DoubleVector v = DoubleVector.zero(s);
-                    for (int i = 0; i < full; i += acc) {
-                        DoubleVector e = DoubleVector.fromMemorySegment(s, x, (xo + i + o) * (long) Double.BYTES, NATIVE_ORDER);
-                        DoubleVector d = e.sub(shift);
-                        v = switch (mode) {
-                            case SUM -> v.add(e);
-                            case ABS_SUM -> v.add(e.abs());
-                            case DEV -> v.add(d);
-                            case DEV_SQ -> d.fma(d, v);
-                            default -> e.fma(DoubleVector.fromMemorySegment(s, y, (yo + i + o) * (long) Double.BYTES, NATIVE_ORDER), v);
-                        };
-                    }
-                    v.intoArray(a, o);
-                }
-            }
+        double[] a = new double[Blocking.ACCUMULATORS];
+        for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
+            sumPassSegF64(x, xo + o, full, a, o);
         }
-        // The tail (fewer than 64 elements after whole groups) goes to accumulators 0, 1, ... in order:
-        // element full + j to a[j]. Whole vectors first, then single lanes, with the same operations.
-        int t = len - full;
-        int j0 = 0;
-        for (; j0 + l <= t; j0 += l) {
-            DoubleVector av = DoubleVector.fromArray(s, a, j0);
-            DoubleVector e = DoubleVector.fromMemorySegment(s, x, (xo + full + j0) * (long) Double.BYTES, NATIVE_ORDER);
-            DoubleVector d = e.sub(shift);
-            av = switch (mode) {
-                case SUM -> av.add(e);
-                case ABS_SUM -> av.add(e.abs());
-                case DEV -> av.add(d);
-                case DEV_SQ -> d.fma(d, av);
-                default -> e.fma(DoubleVector.fromMemorySegment(s, y, (yo + full + j0) * (long) Double.BYTES, NATIVE_ORDER), av);
-            };
-            av.intoArray(a, j0);
+        for (int k = full; k < len; k++) {
+            a[k - full] += x.getAtIndex(LAYOUT_F64, xo + k);
         }
-        for (int k = full + j0; k < len; k++) {
-            double e = x.getAtIndex(LAYOUT_F64, xo + k);
-            double d = e - shift;
-            int j = k - full;
-            a[j] = switch (mode) {
-                case SUM -> a[j] + e;
-                case ABS_SUM -> a[j] + Math.abs(e);
-                case DEV -> a[j] + d;
-                case DEV_SQ -> Math.fma(d, d, a[j]);
-                default -> Math.fma(e, y.getAtIndex(LAYOUT_F64, yo + k), a[j]);
-            };
+        return fold(a);
+    }
+
+    private static /*wide*/double absSumBlockSegF64(MemorySegment x, long xo, int len) {
+        int full = len - len % Blocking.ACCUMULATORS;
+        if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
+            return absSumPassSegF64(x, xo, full, null, 0);
         }
-        // Fold by halves: a[j] += a[j + half] for j < half, whole vectors while half >= lanes, then
-        // within one vector (slice moves lane j + half to lane j). Same IEEE adds as a scalar fold.
-        for (int half = acc / 2; half >= l; half >>= 1) {
-            for (int j = 0; j < half; j += l) {
-                DoubleVector.fromArray(s, a, j).add(DoubleVector.fromArray(s, a, j + half)).intoArray(a, j);
-            }
+        double[] a = new double[Blocking.ACCUMULATORS];
+        for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
+            absSumPassSegF64(x, xo + o, full, a, o);
         }
-        return Lanes.sum(DoubleVector.fromArray(s, a, 0)); // the last steps of the canonical fold
+        for (int k = full; k < len; k++) {
+            a[k - full] += Math.abs(x.getAtIndex(LAYOUT_F64, xo + k));
+        }
+        return fold(a);
+    }
+
+    private static /*wide*/double dotBlockSegF64(MemorySegment x, long xo, MemorySegment y, long yo, int len) {
+        int full = len - len % Blocking.ACCUMULATORS;
+        if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
+            return dotPassSegF64(x, xo, y, yo, full, null, 0);
+        }
+        double[] a = new double[Blocking.ACCUMULATORS];
+        for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
+            dotPassSegF64(x, xo + o, y, yo + o, full, a, o);
+        }
+        for (int k = full; k < len; k++) {
+            a[k - full] = Math.fma(x.getAtIndex(LAYOUT_F64, xo + k), y.getAtIndex(LAYOUT_F64, yo + k), a[k - full]);
+        }
+        return fold(a);
+    }
+
+    /** The deviations from {@code shift} summed (variance's compensation term). */
+    private static /*wide*/double devBlockSegF64(MemorySegment x, long xo, int len, double shift) {
+        int full = len - len % Blocking.ACCUMULATORS;
+        if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
+            return devPassSegF64(x, xo, full, shift, null, 0);
+        }
+        double[] a = new double[Blocking.ACCUMULATORS];
+        for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
+            devPassSegF64(x, xo + o, full, shift, a, o);
+        }
+        for (int k = full; k < len; k++) {
+            a[k - full] += x.getAtIndex(LAYOUT_F64, xo + k) - shift;
+        }
+        return fold(a);
+    }
+
+    /** The squared deviations from {@code shift} summed. */
+    private static /*wide*/double devSqBlockSegF64(MemorySegment x, long xo, int len, double shift) {
+        int full = len - len % Blocking.ACCUMULATORS;
+        if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
+            return devSqPassSegF64(x, xo, full, shift, null, 0);
+        }
+        double[] a = new double[Blocking.ACCUMULATORS];
+        for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
+            devSqPassSegF64(x, xo + o, full, shift, a, o);
+        }
+        for (int k = full; k < len; k++) {
+            double d = x.getAtIndex(LAYOUT_F64, xo + k) - shift;
+            a[k - full] = Math.fma(d, d, a[k - full]);
+        }
+        return fold(a);
     }
 
     /** Accumulators o..o+4L of a block: x from xo (already offset by o), stride 64, into a[o..]. */
     private static double sumPassSegF64(MemorySegment x, long xo, int full, double[] a, int o) {
-        VectorSpecies<Double> s = SPECIES_F64;
+        VectorSpecies<Double> s = REDUCE_F64;
         int l = s.length();
         DoubleVector a0 = DoubleVector.zero(s);
         DoubleVector a1 = DoubleVector.zero(s);
@@ -1072,7 +1066,7 @@ public final class SimdKernelSet implements KernelSet {
     }
 
     private static double absSumPassSegF64(MemorySegment x, long xo, int full, double[] a, int o) {
-        VectorSpecies<Double> s = SPECIES_F64;
+        VectorSpecies<Double> s = REDUCE_F64;
         int l = s.length();
         DoubleVector a0 = DoubleVector.zero(s);
         DoubleVector a1 = DoubleVector.zero(s);
@@ -1088,7 +1082,7 @@ public final class SimdKernelSet implements KernelSet {
     }
 
     private static double dotPassSegF64(MemorySegment x, long xo, MemorySegment y, long yo, int full, double[] a, int o) {
-        VectorSpecies<Double> s = SPECIES_F64;
+        VectorSpecies<Double> s = REDUCE_F64;
         int l = s.length();
         DoubleVector a0 = DoubleVector.zero(s);
         DoubleVector a1 = DoubleVector.zero(s);
@@ -1104,7 +1098,7 @@ public final class SimdKernelSet implements KernelSet {
     }
 
     private static double devPassSegF64(MemorySegment x, long xo, int full, double shift, double[] a, int o) {
-        VectorSpecies<Double> s = SPECIES_F64;
+        VectorSpecies<Double> s = REDUCE_F64;
         int l = s.length();
         DoubleVector m = DoubleVector.broadcast(s, shift);
         DoubleVector a0 = DoubleVector.zero(s);
@@ -1121,7 +1115,7 @@ public final class SimdKernelSet implements KernelSet {
     }
 
     private static double devSqPassSegF64(MemorySegment x, long xo, int full, double shift, double[] a, int o) {
-        VectorSpecies<Double> s = SPECIES_F64;
+        VectorSpecies<Double> s = REDUCE_F64;
         int l = s.length();
         DoubleVector m = DoubleVector.broadcast(s, shift);
         DoubleVector a0 = DoubleVector.zero(s);
@@ -1148,8 +1142,8 @@ public final class SimdKernelSet implements KernelSet {
      */
     private static void varianceBlockSegF64(MemorySegment x, long xo, int len, /*wide*/double[] means, /*wide*/double[] m2s, int b) {
         double m = (double) sumBlockSegF64(x, xo, len, false) / len;
-        /*wide*/double ss = canonicalBlockSegF64(DEV_SQ, x, xo, x, xo, len, m);
-        /*wide*/double comp = canonicalBlockSegF64(DEV, x, xo, x, xo, len, m);
+        /*wide*/double ss = devSqBlockSegF64(x, xo, len, m);
+        /*wide*/double comp = devBlockSegF64(x, xo, len, m);
         means[b] = Blocking.blockMean(m, comp, len);
         m2s[b] = Blocking.blockM2(ss, comp, len);
     }
@@ -1364,6 +1358,14 @@ public final class SimdKernelSet implements KernelSet {
     // @twin-end
     // @twin-generated F32 from the F64 region above by TwinGenerator: do not edit
     private static final VectorSpecies<Float> SPECIES_F32 = FloatVector.SPECIES_PREFERRED;
+    /**
+     * The canonical reductions' species: the preferred one while four of its vectors fit in the
+     * accumulators (every machine up to 512 bits), else 512 bits, so a pass never covers more than them.
+     */
+    private static final VectorSpecies<Float> REDUCE_F32 = 4 * SPECIES_F32.length() <= Blocking.ACCUMULATORS
+            ? SPECIES_F32 : FloatVector.SPECIES_512;
+    /** Accumulators one pass covers: four vectors. */
+    private static final int PASS_F32 = 4 * REDUCE_F32.length();
     private static final ValueLayout.OfFloat LAYOUT_F32 = ValueLayout.JAVA_FLOAT;
     /** Per-thread scratch blocks: swap's exchange buffers and nrm2's rescaled block. */
     private static final ThreadLocal<float[][]> SCRATCH_F32 = ThreadLocal.withInitial(() -> new float[2][BLOCK]);
@@ -1566,13 +1568,6 @@ public final class SimdKernelSet implements KernelSet {
                 (xs, xo, len) -> sumBlockSegF32(xs, xo, len, false)));
     }
 
-
-
-
-
-
-
-
     /**
      * With a null array these four vectors are all the accumulators and no tail follows: fold them in
      * registers (a0 += a2, a1 += a3 is the half 32; a0 += a1 the half 16) and return the block's value.
@@ -1587,6 +1582,22 @@ public final class SimdKernelSet implements KernelSet {
         a2.intoArray(a, o + 2 * l);
         a3.intoArray(a, o + 3 * l);
         return Float.NaN;
+    }
+
+    /**
+     * The canonical fold of a block's accumulators: a[j] += a[j + half] for j < half, halving from
+     * ACCUMULATORS / 2, whole vectors while half >= lanes, then within one vector ({@link Lanes#sum}).
+     * The same IEEE adds as a scalar fold, so the bits match OpenCL's.
+     */
+    private static float fold(float[] a) {
+        VectorSpecies<Float> s = REDUCE_F32;
+        int l = s.length();
+        for (int half = Blocking.ACCUMULATORS / 2; half >= l; half >>= 1) {
+            for (int j = 0; j < half; j += l) {
+                FloatVector.fromArray(s, a, j).add(FloatVector.fromArray(s, a, j + half)).intoArray(a, j);
+            }
+        }
+        return Lanes.sum(FloatVector.fromArray(s, a, 0));
     }
 
     @Override
@@ -1785,110 +1796,101 @@ public final class SimdKernelSet implements KernelSet {
         }
     }
 
-    private static /*wide*/double dotBlock(float[] x, int xo, float[] y, int yo, int len) {
-        return canonicalBlock(DOT, x, xo, y, yo, len, (float) 0);
-    }
-
     private static /*wide*/double sumBlock(float[] x, int xo, int len, boolean abs) {
-        return canonicalBlock(abs ? ABS_SUM : SUM, x, xo, x, xo, len, (float) 0);
+        return abs ? absSumBlock(x, xo, len) : plainSumBlock(x, xo, len);
     }
 
-    /**
-     * One block reduced in the canonical order shared with the OpenCL kernels: element k of the
-     * block goes to accumulator k % {@link Blocking#ACCUMULATORS}, each accumulator adds its elements
-     * in increasing k (fused for dot), and the accumulators are folded by halves (j += j + half).
-     * Vectors hold consecutive accumulators, four vectors at a time so FMA latency stays hidden.
-     * Modes SUM, ABS_SUM, DOT (x*y), and for variance DEV_SQ ((x-shift)^2) and DEV (x-shift).
-     */
-    private static /*wide*/double canonicalBlock(int mode, float[] x, int xo, float[] y, int yo, int len, float shift) {
-        VectorSpecies<Float> s = SPECIES_F32;
-        int l = s.length();
-        int acc = Blocking.ACCUMULATORS;
-        int vectors = acc / l;
-        int full = len - len % acc;
-        if (vectors == 4 && full == len) {
-            return switch (mode) {
-                case SUM -> sumPass(x, xo, full, null, 0);
-                case ABS_SUM -> absSumPass(x, xo, full, null, 0);
-                case DEV -> devPass(x, xo, full, shift, null, 0);
-                case DEV_SQ -> devSqPass(x, xo, full, shift, null, 0);
-                default -> dotPass(x, xo, y, yo, full, null, 0);
-            };
+    // One block reduced in the canonical order shared with the OpenCL kernels: element k of the block
+    // goes to accumulator k % ACCUMULATORS, each accumulator adds its elements in increasing k (fused
+    // for dot), and the accumulators are folded by halves (see fold). The passes hold four vectors of
+    // consecutive accumulators each, so FMA latency stays hidden; the tail (fewer than ACCUMULATORS
+    // elements after whole groups) goes to accumulators 0, 1, ... with the same IEEE operations.
+    // One small method per operation, each with its own call path: a single method switching on the
+    // operation grew to 17-22 KB of C2 code, shared its branch profile between kernels, and every
+    // kernel that took a new branch deoptimised it for the others, which then ran interpreted Vector
+    // API code (100-1000x slower) until C2 compiled it again.
+
+    private static /*wide*/double plainSumBlock(float[] x, int xo, int len) {
+        int full = len - len % Blocking.ACCUMULATORS;
+        if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
+            return sumPass(x, xo, full, null, 0);
         }
-        float[] a = new float[acc];
-        for (int q0 = 0; q0 < vectors; q0 += 4) {
-            if (vectors - q0 >= 4) {
-                // One small method per mode: C2 compiled a single method holding every loop markedly slower.
-                int o = q0 * l;
-                switch (mode) {
-                    case SUM -> sumPass(x, xo + o, full, a, o);
-                    case ABS_SUM -> absSumPass(x, xo + o, full, a, o);
-                    case DEV -> devPass(x, xo + o, full, shift, a, o);
-                    case DEV_SQ -> devSqPass(x, xo + o, full, shift, a, o);
-                    default -> dotPass(x, xo + o, y, yo + o, full, a, o);
-                }
-            } else {
-                // Vectors wider than a quarter of the accumulators (1024-bit and wider): one at a time.
-                for (int q = q0; q < vectors; q++) {
-                    int o = q * l;
-                    FloatVector v = FloatVector.zero(s);
-                    for (int i = 0; i < full; i += acc) {
-                        FloatVector e = FloatVector.fromArray(s, x, xo + i + o);
-                        FloatVector d = e.sub(shift);
-                        v = switch (mode) {
-                            case SUM -> v.add(e);
-                            case ABS_SUM -> v.add(e.abs());
-                            case DEV -> v.add(d);
-                            case DEV_SQ -> d.fma(d, v);
-                            default -> e.fma(FloatVector.fromArray(s, y, yo + i + o), v);
-                        };
-                    }
-                    v.intoArray(a, o);
-                }
-            }
+        float[] a = new float[Blocking.ACCUMULATORS];
+        for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
+            sumPass(x, xo + o, full, a, o);
         }
-        // The tail (fewer than 64 elements after whole groups) goes to accumulators 0, 1, ... in order:
-        // element full + j to a[j]. Whole vectors first, then single lanes, with the same operations.
-        int t = len - full;
-        int j0 = 0;
-        for (; j0 + l <= t; j0 += l) {
-            FloatVector av = FloatVector.fromArray(s, a, j0);
-            FloatVector e = FloatVector.fromArray(s, x, xo + full + j0);
-            FloatVector d = e.sub(shift);
-            av = switch (mode) {
-                case SUM -> av.add(e);
-                case ABS_SUM -> av.add(e.abs());
-                case DEV -> av.add(d);
-                case DEV_SQ -> d.fma(d, av);
-                default -> e.fma(FloatVector.fromArray(s, y, yo + full + j0), av);
-            };
-            av.intoArray(a, j0);
+        for (int k = full; k < len; k++) {
+            a[k - full] += x[xo + k];
         }
-        for (int k = full + j0; k < len; k++) {
-            float e = x[xo + k];
-            float d = e - shift;
-            int j = k - full;
-            a[j] = switch (mode) {
-                case SUM -> a[j] + e;
-                case ABS_SUM -> a[j] + Math.abs(e);
-                case DEV -> a[j] + d;
-                case DEV_SQ -> Math.fma(d, d, a[j]);
-                default -> Math.fma(e, y[yo + k], a[j]);
-            };
+        return fold(a);
+    }
+
+    private static /*wide*/double absSumBlock(float[] x, int xo, int len) {
+        int full = len - len % Blocking.ACCUMULATORS;
+        if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
+            return absSumPass(x, xo, full, null, 0);
         }
-        // Fold by halves: a[j] += a[j + half] for j < half, whole vectors while half >= lanes, then
-        // within one vector (slice moves lane j + half to lane j). Same IEEE adds as a scalar fold.
-        for (int half = acc / 2; half >= l; half >>= 1) {
-            for (int j = 0; j < half; j += l) {
-                FloatVector.fromArray(s, a, j).add(FloatVector.fromArray(s, a, j + half)).intoArray(a, j);
-            }
+        float[] a = new float[Blocking.ACCUMULATORS];
+        for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
+            absSumPass(x, xo + o, full, a, o);
         }
-        return Lanes.sum(FloatVector.fromArray(s, a, 0)); // the last steps of the canonical fold
+        for (int k = full; k < len; k++) {
+            a[k - full] += Math.abs(x[xo + k]);
+        }
+        return fold(a);
+    }
+
+    private static /*wide*/double dotBlock(float[] x, int xo, float[] y, int yo, int len) {
+        int full = len - len % Blocking.ACCUMULATORS;
+        if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
+            return dotPass(x, xo, y, yo, full, null, 0);
+        }
+        float[] a = new float[Blocking.ACCUMULATORS];
+        for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
+            dotPass(x, xo + o, y, yo + o, full, a, o);
+        }
+        for (int k = full; k < len; k++) {
+            a[k - full] = Math.fma(x[xo + k], y[yo + k], a[k - full]);
+        }
+        return fold(a);
+    }
+
+    /** The deviations from {@code shift} summed (variance's compensation term). */
+    private static /*wide*/double devBlock(float[] x, int xo, int len, float shift) {
+        int full = len - len % Blocking.ACCUMULATORS;
+        if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
+            return devPass(x, xo, full, shift, null, 0);
+        }
+        float[] a = new float[Blocking.ACCUMULATORS];
+        for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
+            devPass(x, xo + o, full, shift, a, o);
+        }
+        for (int k = full; k < len; k++) {
+            a[k - full] += x[xo + k] - shift;
+        }
+        return fold(a);
+    }
+
+    /** The squared deviations from {@code shift} summed. */
+    private static /*wide*/double devSqBlock(float[] x, int xo, int len, float shift) {
+        int full = len - len % Blocking.ACCUMULATORS;
+        if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
+            return devSqPass(x, xo, full, shift, null, 0);
+        }
+        float[] a = new float[Blocking.ACCUMULATORS];
+        for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
+            devSqPass(x, xo + o, full, shift, a, o);
+        }
+        for (int k = full; k < len; k++) {
+            float d = x[xo + k] - shift;
+            a[k - full] = Math.fma(d, d, a[k - full]);
+        }
+        return fold(a);
     }
 
     /** Accumulators o..o+4L of a block: x from xo (already offset by o), stride 64, into a[o..]. */
     private static float sumPass(float[] x, int xo, int full, float[] a, int o) {
-        VectorSpecies<Float> s = SPECIES_F32;
+        VectorSpecies<Float> s = REDUCE_F32;
         int l = s.length();
         FloatVector a0 = FloatVector.zero(s);
         FloatVector a1 = FloatVector.zero(s);
@@ -1904,7 +1906,7 @@ public final class SimdKernelSet implements KernelSet {
     }
 
     private static float absSumPass(float[] x, int xo, int full, float[] a, int o) {
-        VectorSpecies<Float> s = SPECIES_F32;
+        VectorSpecies<Float> s = REDUCE_F32;
         int l = s.length();
         FloatVector a0 = FloatVector.zero(s);
         FloatVector a1 = FloatVector.zero(s);
@@ -1920,7 +1922,7 @@ public final class SimdKernelSet implements KernelSet {
     }
 
     private static float dotPass(float[] x, int xo, float[] y, int yo, int full, float[] a, int o) {
-        VectorSpecies<Float> s = SPECIES_F32;
+        VectorSpecies<Float> s = REDUCE_F32;
         int l = s.length();
         FloatVector a0 = FloatVector.zero(s);
         FloatVector a1 = FloatVector.zero(s);
@@ -1936,7 +1938,7 @@ public final class SimdKernelSet implements KernelSet {
     }
 
     private static float devPass(float[] x, int xo, int full, float shift, float[] a, int o) {
-        VectorSpecies<Float> s = SPECIES_F32;
+        VectorSpecies<Float> s = REDUCE_F32;
         int l = s.length();
         FloatVector m = FloatVector.broadcast(s, shift);
         FloatVector a0 = FloatVector.zero(s);
@@ -1953,7 +1955,7 @@ public final class SimdKernelSet implements KernelSet {
     }
 
     private static float devSqPass(float[] x, int xo, int full, float shift, float[] a, int o) {
-        VectorSpecies<Float> s = SPECIES_F32;
+        VectorSpecies<Float> s = REDUCE_F32;
         int l = s.length();
         FloatVector m = FloatVector.broadcast(s, shift);
         FloatVector a0 = FloatVector.zero(s);
@@ -1980,8 +1982,8 @@ public final class SimdKernelSet implements KernelSet {
      */
     private static void varianceBlock(float[] x, int xo, int len, /*wide*/double[] means, /*wide*/double[] m2s, int b) {
         float m = (float) sumBlock(x, xo, len, false) / len;
-        /*wide*/double ss = canonicalBlock(DEV_SQ, x, xo, x, xo, len, m);
-        /*wide*/double comp = canonicalBlock(DEV, x, xo, x, xo, len, m);
+        /*wide*/double ss = devSqBlock(x, xo, len, m);
+        /*wide*/double comp = devBlock(x, xo, len, m);
         means[b] = Blocking.blockMean(m, comp, len);
         m2s[b] = Blocking.blockM2(ss, comp, len);
     }
@@ -2205,110 +2207,101 @@ public final class SimdKernelSet implements KernelSet {
         }
     }
 
-    private static /*wide*/double dotBlockSegF32(MemorySegment x, long xo, MemorySegment y, long yo, int len) {
-        return canonicalBlockSegF32(DOT, x, xo, y, yo, len, (float) 0);
-    }
-
     private static /*wide*/double sumBlockSegF32(MemorySegment x, long xo, int len, boolean abs) {
-        return canonicalBlockSegF32(abs ? ABS_SUM : SUM, x, xo, x, xo, len, (float) 0);
+        return abs ? absSumBlockSegF32(x, xo, len) : plainSumBlockSegF32(x, xo, len);
     }
 
-    /**
-     * One block reduced in the canonical order shared with the OpenCL kernels: element k of the
-     * block goes to accumulator k % {@link Blocking#ACCUMULATORS}, each accumulator adds its elements
-     * in increasing k (fused for dot), and the accumulators are folded by halves (j += j + half).
-     * Vectors hold consecutive accumulators, four vectors at a time so FMA latency stays hidden.
-     * Modes SUM, ABS_SUM, DOT (x*y), and for variance DEV_SQ ((x-shift)^2) and DEV (x-shift).
-     */
-    private static /*wide*/double canonicalBlockSegF32(int mode, MemorySegment x, long xo, MemorySegment y, long yo, int len, float shift) {
-        VectorSpecies<Float> s = SPECIES_F32;
-        int l = s.length();
-        int acc = Blocking.ACCUMULATORS;
-        int vectors = acc / l;
-        int full = len - len % acc;
-        if (vectors == 4 && full == len) {
-            return switch (mode) {
-                case SUM -> sumPassSegF32(x, xo, full, null, 0);
-                case ABS_SUM -> absSumPassSegF32(x, xo, full, null, 0);
-                case DEV -> devPassSegF32(x, xo, full, shift, null, 0);
-                case DEV_SQ -> devSqPassSegF32(x, xo, full, shift, null, 0);
-                default -> dotPassSegF32(x, xo, y, yo, full, null, 0);
-            };
+    // One block reduced in the canonical order shared with the OpenCL kernels: element k of the block
+    // goes to accumulator k % ACCUMULATORS, each accumulator adds its elements in increasing k (fused
+    // for dot), and the accumulators are folded by halves (see fold). The passes hold four vectors of
+    // consecutive accumulators each, so FMA latency stays hidden; the tail (fewer than ACCUMULATORS
+    // elements after whole groups) goes to accumulators 0, 1, ... with the same IEEE operations.
+    // One small method per operation, each with its own call path: a single method switching on the
+    // operation grew to 17-22 KB of C2 code, shared its branch profile between kernels, and every
+    // kernel that took a new branch deoptimised it for the others, which then ran interpreted Vector
+    // API code (100-1000x slower) until C2 compiled it again.
+
+    private static /*wide*/double plainSumBlockSegF32(MemorySegment x, long xo, int len) {
+        int full = len - len % Blocking.ACCUMULATORS;
+        if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
+            return sumPassSegF32(x, xo, full, null, 0);
         }
-        float[] a = new float[acc];
-        for (int q0 = 0; q0 < vectors; q0 += 4) {
-            if (vectors - q0 >= 4) {
-                // One small method per mode: C2 compiled a single method holding every loop markedly slower.
-                int o = q0 * l;
-                switch (mode) {
-                    case SUM -> sumPassSegF32(x, xo + o, full, a, o);
-                    case ABS_SUM -> absSumPassSegF32(x, xo + o, full, a, o);
-                    case DEV -> devPassSegF32(x, xo + o, full, shift, a, o);
-                    case DEV_SQ -> devSqPassSegF32(x, xo + o, full, shift, a, o);
-                    default -> dotPassSegF32(x, xo + o, y, yo + o, full, a, o);
-                }
-            } else {
-                // Vectors wider than a quarter of the accumulators (1024-bit and wider): one at a time.
-                for (int q = q0; q < vectors; q++) {
-                    int o = q * l;
-                    FloatVector v = FloatVector.zero(s);
-                    for (int i = 0; i < full; i += acc) {
-                        FloatVector e = FloatVector.fromMemorySegment(s, x, (xo + i + o) * (long) Float.BYTES, NATIVE_ORDER);
-                        FloatVector d = e.sub(shift);
-                        v = switch (mode) {
-                            case SUM -> v.add(e);
-                            case ABS_SUM -> v.add(e.abs());
-                            case DEV -> v.add(d);
-                            case DEV_SQ -> d.fma(d, v);
-                            default -> e.fma(FloatVector.fromMemorySegment(s, y, (yo + i + o) * (long) Float.BYTES, NATIVE_ORDER), v);
-                        };
-                    }
-                    v.intoArray(a, o);
-                }
-            }
+        float[] a = new float[Blocking.ACCUMULATORS];
+        for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
+            sumPassSegF32(x, xo + o, full, a, o);
         }
-        // The tail (fewer than 64 elements after whole groups) goes to accumulators 0, 1, ... in order:
-        // element full + j to a[j]. Whole vectors first, then single lanes, with the same operations.
-        int t = len - full;
-        int j0 = 0;
-        for (; j0 + l <= t; j0 += l) {
-            FloatVector av = FloatVector.fromArray(s, a, j0);
-            FloatVector e = FloatVector.fromMemorySegment(s, x, (xo + full + j0) * (long) Float.BYTES, NATIVE_ORDER);
-            FloatVector d = e.sub(shift);
-            av = switch (mode) {
-                case SUM -> av.add(e);
-                case ABS_SUM -> av.add(e.abs());
-                case DEV -> av.add(d);
-                case DEV_SQ -> d.fma(d, av);
-                default -> e.fma(FloatVector.fromMemorySegment(s, y, (yo + full + j0) * (long) Float.BYTES, NATIVE_ORDER), av);
-            };
-            av.intoArray(a, j0);
+        for (int k = full; k < len; k++) {
+            a[k - full] += x.getAtIndex(LAYOUT_F32, xo + k);
         }
-        for (int k = full + j0; k < len; k++) {
-            float e = x.getAtIndex(LAYOUT_F32, xo + k);
-            float d = e - shift;
-            int j = k - full;
-            a[j] = switch (mode) {
-                case SUM -> a[j] + e;
-                case ABS_SUM -> a[j] + Math.abs(e);
-                case DEV -> a[j] + d;
-                case DEV_SQ -> Math.fma(d, d, a[j]);
-                default -> Math.fma(e, y.getAtIndex(LAYOUT_F32, yo + k), a[j]);
-            };
+        return fold(a);
+    }
+
+    private static /*wide*/double absSumBlockSegF32(MemorySegment x, long xo, int len) {
+        int full = len - len % Blocking.ACCUMULATORS;
+        if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
+            return absSumPassSegF32(x, xo, full, null, 0);
         }
-        // Fold by halves: a[j] += a[j + half] for j < half, whole vectors while half >= lanes, then
-        // within one vector (slice moves lane j + half to lane j). Same IEEE adds as a scalar fold.
-        for (int half = acc / 2; half >= l; half >>= 1) {
-            for (int j = 0; j < half; j += l) {
-                FloatVector.fromArray(s, a, j).add(FloatVector.fromArray(s, a, j + half)).intoArray(a, j);
-            }
+        float[] a = new float[Blocking.ACCUMULATORS];
+        for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
+            absSumPassSegF32(x, xo + o, full, a, o);
         }
-        return Lanes.sum(FloatVector.fromArray(s, a, 0)); // the last steps of the canonical fold
+        for (int k = full; k < len; k++) {
+            a[k - full] += Math.abs(x.getAtIndex(LAYOUT_F32, xo + k));
+        }
+        return fold(a);
+    }
+
+    private static /*wide*/double dotBlockSegF32(MemorySegment x, long xo, MemorySegment y, long yo, int len) {
+        int full = len - len % Blocking.ACCUMULATORS;
+        if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
+            return dotPassSegF32(x, xo, y, yo, full, null, 0);
+        }
+        float[] a = new float[Blocking.ACCUMULATORS];
+        for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
+            dotPassSegF32(x, xo + o, y, yo + o, full, a, o);
+        }
+        for (int k = full; k < len; k++) {
+            a[k - full] = Math.fma(x.getAtIndex(LAYOUT_F32, xo + k), y.getAtIndex(LAYOUT_F32, yo + k), a[k - full]);
+        }
+        return fold(a);
+    }
+
+    /** The deviations from {@code shift} summed (variance's compensation term). */
+    private static /*wide*/double devBlockSegF32(MemorySegment x, long xo, int len, float shift) {
+        int full = len - len % Blocking.ACCUMULATORS;
+        if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
+            return devPassSegF32(x, xo, full, shift, null, 0);
+        }
+        float[] a = new float[Blocking.ACCUMULATORS];
+        for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
+            devPassSegF32(x, xo + o, full, shift, a, o);
+        }
+        for (int k = full; k < len; k++) {
+            a[k - full] += x.getAtIndex(LAYOUT_F32, xo + k) - shift;
+        }
+        return fold(a);
+    }
+
+    /** The squared deviations from {@code shift} summed. */
+    private static /*wide*/double devSqBlockSegF32(MemorySegment x, long xo, int len, float shift) {
+        int full = len - len % Blocking.ACCUMULATORS;
+        if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
+            return devSqPassSegF32(x, xo, full, shift, null, 0);
+        }
+        float[] a = new float[Blocking.ACCUMULATORS];
+        for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
+            devSqPassSegF32(x, xo + o, full, shift, a, o);
+        }
+        for (int k = full; k < len; k++) {
+            float d = x.getAtIndex(LAYOUT_F32, xo + k) - shift;
+            a[k - full] = Math.fma(d, d, a[k - full]);
+        }
+        return fold(a);
     }
 
     /** Accumulators o..o+4L of a block: x from xo (already offset by o), stride 64, into a[o..]. */
     private static float sumPassSegF32(MemorySegment x, long xo, int full, float[] a, int o) {
-        VectorSpecies<Float> s = SPECIES_F32;
+        VectorSpecies<Float> s = REDUCE_F32;
         int l = s.length();
         FloatVector a0 = FloatVector.zero(s);
         FloatVector a1 = FloatVector.zero(s);
@@ -2324,7 +2317,7 @@ public final class SimdKernelSet implements KernelSet {
     }
 
     private static float absSumPassSegF32(MemorySegment x, long xo, int full, float[] a, int o) {
-        VectorSpecies<Float> s = SPECIES_F32;
+        VectorSpecies<Float> s = REDUCE_F32;
         int l = s.length();
         FloatVector a0 = FloatVector.zero(s);
         FloatVector a1 = FloatVector.zero(s);
@@ -2340,7 +2333,7 @@ public final class SimdKernelSet implements KernelSet {
     }
 
     private static float dotPassSegF32(MemorySegment x, long xo, MemorySegment y, long yo, int full, float[] a, int o) {
-        VectorSpecies<Float> s = SPECIES_F32;
+        VectorSpecies<Float> s = REDUCE_F32;
         int l = s.length();
         FloatVector a0 = FloatVector.zero(s);
         FloatVector a1 = FloatVector.zero(s);
@@ -2356,7 +2349,7 @@ public final class SimdKernelSet implements KernelSet {
     }
 
     private static float devPassSegF32(MemorySegment x, long xo, int full, float shift, float[] a, int o) {
-        VectorSpecies<Float> s = SPECIES_F32;
+        VectorSpecies<Float> s = REDUCE_F32;
         int l = s.length();
         FloatVector m = FloatVector.broadcast(s, shift);
         FloatVector a0 = FloatVector.zero(s);
@@ -2373,7 +2366,7 @@ public final class SimdKernelSet implements KernelSet {
     }
 
     private static float devSqPassSegF32(MemorySegment x, long xo, int full, float shift, float[] a, int o) {
-        VectorSpecies<Float> s = SPECIES_F32;
+        VectorSpecies<Float> s = REDUCE_F32;
         int l = s.length();
         FloatVector m = FloatVector.broadcast(s, shift);
         FloatVector a0 = FloatVector.zero(s);
@@ -2400,8 +2393,8 @@ public final class SimdKernelSet implements KernelSet {
      */
     private static void varianceBlockSegF32(MemorySegment x, long xo, int len, /*wide*/double[] means, /*wide*/double[] m2s, int b) {
         float m = (float) sumBlockSegF32(x, xo, len, false) / len;
-        /*wide*/double ss = canonicalBlockSegF32(DEV_SQ, x, xo, x, xo, len, m);
-        /*wide*/double comp = canonicalBlockSegF32(DEV, x, xo, x, xo, len, m);
+        /*wide*/double ss = devSqBlockSegF32(x, xo, len, m);
+        /*wide*/double comp = devBlockSegF32(x, xo, len, m);
         means[b] = Blocking.blockMean(m, comp, len);
         m2s[b] = Blocking.blockM2(ss, comp, len);
     }
