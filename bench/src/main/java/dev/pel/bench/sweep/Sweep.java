@@ -271,7 +271,8 @@ public final class Sweep {
     }
 
     /**
-     * Times a point's contenders: each warmed up in turn, then {@code reps} rounds of one sample per
+     * Times a point's contenders: each warmed up in turn, all of them run in turns until the JIT is
+     * quiet ({@link Timer#settle}), then {@code reps} rounds of one sample per
      * contender, so a change in the machine's load during the point (another process, a cache
      * another contender left dirty) falls on all of them alike rather than on whichever ran then.
      * Each round takes the contenders in a new (seeded) order, and a sample that ran on a device is
@@ -291,6 +292,14 @@ public final class Sweep {
                 }
             }
         }
+        List<KernelCall> warmed = new ArrayList<>();
+        for (Entry e : entries) {
+            if (e.fixed == null) {
+                boolean device = e.ranOn != null && !e.ranOn.host();
+                warmed.add(device ? () -> pausedAfter(e.call.call()) : e.call);
+            }
+        }
+        timer.settle(warmed);
         List<Entry> order = new ArrayList<>(entries);
         java.util.Random shuffle = new java.util.Random(entries.size());
         for (int r = 0; r < timer.reps(); r++) {
@@ -310,6 +319,11 @@ public final class Sweep {
 
     /** Idle time after a sample on a device, so its driver's threads are parked before the next contender runs. */
     static final long DEVICE_PAUSE_MILLIS = 3;
+
+    private static double pausedAfter(double result) {
+        pause();
+        return result;
+    }
 
     private static void pause() {
         try {

@@ -4,6 +4,7 @@ import dev.pel.bench.workload.KernelCall;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Times a call: warm-up until the JIT is done with it ({@link #warmUp}), then {@code reps}
@@ -104,6 +105,36 @@ public final class Timer {
         }
         sink = acc;
         return Math.max(1, (MIN_SAMPLE_NANOS + perCall - 1) / perCall);
+    }
+
+    /** Most passes {@link #settle} runs before it gives up waiting for the JIT. */
+    static final int MAX_SETTLE_PASSES = 5;
+
+    /**
+     * Runs each call for one {@link #ROUND_NANOS} round in turn, pass after pass, until a whole pass
+     * saw the JIT finish no compilation (at most {@link #MAX_SETTLE_PASSES}); returns the passes run.
+     * Warming one contender can undo another's warm-up: the code they share (the facade, the
+     * dispatcher, the runtime) meets a new type or branch, is deoptimised, and runs interpreted,
+     * with the Vector API code it had inlined, until C2 compiles it again (mul f64 at 16 elements:
+     * every Pel contender of the point measured 10-20x slower than at the points around it).
+     */
+    public int settle(List<KernelCall> calls) {
+        double acc = 0;
+        int passes = 0;
+        boolean quiet = false;
+        while (!quiet && passes < MAX_SETTLE_PASSES) {
+            long jitBefore = jitMillis();
+            for (KernelCall call : calls) {
+                long t0 = System.nanoTime();
+                do {
+                    acc += call.call();
+                } while (System.nanoTime() - t0 < ROUND_NANOS);
+            }
+            passes++;
+            quiet = jitMillis() == jitBefore;
+        }
+        sink = acc;
+        return passes;
     }
 
     /**

@@ -24,6 +24,16 @@ class TimerTest {
     }
 
     @Test
+    void settleRunsEveryCallInEachPassAndStopsWithinItsBound() {
+        Timer timer = new Timer(1, 0);
+        long[] counts = new long[2];
+        int passes = timer.settle(java.util.List.of(() -> ++counts[0], () -> ++counts[1]));
+        assertTrue(passes >= 1 && passes <= Timer.MAX_SETTLE_PASSES, "passes=" + passes);
+        // each call runs for a whole round per pass: far more than once per pass
+        assertTrue(counts[0] > passes && counts[1] > passes, "calls=" + counts[0] + "/" + counts[1] + ", passes=" + passes);
+    }
+
+    @Test
     void rejectsNonsense() {
         assertThrows(IllegalArgumentException.class, () -> new Timer(0, 10));
         assertThrows(IllegalArgumentException.class, () -> new Timer(1, -1));
