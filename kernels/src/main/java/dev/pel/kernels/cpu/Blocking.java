@@ -12,7 +12,7 @@ public final class Blocking {
 
     /**
      * Accumulators per block in the canonical summation order that the CPU and OpenCL kernels share
-     * (see {@code SimdKernelSet#canonicalBlock}); OpenCL reproduces it with work-groups of this size.
+     * (see {@code SimdKernelSet}'s per-operation block methods, e.g. {@code dotBlock}, and {@code fold}); OpenCL reproduces it with work-groups of this size.
      */
     public static final int ACCUMULATORS = 64;
 
