@@ -3,6 +3,7 @@ package dev.pel.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +13,7 @@ import dev.pel.runtime.cpu.ScalarBackend;
 import dev.pel.runtime.cpu.SimdBackend;
 import dev.pel.runtime.dispatch.Decision;
 import dev.pel.runtime.dispatch.KernelSpec;
+import dev.pel.runtime.dispatch.Placement;
 import dev.pel.runtime.spi.Backend;
 import dev.pel.runtime.spi.Probe;
 import java.util.List;
@@ -141,6 +143,24 @@ class PelRuntimeTest {
             assertThrows(BackendUnavailableException.class, () -> rt.decide(SUM, DType.F32, 100, b -> false));
             List<String> lines = rt.explain(SUM, DType.F32, 100, CPU);
             assertTrue(lines.getFirst().startsWith("choice: cpu-simd x2"), lines.toString());
+        }
+    }
+
+    @Test
+    void lastCallIsOneRecordUntilTheThreadsNextCall() {
+        try (PelRuntime rt = create(PelConfig.builder())) {
+            Decision d = rt.decide(SUM, DType.F64, 16, CPU);
+            rt.completed(d, SUM, DType.F64, 16, 1, 1, Placement.HEAP, PelRuntime.UNTIMED);
+            CallRecord first = PelRuntime.lastCall();
+            assertEquals(new CallRecord("sum", DType.F64, 16, d.backend().name(), d.threads(), -1, d.reason()), first);
+            assertSame(first, PelRuntime.lastCall(), "no call in between: the same record");
+            rt.completed(d, SUM, DType.F64, 16, 1, 1, Placement.HEAP, PelRuntime.UNTIMED);
+            CallRecord second = PelRuntime.lastCall();
+            assertNotSame(first, second, "a call in between: a new record, though its fields are equal");
+            assertEquals(first, second);
+            long t0 = System.nanoTime();
+            rt.completed(d, SUM, DType.F64, 16, 1, 1, Placement.HEAP, t0);
+            assertTrue(PelRuntime.lastCall().nanos() >= 0, "a timed call records its time: " + PelRuntime.lastCall());
         }
     }
 
