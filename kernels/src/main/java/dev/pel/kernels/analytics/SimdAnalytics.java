@@ -260,7 +260,7 @@ public final class SimdAnalytics implements AnalyticsSet {
                 DoubleVector g = DoubleVector.fromArray(SPECIES_F64, x, 0, col, j);
                 acc = v.fma(g, acc);
             }
-            s = Lanes.sum(acc);
+            s = Lanes.sum(acc, Lanes.f64());
         }
         for (; j < j1; j++) {
             s += val[j] * x[col[j]];
@@ -344,6 +344,7 @@ public final class SimdAnalytics implements AnalyticsSet {
         int lanes = SPECIES_F64.length();
         int best = 0;
         double bestD = Double.POSITIVE_INFINITY;
+        double[] scratch = Lanes.f64();
         for (int c = 0; c < k; c++) {
             DoubleVector acc = DoubleVector.zero(SPECIES_F64);
             int j = 0;
@@ -352,7 +353,7 @@ public final class SimdAnalytics implements AnalyticsSet {
                         c * d + j));
                 acc = t.fma(t, acc);
             }
-            double s = Lanes.sum(acc);
+            double s = Lanes.sum(acc, scratch);
             for (; j < d; j++) {
                 double t = points[at + j] - centroids[c * d + j];
                 s += t * t;
@@ -400,7 +401,7 @@ public final class SimdAnalytics implements AnalyticsSet {
             for (; i <= e - lanes; i += lanes) {
                 acc = acc.add(DoubleVector.fromArray(SPECIES_F64, x, i).sub(m).lanewise(VectorOperators.EXP));
             }
-            double s = Lanes.sum(acc);
+            double s = Lanes.sum(acc, Lanes.f64());
             for (; i < e; i++) {
                 s += (double) Math.exp(x[i] - m);
             }
@@ -733,7 +734,7 @@ public final class SimdAnalytics implements AnalyticsSet {
                 FloatVector g = FloatVector.fromArray(SPECIES_F32, x, 0, col, j);
                 acc = v.fma(g, acc);
             }
-            s = Lanes.sum(acc);
+            s = Lanes.sum(acc, Lanes.f32());
         }
         for (; j < j1; j++) {
             s += val[j] * x[col[j]];
@@ -817,6 +818,7 @@ public final class SimdAnalytics implements AnalyticsSet {
         int lanes = SPECIES_F32.length();
         int best = 0;
         float bestD = Float.POSITIVE_INFINITY;
+        float[] scratch = Lanes.f32();
         for (int c = 0; c < k; c++) {
             FloatVector acc = FloatVector.zero(SPECIES_F32);
             int j = 0;
@@ -825,7 +827,7 @@ public final class SimdAnalytics implements AnalyticsSet {
                         c * d + j));
                 acc = t.fma(t, acc);
             }
-            float s = Lanes.sum(acc);
+            float s = Lanes.sum(acc, scratch);
             for (; j < d; j++) {
                 float t = points[at + j] - centroids[c * d + j];
                 s += t * t;
@@ -873,7 +875,7 @@ public final class SimdAnalytics implements AnalyticsSet {
             for (; i <= e - lanes; i += lanes) {
                 acc = acc.add(FloatVector.fromArray(SPECIES_F32, x, i).sub(m).lanewise(VectorOperators.EXP));
             }
-            float s = Lanes.sum(acc);
+            float s = Lanes.sum(acc, Lanes.f32());
             for (; i < e; i++) {
                 s += (float) Math.exp(x[i] - m);
             }

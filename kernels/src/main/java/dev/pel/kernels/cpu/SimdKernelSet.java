@@ -118,6 +118,8 @@ public final class SimdKernelSet implements KernelSet {
     private static final ValueLayout.OfDouble LAYOUT_F64 = ValueLayout.JAVA_DOUBLE;
     /** Per-thread scratch blocks: swap's exchange buffers and nrm2's rescaled block. */
     private static final ThreadLocal<double[][]> SCRATCH_F64 = ThreadLocal.withInitial(() -> new double[2][BLOCK]);
+    /** Per-thread accumulators of a block with a tail (an array per block was most of a small reduction's garbage). */
+    private static final ThreadLocal<double[]> ACCUMULATORS_F64 = ThreadLocal.withInitial(() -> new double[Blocking.ACCUMULATORS]);
 
     @FunctionalInterface
     private interface Loop1F64 {
@@ -324,7 +326,7 @@ public final class SimdKernelSet implements KernelSet {
      */
     private static double finish(DoubleVector a0, DoubleVector a1, DoubleVector a2, DoubleVector a3, double[] a, int o, int l) {
         if (a == null) {
-            return Lanes.sum(a0.add(a2).add(a1.add(a3))); // the last steps of the canonical fold
+            return Lanes.sum(a0.add(a2).add(a1.add(a3)), Lanes.f64()); // the last steps of the canonical fold
         }
         a0.intoArray(a, o);
         a1.intoArray(a, o + l);
@@ -335,7 +337,7 @@ public final class SimdKernelSet implements KernelSet {
 
     /**
      * The canonical fold of a block's accumulators: a[j] += a[j + half] for j < half, halving from
-     * ACCUMULATORS / 2, whole vectors while half >= lanes, then within one vector ({@link Lanes#sum}).
+     * ACCUMULATORS / 2, whole vectors while half >= lanes, then within one vector ({@link Lanes#fold}).
      * The same IEEE adds as a scalar fold, so the bits match OpenCL's.
      */
     private static double fold(double[] a) {
@@ -346,7 +348,7 @@ public final class SimdKernelSet implements KernelSet {
                 DoubleVector.fromArray(s, a, j).add(DoubleVector.fromArray(s, a, j + half)).intoArray(a, j);
             }
         }
-        return Lanes.sum(DoubleVector.fromArray(s, a, 0));
+        return Lanes.fold(a, l); // a[0..l) holds the last vector
     }
 
     @Override
@@ -564,7 +566,7 @@ public final class SimdKernelSet implements KernelSet {
         if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
             return sumPass(x, xo, full, null, 0);
         }
-        double[] a = new double[Blocking.ACCUMULATORS];
+        double[] a = ACCUMULATORS_F64.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
             sumPass(x, xo + o, full, a, o);
         }
@@ -579,7 +581,7 @@ public final class SimdKernelSet implements KernelSet {
         if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
             return absSumPass(x, xo, full, null, 0);
         }
-        double[] a = new double[Blocking.ACCUMULATORS];
+        double[] a = ACCUMULATORS_F64.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
             absSumPass(x, xo + o, full, a, o);
         }
@@ -594,7 +596,7 @@ public final class SimdKernelSet implements KernelSet {
         if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
             return dotPass(x, xo, y, yo, full, null, 0);
         }
-        double[] a = new double[Blocking.ACCUMULATORS];
+        double[] a = ACCUMULATORS_F64.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
             dotPass(x, xo + o, y, yo + o, full, a, o);
         }
@@ -610,7 +612,7 @@ public final class SimdKernelSet implements KernelSet {
         if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
             return devPass(x, xo, full, shift, null, 0);
         }
-        double[] a = new double[Blocking.ACCUMULATORS];
+        double[] a = ACCUMULATORS_F64.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
             devPass(x, xo + o, full, shift, a, o);
         }
@@ -626,7 +628,7 @@ public final class SimdKernelSet implements KernelSet {
         if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
             return devSqPass(x, xo, full, shift, null, 0);
         }
-        double[] a = new double[Blocking.ACCUMULATORS];
+        double[] a = ACCUMULATORS_F64.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
             devSqPass(x, xo + o, full, shift, a, o);
         }
@@ -975,7 +977,7 @@ public final class SimdKernelSet implements KernelSet {
         if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
             return sumPassSegF64(x, xo, full, null, 0);
         }
-        double[] a = new double[Blocking.ACCUMULATORS];
+        double[] a = ACCUMULATORS_F64.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
             sumPassSegF64(x, xo + o, full, a, o);
         }
@@ -990,7 +992,7 @@ public final class SimdKernelSet implements KernelSet {
         if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
             return absSumPassSegF64(x, xo, full, null, 0);
         }
-        double[] a = new double[Blocking.ACCUMULATORS];
+        double[] a = ACCUMULATORS_F64.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
             absSumPassSegF64(x, xo + o, full, a, o);
         }
@@ -1005,7 +1007,7 @@ public final class SimdKernelSet implements KernelSet {
         if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
             return dotPassSegF64(x, xo, y, yo, full, null, 0);
         }
-        double[] a = new double[Blocking.ACCUMULATORS];
+        double[] a = ACCUMULATORS_F64.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
             dotPassSegF64(x, xo + o, y, yo + o, full, a, o);
         }
@@ -1021,7 +1023,7 @@ public final class SimdKernelSet implements KernelSet {
         if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
             return devPassSegF64(x, xo, full, shift, null, 0);
         }
-        double[] a = new double[Blocking.ACCUMULATORS];
+        double[] a = ACCUMULATORS_F64.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
             devPassSegF64(x, xo + o, full, shift, a, o);
         }
@@ -1037,7 +1039,7 @@ public final class SimdKernelSet implements KernelSet {
         if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
             return devSqPassSegF64(x, xo, full, shift, null, 0);
         }
-        double[] a = new double[Blocking.ACCUMULATORS];
+        double[] a = ACCUMULATORS_F64.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
             devSqPassSegF64(x, xo + o, full, shift, a, o);
         }
@@ -1369,6 +1371,8 @@ public final class SimdKernelSet implements KernelSet {
     private static final ValueLayout.OfFloat LAYOUT_F32 = ValueLayout.JAVA_FLOAT;
     /** Per-thread scratch blocks: swap's exchange buffers and nrm2's rescaled block. */
     private static final ThreadLocal<float[][]> SCRATCH_F32 = ThreadLocal.withInitial(() -> new float[2][BLOCK]);
+    /** Per-thread accumulators of a block with a tail (an array per block was most of a small reduction's garbage). */
+    private static final ThreadLocal<float[]> ACCUMULATORS_F32 = ThreadLocal.withInitial(() -> new float[Blocking.ACCUMULATORS]);
 
     @FunctionalInterface
     private interface Loop1F32 {
@@ -1575,7 +1579,7 @@ public final class SimdKernelSet implements KernelSet {
      */
     private static float finish(FloatVector a0, FloatVector a1, FloatVector a2, FloatVector a3, float[] a, int o, int l) {
         if (a == null) {
-            return Lanes.sum(a0.add(a2).add(a1.add(a3))); // the last steps of the canonical fold
+            return Lanes.sum(a0.add(a2).add(a1.add(a3)), Lanes.f32()); // the last steps of the canonical fold
         }
         a0.intoArray(a, o);
         a1.intoArray(a, o + l);
@@ -1586,7 +1590,7 @@ public final class SimdKernelSet implements KernelSet {
 
     /**
      * The canonical fold of a block's accumulators: a[j] += a[j + half] for j < half, halving from
-     * ACCUMULATORS / 2, whole vectors while half >= lanes, then within one vector ({@link Lanes#sum}).
+     * ACCUMULATORS / 2, whole vectors while half >= lanes, then within one vector ({@link Lanes#fold}).
      * The same IEEE adds as a scalar fold, so the bits match OpenCL's.
      */
     private static float fold(float[] a) {
@@ -1597,7 +1601,7 @@ public final class SimdKernelSet implements KernelSet {
                 FloatVector.fromArray(s, a, j).add(FloatVector.fromArray(s, a, j + half)).intoArray(a, j);
             }
         }
-        return Lanes.sum(FloatVector.fromArray(s, a, 0));
+        return Lanes.fold(a, l); // a[0..l) holds the last vector
     }
 
     @Override
@@ -1815,7 +1819,7 @@ public final class SimdKernelSet implements KernelSet {
         if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
             return sumPass(x, xo, full, null, 0);
         }
-        float[] a = new float[Blocking.ACCUMULATORS];
+        float[] a = ACCUMULATORS_F32.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
             sumPass(x, xo + o, full, a, o);
         }
@@ -1830,7 +1834,7 @@ public final class SimdKernelSet implements KernelSet {
         if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
             return absSumPass(x, xo, full, null, 0);
         }
-        float[] a = new float[Blocking.ACCUMULATORS];
+        float[] a = ACCUMULATORS_F32.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
             absSumPass(x, xo + o, full, a, o);
         }
@@ -1845,7 +1849,7 @@ public final class SimdKernelSet implements KernelSet {
         if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
             return dotPass(x, xo, y, yo, full, null, 0);
         }
-        float[] a = new float[Blocking.ACCUMULATORS];
+        float[] a = ACCUMULATORS_F32.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
             dotPass(x, xo + o, y, yo + o, full, a, o);
         }
@@ -1861,7 +1865,7 @@ public final class SimdKernelSet implements KernelSet {
         if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
             return devPass(x, xo, full, shift, null, 0);
         }
-        float[] a = new float[Blocking.ACCUMULATORS];
+        float[] a = ACCUMULATORS_F32.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
             devPass(x, xo + o, full, shift, a, o);
         }
@@ -1877,7 +1881,7 @@ public final class SimdKernelSet implements KernelSet {
         if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
             return devSqPass(x, xo, full, shift, null, 0);
         }
-        float[] a = new float[Blocking.ACCUMULATORS];
+        float[] a = ACCUMULATORS_F32.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
             devSqPass(x, xo + o, full, shift, a, o);
         }
@@ -2226,7 +2230,7 @@ public final class SimdKernelSet implements KernelSet {
         if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
             return sumPassSegF32(x, xo, full, null, 0);
         }
-        float[] a = new float[Blocking.ACCUMULATORS];
+        float[] a = ACCUMULATORS_F32.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
             sumPassSegF32(x, xo + o, full, a, o);
         }
@@ -2241,7 +2245,7 @@ public final class SimdKernelSet implements KernelSet {
         if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
             return absSumPassSegF32(x, xo, full, null, 0);
         }
-        float[] a = new float[Blocking.ACCUMULATORS];
+        float[] a = ACCUMULATORS_F32.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
             absSumPassSegF32(x, xo + o, full, a, o);
         }
@@ -2256,7 +2260,7 @@ public final class SimdKernelSet implements KernelSet {
         if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
             return dotPassSegF32(x, xo, y, yo, full, null, 0);
         }
-        float[] a = new float[Blocking.ACCUMULATORS];
+        float[] a = ACCUMULATORS_F32.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
             dotPassSegF32(x, xo + o, y, yo + o, full, a, o);
         }
@@ -2272,7 +2276,7 @@ public final class SimdKernelSet implements KernelSet {
         if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
             return devPassSegF32(x, xo, full, shift, null, 0);
         }
-        float[] a = new float[Blocking.ACCUMULATORS];
+        float[] a = ACCUMULATORS_F32.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
             devPassSegF32(x, xo + o, full, shift, a, o);
         }
@@ -2288,7 +2292,7 @@ public final class SimdKernelSet implements KernelSet {
         if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
             return devSqPassSegF32(x, xo, full, shift, null, 0);
         }
-        float[] a = new float[Blocking.ACCUMULATORS];
+        float[] a = ACCUMULATORS_F32.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
             devSqPassSegF32(x, xo + o, full, shift, a, o);
         }

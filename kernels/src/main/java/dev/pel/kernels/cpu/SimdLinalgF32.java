@@ -77,6 +77,7 @@ final class SimdLinalgF32 {
     private static void gemvRows(int lo, int hi, int n, float alpha, float[] a, int offA, int lda, float[] x, int xo, float beta,
             float[] y, int y0, int incy) {
         int nv = n - n % L;
+        float[] scratch = Lanes.f32(); // each row's lanes are folded here
         int i = lo;
         for (; i + 4 <= hi; i += 4) {
             int r0 = offA + i * lda;
@@ -94,10 +95,10 @@ final class SimdLinalgF32 {
                 s2 = FloatVector.fromArray(S, a, r2 + j).fma(xv, s2);
                 s3 = FloatVector.fromArray(S, a, r3 + j).fma(xv, s3);
             }
-            float d0 = Lanes.sum(s0);
-            float d1 = Lanes.sum(s1);
-            float d2 = Lanes.sum(s2);
-            float d3 = Lanes.sum(s3);
+            float d0 = Lanes.sum(s0, scratch);
+            float d1 = Lanes.sum(s1, scratch);
+            float d2 = Lanes.sum(s2, scratch);
+            float d3 = Lanes.sum(s3, scratch);
             for (int j = nv; j < n; j++) {
                 float xj = x[xo + j];
                 d0 = Math.fma(a[r0 + j], xj, d0);
@@ -116,7 +117,7 @@ final class SimdLinalgF32 {
             for (int j = 0; j < nv; j += L) {
                 s0 = FloatVector.fromArray(S, a, r0 + j).fma(FloatVector.fromArray(S, x, xo + j), s0);
             }
-            float d0 = Lanes.sum(s0);
+            float d0 = Lanes.sum(s0, scratch);
             for (int j = nv; j < n; j++) {
                 d0 = Math.fma(a[r0 + j], x[xo + j], d0);
             }

@@ -77,6 +77,7 @@ final class SimdLinalgF64 {
     private static void gemvRows(int lo, int hi, int n, double alpha, double[] a, int offA, int lda, double[] x, int xo, double beta,
             double[] y, int y0, int incy) {
         int nv = n - n % L;
+        double[] scratch = Lanes.f64(); // each row's lanes are folded here
         int i = lo;
         for (; i + 4 <= hi; i += 4) {
             int r0 = offA + i * lda;
@@ -94,10 +95,10 @@ final class SimdLinalgF64 {
                 s2 = DoubleVector.fromArray(S, a, r2 + j).fma(xv, s2);
                 s3 = DoubleVector.fromArray(S, a, r3 + j).fma(xv, s3);
             }
-            double d0 = Lanes.sum(s0);
-            double d1 = Lanes.sum(s1);
-            double d2 = Lanes.sum(s2);
-            double d3 = Lanes.sum(s3);
+            double d0 = Lanes.sum(s0, scratch);
+            double d1 = Lanes.sum(s1, scratch);
+            double d2 = Lanes.sum(s2, scratch);
+            double d3 = Lanes.sum(s3, scratch);
             for (int j = nv; j < n; j++) {
                 double xj = x[xo + j];
                 d0 = Math.fma(a[r0 + j], xj, d0);
@@ -116,7 +117,7 @@ final class SimdLinalgF64 {
             for (int j = 0; j < nv; j += L) {
                 s0 = DoubleVector.fromArray(S, a, r0 + j).fma(DoubleVector.fromArray(S, x, xo + j), s0);
             }
-            double d0 = Lanes.sum(s0);
+            double d0 = Lanes.sum(s0, scratch);
             for (int j = nv; j < n; j++) {
                 d0 = Math.fma(a[r0 + j], x[xo + j], d0);
             }

@@ -428,6 +428,7 @@ public final class SimdSimulation implements SimulationKernels {
         double eps2 = softening * softening;
         int lanes = SPECIES_F64.length();
         parallel(n, Math.max(1, 65536 / Math.max(1, n)), threads, (lo, hi) -> {
+            double[] scratch = Lanes.f64(); // the worker's own
             for (int i = lo; i < hi; i++) {
                 double xi = x.get(i);
                 double yi = y.get(i);
@@ -447,9 +448,9 @@ public final class SimdSimulation implements SimulationKernels {
                     accY = accY.add(f.mul(dy));
                     accZ = accZ.add(f.mul(dz));
                 }
-                double tx = Lanes.sum(accX);
-                double ty = Lanes.sum(accY);
-                double tz = Lanes.sum(accZ);
+                double tx = Lanes.sum(accX, scratch);
+                double ty = Lanes.sum(accY, scratch);
+                double tz = Lanes.sum(accZ, scratch);
                 for (; j < n; j++) {
                     double dx = x.get(j) - xi;
                     double dy = y.get(j) - yi;
@@ -917,6 +918,7 @@ public final class SimdSimulation implements SimulationKernels {
         float eps2 = softening * softening;
         int lanes = SPECIES_F32.length();
         parallel(n, Math.max(1, 65536 / Math.max(1, n)), threads, (lo, hi) -> {
+            float[] scratch = Lanes.f32(); // the worker's own
             for (int i = lo; i < hi; i++) {
                 float xi = x.get(i);
                 float yi = y.get(i);
@@ -936,9 +938,9 @@ public final class SimdSimulation implements SimulationKernels {
                     accY = accY.add(f.mul(dy));
                     accZ = accZ.add(f.mul(dz));
                 }
-                float tx = Lanes.sum(accX);
-                float ty = Lanes.sum(accY);
-                float tz = Lanes.sum(accZ);
+                float tx = Lanes.sum(accX, scratch);
+                float ty = Lanes.sum(accY, scratch);
+                float tz = Lanes.sum(accZ, scratch);
                 for (; j < n; j++) {
                     float dx = x.get(j) - xi;
                     float dy = y.get(j) - yi;

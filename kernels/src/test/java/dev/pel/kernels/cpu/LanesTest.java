@@ -1,6 +1,9 @@
 package dev.pel.kernels.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -11,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@link Lanes#sum} adds in one order, the fold by halves, at every vector width and before and
+ * {@link Lanes#sum(DoubleVector, double[])} adds in one order, the fold by halves, at every vector width and before and
  * after the JIT compiles it (the loop runs it interpreted first, compiled later).
  */
 class LanesTest {
@@ -57,9 +60,10 @@ class LanesTest {
                 in[j] = value(r);
             }
         }
+        double[] scratch = Lanes.f64();
         for (int call = 0; call < CALLS; call++) {
             double[] in = inputs[call % inputs.length];
-            double got = Lanes.sum(DoubleVector.fromArray(species, in, 0));
+            double got = Lanes.sum(DoubleVector.fromArray(species, in, 0), scratch);
             if (Double.doubleToRawLongBits(got) != Double.doubleToRawLongBits(foldByHalves(in))) {
                 assertEquals(foldByHalves(in), got, 0, "call " + call + " at " + shape);
             }
@@ -77,12 +81,30 @@ class LanesTest {
                 in[j] = (float) value(r);
             }
         }
+        float[] scratch = Lanes.f32();
         for (int call = 0; call < CALLS; call++) {
             float[] in = inputs[call % inputs.length];
-            float got = Lanes.sum(FloatVector.fromArray(species, in, 0));
+            float got = Lanes.sum(FloatVector.fromArray(species, in, 0), scratch);
             if (Float.floatToRawIntBits(got) != Float.floatToRawIntBits(foldByHalves(in))) {
                 assertEquals(foldByHalves(in), got, 0, "call " + call + " at " + shape);
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shapes")
+    void theScratchHoldsTheWidestVectorAndIsPerThread(VectorShape shape) throws InterruptedException {
+        var species = FloatVector.SPECIES_64.withShape(shape);
+        float[] mine = Lanes.f32();
+        assertTrue(mine.length >= FloatVector.SPECIES_MAX.length() && Lanes.f64().length >= DoubleVector.SPECIES_MAX.length());
+        assertSame(mine, Lanes.f32(), "one array per thread, fetched again");
+        float[][] other = new float[1][];
+        Thread t = new Thread(() -> other[0] = Lanes.f32());
+        t.start();
+        t.join();
+        assertNotSame(mine, other[0], "another thread folds in its own array");
+        float[] in = new float[species.length()];
+        java.util.Arrays.fill(in, 0.5f);
+        assertEquals(0.5f * in.length, Lanes.sum(FloatVector.fromArray(species, in, 0), mine));
     }
 }
