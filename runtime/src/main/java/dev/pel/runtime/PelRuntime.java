@@ -495,9 +495,9 @@ public final class PelRuntime implements AutoCloseable {
 
     /**
      * A thread's last call, kept as fields and made a {@link CallRecord} only when asked for: a record
-     * allocated per call was a third of a 16-element call's garbage, and on a machine where memory
-     * touched for the first time costs 2.7 ms per MiB, every call paid for the heap's growth
-     * (axpy f64 at 16 elements: 165 ns per call instead of 33 until the young generation had been used once).
+     * allocated per call was a third of a 16-element call's garbage, and garbage is not free where
+     * memory touched for the first time costs 2.7 ms per MiB (while the heap grew, a 16-element axpy
+     * took 165 ns instead of 33; native-config/README.md).
      */
     private static final class LastCall {
         private String kernel; // null before the thread's first call
