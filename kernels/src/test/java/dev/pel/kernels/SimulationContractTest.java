@@ -488,8 +488,7 @@ class SimulationContractTest {
                 for (int q = 0; q < 7; q++) {
                     assertTrue(java.util.Arrays.equals(h[q], o[q].toArray()), "n-body array " + q + " differs from heap");
                 }
-                assertTrue(java.util.Arrays.equals(call, o[7].toArray()) && java.util.Arrays.equals(put, o[8].toArray()),
-                        "Black-Scholes off-heap differs from heap");
+                blackScholesOffHeap(t, a, call, put, o[7].toArray(), o[8].toArray());
             } finally {
                 for (DoubleArray x : o) {
                     if (x != null) {
@@ -519,8 +518,7 @@ class SimulationContractTest {
                 for (int q = 0; q < 7; q++) {
                     assertTrue(java.util.Arrays.equals(h[q], o[q].toArray()), "n-body array " + q + " differs from heap");
                 }
-                assertTrue(java.util.Arrays.equals(call, o[7].toArray()) && java.util.Arrays.equals(put, o[8].toArray()),
-                        "Black-Scholes off-heap differs from heap");
+                blackScholesOffHeap(t, a, f64(call), f64(put), f64(o[7].toArray()), f64(o[8].toArray()));
             } finally {
                 for (FloatArray x : o) {
                     if (x != null) {
@@ -528,6 +526,29 @@ class SimulationContractTest {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Off-heap Black-Scholes is as accurate as the heap call, element by element, against the float64
+     * reference (the parameters are those of {@link #nbodyAndBlackScholesOffHeap}). Not bit for bit:
+     * the Vector API's exp and log are within the documented ulps, and give other bits interpreted
+     * (their Java fallback) than compiled (the JIT's vector math stubs), so two calls agree bit for
+     * bit only when C2 has compiled both or neither (a CI run with 128-bit vectors differed once).
+     */
+    private static void blackScholesOffHeap(DType t, double[][] a, double[] call, double[] put, double[] offCall, double[] offPut) {
+        double rate = t == DType.F32 ? 0.01f : 0.01;
+        double sigma = t == DType.F32 ? 0.3f : 0.3;
+        for (int i = 0; i < call.length; i++) {
+            double s = a[0][i]; // data() gave float values for F32
+            double k = a[1][i];
+            double tt = a[2][i];
+            double[] e = SimulationReference.blackScholes(s, k, tt, rate, sigma);
+            double bound = Tolerances.blackScholes(t, s, k, tt, rate, sigma);
+            close("call (heap)", i, e[0], call[i], bound);
+            close("put (heap)", i, e[1], put[i], bound);
+            close("call (off-heap)", i, e[0], offCall[i], bound);
+            close("put (off-heap)", i, e[1], offPut[i], bound);
         }
     }
 
