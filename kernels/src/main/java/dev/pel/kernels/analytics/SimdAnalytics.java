@@ -243,13 +243,14 @@ public final class SimdAnalytics implements AnalyticsSet {
             // Rows split so each task gets about the same number of nonzeros.
             int r0 = rowAt(rowPtr, rows, (long) nnz * t / tasks, t == 0);
             int r1 = t == tasks - 1 ? rows : rowAt(rowPtr, rows, (long) nnz * (t + 1) / tasks, false);
+            double[] scratch = Lanes.f64(); // the task's thread's, fetched once for its rows
             for (int r = r0; r < r1; r++) {
-                y[r] = rowDot(rowPtr[r], rowPtr[r + 1], col, val, x);
+                y[r] = rowDot(rowPtr[r], rowPtr[r + 1], col, val, x, scratch);
             }
         });
     }
 
-    private static double rowDot(int j0, int j1, int[] col, double[] val, double[] x) {
+    private static double rowDot(int j0, int j1, int[] col, double[] val, double[] x, double[] scratch) {
         int lanes = SPECIES_F64.length();
         int j = j0;
         double s = 0;
@@ -260,7 +261,7 @@ public final class SimdAnalytics implements AnalyticsSet {
                 DoubleVector g = DoubleVector.fromArray(SPECIES_F64, x, 0, col, j);
                 acc = v.fma(g, acc);
             }
-            s = Lanes.sum(acc, Lanes.f64());
+            s = Lanes.sum(acc, scratch);
         }
         for (; j < j1; j++) {
             s += val[j] * x[col[j]];
@@ -717,13 +718,14 @@ public final class SimdAnalytics implements AnalyticsSet {
             // Rows split so each task gets about the same number of nonzeros.
             int r0 = rowAt(rowPtr, rows, (long) nnz * t / tasks, t == 0);
             int r1 = t == tasks - 1 ? rows : rowAt(rowPtr, rows, (long) nnz * (t + 1) / tasks, false);
+            float[] scratch = Lanes.f32(); // the task's thread's, fetched once for its rows
             for (int r = r0; r < r1; r++) {
-                y[r] = rowDot(rowPtr[r], rowPtr[r + 1], col, val, x);
+                y[r] = rowDot(rowPtr[r], rowPtr[r + 1], col, val, x, scratch);
             }
         });
     }
 
-    private static float rowDot(int j0, int j1, int[] col, float[] val, float[] x) {
+    private static float rowDot(int j0, int j1, int[] col, float[] val, float[] x, float[] scratch) {
         int lanes = SPECIES_F32.length();
         int j = j0;
         float s = 0;
@@ -734,7 +736,7 @@ public final class SimdAnalytics implements AnalyticsSet {
                 FloatVector g = FloatVector.fromArray(SPECIES_F32, x, 0, col, j);
                 acc = v.fma(g, acc);
             }
-            s = Lanes.sum(acc, Lanes.f32());
+            s = Lanes.sum(acc, scratch);
         }
         for (; j < j1; j++) {
             s += val[j] * x[col[j]];
