@@ -56,6 +56,14 @@ public final class KernelCalibrator implements Calibrator {
     /** Warm-up rounds in a row without progress before the measuring starts (see {@link #JIT_PATIENCE}). */
     static final int PATIENCE = 4;
     /**
+     * The same for a host backend's next variant, whose kernels the first one left compiled: its two-thread rounds
+     * vary by 2-5x on a shared 2-core machine (the workers' hand-off), so waiting for four steady ones took 50 ms
+     * and taught nothing the measuring's own agreement test ({@link #AGREEMENT}) does not check.
+     */
+    static final int NEXT_PATIENCE = 2;
+    /** Warm-up batches of a host backend's next variant before stability counts: its new code is the hand-off only. */
+    static final int NEXT_MIN_BATCHES = 50;
+    /**
      * Rounds in a row without progress and without a finished JIT compilation, where the JIT is
      * watched: one C2 compilation of a vector kernel can outlast four quiet rounds (20 ms) on a busy
      * machine, and a warm-up that stopped then timed interpreted code (1.2 GB/s for 70 GB/s).
@@ -313,10 +321,11 @@ public final class KernelCalibrator implements Calibrator {
 
     /**
      * Runs every size and kernel timed later (a 16-element call is all tail: its own path) in rounds
-     * of {@link #ROUND_NANOS}, until {@link #PATIENCE} rounds in a row neither beat the best round by
-     * a tenth nor (on a backend's first host variant, {@link #JIT_PATIENCE} rounds) saw the JIT finish
-     * more than {@link #QUIET_JIT_MILLIS} of compiling, or the cap
-     * passes; on a device the first call builds its programs and is not capped. Returns the time spent.
+     * of {@link #ROUND_NANOS}, until {@link #PATIENCE} rounds ({@link #NEXT_PATIENCE} on a host backend's next
+     * variant) since the last that beat the best round by a tenth are steady, or the cap passes; on a backend's
+     * first host variant {@link #JIT_PATIENCE} rounds, counting only those in which the JIT finished at most
+     * {@link #QUIET_JIT_MILLIS} of compiling. On a device the first call builds its programs and is not capped.
+     * Returns the time spent.
      */
     private static long warmUp(Streaming st, KernelSet set, VecF32 x, VecF32 o, int small, int n1, int threads, Warming warming) {
         boolean host = warming != Warming.DEVICE;
@@ -332,11 +341,19 @@ public final class KernelCalibrator implements Calibrator {
             calls.run(); // builds (or loads) the programs
         }
         long end = System.nanoTime() + (host ? WARM_UP_CAP_NANOS : DEVICE_WARM_UP_CAP_NANOS);
-        int minBatches = host ? MIN_WARM_UP_BATCHES : 3;
+        int minBatches = switch (warming) {
+            case HOST_FIRST -> MIN_WARM_UP_BATCHES;
+            case HOST_NEXT -> NEXT_MIN_BATCHES;
+            case DEVICE -> 3;
+        };
+        int patience = switch (warming) {
+            case HOST_FIRST -> JIT_PATIENCE;
+            case HOST_NEXT -> NEXT_PATIENCE;
+            case DEVICE -> PATIENCE;
+        };
         double best = Double.POSITIVE_INFINITY;
         int batches = 0;
         int stable = 0;
-        int patience = warming == Warming.HOST_FIRST ? JIT_PATIENCE : PATIENCE;
         while (System.nanoTime() < end && (batches < minBatches || stable < patience)) {
             long jit = jitMillis();
             long r0 = System.nanoTime();
@@ -348,7 +365,10 @@ public final class KernelCalibrator implements Calibrator {
             double perBatch = (System.nanoTime() - r0) / (double) n;
             batches += n;
             boolean quiet = warming != Warming.HOST_FIRST || jitMillis() - jit <= QUIET_JIT_MILLIS;
-            stable = quiet && perBatch >= 0.9 * best ? stable + 1 : 0;
+            // Progress starts the count again; a round the JIT was busy in, with no progress, leaves it as it was: the
+            // compilation that finished was not the kernels' (else they would be faster), and the process's other threads
+            // keep the JIT busy (a reset at each such round held the warm-up 20-50 ms past steady).
+            stable = perBatch < 0.9 * best ? 0 : quiet ? stable + 1 : stable;
             best = Math.min(best, perBatch);
         }
         return System.nanoTime() - t0;
