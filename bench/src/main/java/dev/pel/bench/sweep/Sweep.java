@@ -246,8 +246,12 @@ public final class Sweep {
         String chosen;
         int threads;
         Backend ranOn;
-        /** How many samples ended on each thread count (a forced backend and auto choose it per call). */
-        final java.util.SortedMap<Integer, Integer> threadCounts = new java.util.TreeMap<>();
+        /**
+         * How many samples ended on each variant, backend and thread count (auto chooses both per call, a forced backend its
+         * thread count), with the slowest sample that did: when auto's median is off, the line shows whether its
+         * samples ran elsewhere (an exploration) or ran slowly where the forced backend ran fast.
+         */
+        final java.util.SortedMap<String, double[]> ranOnVariant = new java.util.TreeMap<>();
 
         Entry(Contender contender, KernelCall call, String head, String residency, int reps) {
             this.contender = contender;
@@ -308,7 +312,9 @@ public final class Sweep {
                 if (e.fixed == null) {
                     e.samples[r] = timer.sample(e.call, e.batch);
                     e.capture();
-                    e.threadCounts.merge(e.threads, 1, Integer::sum);
+                    double[] seen = e.ranOnVariant.computeIfAbsent(e.chosen + " x" + e.threads, k -> new double[2]);
+                    seen[0]++;
+                    seen[1] = Math.max(seen[1], e.samples[r]);
                     if (e.ranOn != null && !e.ranOn.host()) {
                         pause();
                     }
@@ -348,9 +354,17 @@ public final class Sweep {
 
     private static void report(PrintWriter progress, Entry e, SweepRow row, String where) {
         String ran = !(e.contender instanceof Contender.Pel) ? row.chosen()
-                : row.chosen() + " x" + e.threads + (e.threadCounts.size() > 1 ? ", samples ending on x" + e.threadCounts : "");
+                : row.chosen() + " x" + e.threads + (e.ranOnVariant.size() > 1 ? ", samples ending on " + variants(e) : "");
         progress.printf(Locale.ROOT, "%s%.1f ns, %.2f GB/s, %.2f GFLOP/s (ran %s%s)%n", e.head, row.medianNanos(), row.gbps(),
                 row.gflops(), ran, where);
+    }
+
+    /** Per variant, the samples that ended on it and the slowest of them: "cpu-simd x1: 3 (slowest 812.0 ns), ...". */
+    private static String variants(Entry e) {
+        StringBuilder sb = new StringBuilder();
+        e.ranOnVariant.forEach((variant, seen) -> sb.append(sb.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT,
+                "%s: %d (slowest %.1f ns)", variant, (int) seen[0], seen[1])));
+        return sb.toString();
     }
 
     /** Binds a vector kernel's contender and checks one call's result. */
