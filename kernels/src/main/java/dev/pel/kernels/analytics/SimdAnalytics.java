@@ -261,7 +261,8 @@ public final class SimdAnalytics implements AnalyticsSet {
                 DoubleVector g = DoubleVector.fromArray(SPECIES_F64, x, 0, col, j);
                 acc = v.fma(g, acc);
             }
-            s = Lanes.sum(acc, scratch);
+            acc.intoArray(scratch, 0);
+            s = Lanes.fold(scratch, acc.length());
         }
         for (; j < j1; j++) {
             s += val[j] * x[col[j]];
@@ -354,7 +355,8 @@ public final class SimdAnalytics implements AnalyticsSet {
                         c * d + j));
                 acc = t.fma(t, acc);
             }
-            double s = Lanes.sum(acc, scratch);
+            acc.intoArray(scratch, 0);
+            double s = Lanes.fold(scratch, acc.length());
             for (; j < d; j++) {
                 double t = points[at + j] - centroids[c * d + j];
                 s += t * t;
@@ -402,7 +404,9 @@ public final class SimdAnalytics implements AnalyticsSet {
             for (; i <= e - lanes; i += lanes) {
                 acc = acc.add(DoubleVector.fromArray(SPECIES_F64, x, i).sub(m).lanewise(VectorOperators.EXP));
             }
-            double s = Lanes.sum(acc, Lanes.f64());
+            double[] scratch = Lanes.f64();
+            acc.intoArray(scratch, 0);
+            double s = Lanes.fold(scratch, acc.length());
             for (; i < e; i++) {
                 s += (double) Math.exp(x[i] - m);
             }
@@ -736,7 +740,8 @@ public final class SimdAnalytics implements AnalyticsSet {
                 FloatVector g = FloatVector.fromArray(SPECIES_F32, x, 0, col, j);
                 acc = v.fma(g, acc);
             }
-            s = Lanes.sum(acc, scratch);
+            acc.intoArray(scratch, 0);
+            s = Lanes.fold(scratch, acc.length());
         }
         for (; j < j1; j++) {
             s += val[j] * x[col[j]];
@@ -829,7 +834,8 @@ public final class SimdAnalytics implements AnalyticsSet {
                         c * d + j));
                 acc = t.fma(t, acc);
             }
-            float s = Lanes.sum(acc, scratch);
+            acc.intoArray(scratch, 0);
+            float s = Lanes.fold(scratch, acc.length());
             for (; j < d; j++) {
                 float t = points[at + j] - centroids[c * d + j];
                 s += t * t;
@@ -877,7 +883,9 @@ public final class SimdAnalytics implements AnalyticsSet {
             for (; i <= e - lanes; i += lanes) {
                 acc = acc.add(FloatVector.fromArray(SPECIES_F32, x, i).sub(m).lanewise(VectorOperators.EXP));
             }
-            float s = Lanes.sum(acc, Lanes.f32());
+            float[] scratch = Lanes.f32();
+            acc.intoArray(scratch, 0);
+            float s = Lanes.fold(scratch, acc.length());
             for (; i < e; i++) {
                 s += (float) Math.exp(x[i] - m);
             }

@@ -320,22 +320,6 @@ public final class SimdKernelSet implements KernelSet {
     }
 
     /**
-     * With a null array these four vectors are all the accumulators and no tail follows: fold them in
-     * registers (a0 += a2, a1 += a3 is the half 32; a0 += a1 the half 16) and return the block's value.
-     * Otherwise store them for the general fold and return NaN.
-     */
-    private static double finish(DoubleVector a0, DoubleVector a1, DoubleVector a2, DoubleVector a3, double[] a, int o, int l) {
-        if (a == null) {
-            return Lanes.sum(a0.add(a2).add(a1.add(a3)), Lanes.f64()); // the last steps of the canonical fold
-        }
-        a0.intoArray(a, o);
-        a1.intoArray(a, o + l);
-        a2.intoArray(a, o + 2 * l);
-        a3.intoArray(a, o + 3 * l);
-        return Double.NaN; //F32: return Float.NaN;
-    }
-
-    /**
      * The canonical fold of a block's accumulators: a[j] += a[j + half] for j < half, halving from
      * ACCUMULATORS / 2, whole vectors while half >= lanes, then within one vector ({@link Lanes#fold}).
      * The same IEEE adds as a scalar fold, so the bits match OpenCL's.
@@ -563,9 +547,6 @@ public final class SimdKernelSet implements KernelSet {
 
     private static /*wide*/double plainSumBlock(double[] x, int xo, int len) {
         int full = len - len % Blocking.ACCUMULATORS;
-        if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
-            return sumPass(x, xo, full, null, 0);
-        }
         double[] a = ACCUMULATORS_F64.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
             sumPass(x, xo + o, full, a, o);
@@ -578,9 +559,6 @@ public final class SimdKernelSet implements KernelSet {
 
     private static /*wide*/double absSumBlock(double[] x, int xo, int len) {
         int full = len - len % Blocking.ACCUMULATORS;
-        if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
-            return absSumPass(x, xo, full, null, 0);
-        }
         double[] a = ACCUMULATORS_F64.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
             absSumPass(x, xo + o, full, a, o);
@@ -593,9 +571,6 @@ public final class SimdKernelSet implements KernelSet {
 
     private static /*wide*/double dotBlock(double[] x, int xo, double[] y, int yo, int len) {
         int full = len - len % Blocking.ACCUMULATORS;
-        if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
-            return dotPass(x, xo, y, yo, full, null, 0);
-        }
         double[] a = ACCUMULATORS_F64.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
             dotPass(x, xo + o, y, yo + o, full, a, o);
@@ -609,9 +584,6 @@ public final class SimdKernelSet implements KernelSet {
     /** The deviations from {@code shift} summed (variance's compensation term). */
     private static /*wide*/double devBlock(double[] x, int xo, int len, double shift) {
         int full = len - len % Blocking.ACCUMULATORS;
-        if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
-            return devPass(x, xo, full, shift, null, 0);
-        }
         double[] a = ACCUMULATORS_F64.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
             devPass(x, xo + o, full, shift, a, o);
@@ -625,9 +597,6 @@ public final class SimdKernelSet implements KernelSet {
     /** The squared deviations from {@code shift} summed. */
     private static /*wide*/double devSqBlock(double[] x, int xo, int len, double shift) {
         int full = len - len % Blocking.ACCUMULATORS;
-        if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
-            return devSqPass(x, xo, full, shift, null, 0);
-        }
         double[] a = ACCUMULATORS_F64.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
             devSqPass(x, xo + o, full, shift, a, o);
@@ -640,7 +609,7 @@ public final class SimdKernelSet implements KernelSet {
     }
 
     /** Accumulators o..o+4L of a block: x from xo (already offset by o), stride 64, into a[o..]. */
-    private static double sumPass(double[] x, int xo, int full, double[] a, int o) {
+    private static void sumPass(double[] x, int xo, int full, double[] a, int o) {
         VectorSpecies<Double> s = REDUCE_F64;
         int l = s.length();
         DoubleVector a0 = DoubleVector.zero(s);
@@ -653,10 +622,13 @@ public final class SimdKernelSet implements KernelSet {
             a2 = a2.add(DoubleVector.fromArray(s, x, xo + i + 2 * l));
             a3 = a3.add(DoubleVector.fromArray(s, x, xo + i + 3 * l));
         }
-        return finish(a0, a1, a2, a3, a, o, l);
+        a0.intoArray(a, o);
+        a1.intoArray(a, o + l);
+        a2.intoArray(a, o + 2 * l);
+        a3.intoArray(a, o + 3 * l);
     }
 
-    private static double absSumPass(double[] x, int xo, int full, double[] a, int o) {
+    private static void absSumPass(double[] x, int xo, int full, double[] a, int o) {
         VectorSpecies<Double> s = REDUCE_F64;
         int l = s.length();
         DoubleVector a0 = DoubleVector.zero(s);
@@ -669,10 +641,13 @@ public final class SimdKernelSet implements KernelSet {
             a2 = a2.add(DoubleVector.fromArray(s, x, xo + i + 2 * l).abs());
             a3 = a3.add(DoubleVector.fromArray(s, x, xo + i + 3 * l).abs());
         }
-        return finish(a0, a1, a2, a3, a, o, l);
+        a0.intoArray(a, o);
+        a1.intoArray(a, o + l);
+        a2.intoArray(a, o + 2 * l);
+        a3.intoArray(a, o + 3 * l);
     }
 
-    private static double dotPass(double[] x, int xo, double[] y, int yo, int full, double[] a, int o) {
+    private static void dotPass(double[] x, int xo, double[] y, int yo, int full, double[] a, int o) {
         VectorSpecies<Double> s = REDUCE_F64;
         int l = s.length();
         DoubleVector a0 = DoubleVector.zero(s);
@@ -685,10 +660,13 @@ public final class SimdKernelSet implements KernelSet {
             a2 = DoubleVector.fromArray(s, x, xo + i + 2 * l).fma(DoubleVector.fromArray(s, y, yo + i + 2 * l), a2);
             a3 = DoubleVector.fromArray(s, x, xo + i + 3 * l).fma(DoubleVector.fromArray(s, y, yo + i + 3 * l), a3);
         }
-        return finish(a0, a1, a2, a3, a, o, l);
+        a0.intoArray(a, o);
+        a1.intoArray(a, o + l);
+        a2.intoArray(a, o + 2 * l);
+        a3.intoArray(a, o + 3 * l);
     }
 
-    private static double devPass(double[] x, int xo, int full, double shift, double[] a, int o) {
+    private static void devPass(double[] x, int xo, int full, double shift, double[] a, int o) {
         VectorSpecies<Double> s = REDUCE_F64;
         int l = s.length();
         DoubleVector m = DoubleVector.broadcast(s, shift);
@@ -702,10 +680,13 @@ public final class SimdKernelSet implements KernelSet {
             a2 = a2.add(DoubleVector.fromArray(s, x, xo + i + 2 * l).sub(m));
             a3 = a3.add(DoubleVector.fromArray(s, x, xo + i + 3 * l).sub(m));
         }
-        return finish(a0, a1, a2, a3, a, o, l);
+        a0.intoArray(a, o);
+        a1.intoArray(a, o + l);
+        a2.intoArray(a, o + 2 * l);
+        a3.intoArray(a, o + 3 * l);
     }
 
-    private static double devSqPass(double[] x, int xo, int full, double shift, double[] a, int o) {
+    private static void devSqPass(double[] x, int xo, int full, double shift, double[] a, int o) {
         VectorSpecies<Double> s = REDUCE_F64;
         int l = s.length();
         DoubleVector m = DoubleVector.broadcast(s, shift);
@@ -723,7 +704,10 @@ public final class SimdKernelSet implements KernelSet {
             a2 = d2.fma(d2, a2);
             a3 = d3.fma(d3, a3);
         }
-        return finish(a0, a1, a2, a3, a, o, l);
+        a0.intoArray(a, o);
+        a1.intoArray(a, o + l);
+        a2.intoArray(a, o + 2 * l);
+        a3.intoArray(a, o + 3 * l);
     }
 
     /**
@@ -974,9 +958,6 @@ public final class SimdKernelSet implements KernelSet {
 
     private static /*wide*/double plainSumBlockSegF64(MemorySegment x, long xo, int len) {
         int full = len - len % Blocking.ACCUMULATORS;
-        if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
-            return sumPassSegF64(x, xo, full, null, 0);
-        }
         double[] a = ACCUMULATORS_F64.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
             sumPassSegF64(x, xo + o, full, a, o);
@@ -989,9 +970,6 @@ public final class SimdKernelSet implements KernelSet {
 
     private static /*wide*/double absSumBlockSegF64(MemorySegment x, long xo, int len) {
         int full = len - len % Blocking.ACCUMULATORS;
-        if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
-            return absSumPassSegF64(x, xo, full, null, 0);
-        }
         double[] a = ACCUMULATORS_F64.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
             absSumPassSegF64(x, xo + o, full, a, o);
@@ -1004,9 +982,6 @@ public final class SimdKernelSet implements KernelSet {
 
     private static /*wide*/double dotBlockSegF64(MemorySegment x, long xo, MemorySegment y, long yo, int len) {
         int full = len - len % Blocking.ACCUMULATORS;
-        if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
-            return dotPassSegF64(x, xo, y, yo, full, null, 0);
-        }
         double[] a = ACCUMULATORS_F64.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
             dotPassSegF64(x, xo + o, y, yo + o, full, a, o);
@@ -1020,9 +995,6 @@ public final class SimdKernelSet implements KernelSet {
     /** The deviations from {@code shift} summed (variance's compensation term). */
     private static /*wide*/double devBlockSegF64(MemorySegment x, long xo, int len, double shift) {
         int full = len - len % Blocking.ACCUMULATORS;
-        if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
-            return devPassSegF64(x, xo, full, shift, null, 0);
-        }
         double[] a = ACCUMULATORS_F64.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
             devPassSegF64(x, xo + o, full, shift, a, o);
@@ -1036,9 +1008,6 @@ public final class SimdKernelSet implements KernelSet {
     /** The squared deviations from {@code shift} summed. */
     private static /*wide*/double devSqBlockSegF64(MemorySegment x, long xo, int len, double shift) {
         int full = len - len % Blocking.ACCUMULATORS;
-        if (PASS_F64 == Blocking.ACCUMULATORS && full == len) {
-            return devSqPassSegF64(x, xo, full, shift, null, 0);
-        }
         double[] a = ACCUMULATORS_F64.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F64) {
             devSqPassSegF64(x, xo + o, full, shift, a, o);
@@ -1051,7 +1020,7 @@ public final class SimdKernelSet implements KernelSet {
     }
 
     /** Accumulators o..o+4L of a block: x from xo (already offset by o), stride 64, into a[o..]. */
-    private static double sumPassSegF64(MemorySegment x, long xo, int full, double[] a, int o) {
+    private static void sumPassSegF64(MemorySegment x, long xo, int full, double[] a, int o) {
         VectorSpecies<Double> s = REDUCE_F64;
         int l = s.length();
         DoubleVector a0 = DoubleVector.zero(s);
@@ -1064,10 +1033,13 @@ public final class SimdKernelSet implements KernelSet {
             a2 = a2.add(DoubleVector.fromMemorySegment(s, x, (xo + i + 2 * l) * (long) Double.BYTES, NATIVE_ORDER));
             a3 = a3.add(DoubleVector.fromMemorySegment(s, x, (xo + i + 3 * l) * (long) Double.BYTES, NATIVE_ORDER));
         }
-        return finish(a0, a1, a2, a3, a, o, l);
+        a0.intoArray(a, o);
+        a1.intoArray(a, o + l);
+        a2.intoArray(a, o + 2 * l);
+        a3.intoArray(a, o + 3 * l);
     }
 
-    private static double absSumPassSegF64(MemorySegment x, long xo, int full, double[] a, int o) {
+    private static void absSumPassSegF64(MemorySegment x, long xo, int full, double[] a, int o) {
         VectorSpecies<Double> s = REDUCE_F64;
         int l = s.length();
         DoubleVector a0 = DoubleVector.zero(s);
@@ -1080,10 +1052,13 @@ public final class SimdKernelSet implements KernelSet {
             a2 = a2.add(DoubleVector.fromMemorySegment(s, x, (xo + i + 2 * l) * (long) Double.BYTES, NATIVE_ORDER).abs());
             a3 = a3.add(DoubleVector.fromMemorySegment(s, x, (xo + i + 3 * l) * (long) Double.BYTES, NATIVE_ORDER).abs());
         }
-        return finish(a0, a1, a2, a3, a, o, l);
+        a0.intoArray(a, o);
+        a1.intoArray(a, o + l);
+        a2.intoArray(a, o + 2 * l);
+        a3.intoArray(a, o + 3 * l);
     }
 
-    private static double dotPassSegF64(MemorySegment x, long xo, MemorySegment y, long yo, int full, double[] a, int o) {
+    private static void dotPassSegF64(MemorySegment x, long xo, MemorySegment y, long yo, int full, double[] a, int o) {
         VectorSpecies<Double> s = REDUCE_F64;
         int l = s.length();
         DoubleVector a0 = DoubleVector.zero(s);
@@ -1096,10 +1071,13 @@ public final class SimdKernelSet implements KernelSet {
             a2 = DoubleVector.fromMemorySegment(s, x, (xo + i + 2 * l) * (long) Double.BYTES, NATIVE_ORDER).fma(DoubleVector.fromMemorySegment(s, y, (yo + i + 2 * l) * (long) Double.BYTES, NATIVE_ORDER), a2);
             a3 = DoubleVector.fromMemorySegment(s, x, (xo + i + 3 * l) * (long) Double.BYTES, NATIVE_ORDER).fma(DoubleVector.fromMemorySegment(s, y, (yo + i + 3 * l) * (long) Double.BYTES, NATIVE_ORDER), a3);
         }
-        return finish(a0, a1, a2, a3, a, o, l);
+        a0.intoArray(a, o);
+        a1.intoArray(a, o + l);
+        a2.intoArray(a, o + 2 * l);
+        a3.intoArray(a, o + 3 * l);
     }
 
-    private static double devPassSegF64(MemorySegment x, long xo, int full, double shift, double[] a, int o) {
+    private static void devPassSegF64(MemorySegment x, long xo, int full, double shift, double[] a, int o) {
         VectorSpecies<Double> s = REDUCE_F64;
         int l = s.length();
         DoubleVector m = DoubleVector.broadcast(s, shift);
@@ -1113,10 +1091,13 @@ public final class SimdKernelSet implements KernelSet {
             a2 = a2.add(DoubleVector.fromMemorySegment(s, x, (xo + i + 2 * l) * (long) Double.BYTES, NATIVE_ORDER).sub(m));
             a3 = a3.add(DoubleVector.fromMemorySegment(s, x, (xo + i + 3 * l) * (long) Double.BYTES, NATIVE_ORDER).sub(m));
         }
-        return finish(a0, a1, a2, a3, a, o, l);
+        a0.intoArray(a, o);
+        a1.intoArray(a, o + l);
+        a2.intoArray(a, o + 2 * l);
+        a3.intoArray(a, o + 3 * l);
     }
 
-    private static double devSqPassSegF64(MemorySegment x, long xo, int full, double shift, double[] a, int o) {
+    private static void devSqPassSegF64(MemorySegment x, long xo, int full, double shift, double[] a, int o) {
         VectorSpecies<Double> s = REDUCE_F64;
         int l = s.length();
         DoubleVector m = DoubleVector.broadcast(s, shift);
@@ -1134,7 +1115,10 @@ public final class SimdKernelSet implements KernelSet {
             a2 = d2.fma(d2, a2);
             a3 = d3.fma(d3, a3);
         }
-        return finish(a0, a1, a2, a3, a, o, l);
+        a0.intoArray(a, o);
+        a1.intoArray(a, o + l);
+        a2.intoArray(a, o + 2 * l);
+        a3.intoArray(a, o + 3 * l);
     }
 
     /**
@@ -1573,22 +1557,6 @@ public final class SimdKernelSet implements KernelSet {
     }
 
     /**
-     * With a null array these four vectors are all the accumulators and no tail follows: fold them in
-     * registers (a0 += a2, a1 += a3 is the half 32; a0 += a1 the half 16) and return the block's value.
-     * Otherwise store them for the general fold and return NaN.
-     */
-    private static float finish(FloatVector a0, FloatVector a1, FloatVector a2, FloatVector a3, float[] a, int o, int l) {
-        if (a == null) {
-            return Lanes.sum(a0.add(a2).add(a1.add(a3)), Lanes.f32()); // the last steps of the canonical fold
-        }
-        a0.intoArray(a, o);
-        a1.intoArray(a, o + l);
-        a2.intoArray(a, o + 2 * l);
-        a3.intoArray(a, o + 3 * l);
-        return Float.NaN;
-    }
-
-    /**
      * The canonical fold of a block's accumulators: a[j] += a[j + half] for j < half, halving from
      * ACCUMULATORS / 2, whole vectors while half >= lanes, then within one vector ({@link Lanes#fold}).
      * The same IEEE adds as a scalar fold, so the bits match OpenCL's.
@@ -1816,9 +1784,6 @@ public final class SimdKernelSet implements KernelSet {
 
     private static /*wide*/double plainSumBlock(float[] x, int xo, int len) {
         int full = len - len % Blocking.ACCUMULATORS;
-        if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
-            return sumPass(x, xo, full, null, 0);
-        }
         float[] a = ACCUMULATORS_F32.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
             sumPass(x, xo + o, full, a, o);
@@ -1831,9 +1796,6 @@ public final class SimdKernelSet implements KernelSet {
 
     private static /*wide*/double absSumBlock(float[] x, int xo, int len) {
         int full = len - len % Blocking.ACCUMULATORS;
-        if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
-            return absSumPass(x, xo, full, null, 0);
-        }
         float[] a = ACCUMULATORS_F32.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
             absSumPass(x, xo + o, full, a, o);
@@ -1846,9 +1808,6 @@ public final class SimdKernelSet implements KernelSet {
 
     private static /*wide*/double dotBlock(float[] x, int xo, float[] y, int yo, int len) {
         int full = len - len % Blocking.ACCUMULATORS;
-        if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
-            return dotPass(x, xo, y, yo, full, null, 0);
-        }
         float[] a = ACCUMULATORS_F32.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
             dotPass(x, xo + o, y, yo + o, full, a, o);
@@ -1862,9 +1821,6 @@ public final class SimdKernelSet implements KernelSet {
     /** The deviations from {@code shift} summed (variance's compensation term). */
     private static /*wide*/double devBlock(float[] x, int xo, int len, float shift) {
         int full = len - len % Blocking.ACCUMULATORS;
-        if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
-            return devPass(x, xo, full, shift, null, 0);
-        }
         float[] a = ACCUMULATORS_F32.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
             devPass(x, xo + o, full, shift, a, o);
@@ -1878,9 +1834,6 @@ public final class SimdKernelSet implements KernelSet {
     /** The squared deviations from {@code shift} summed. */
     private static /*wide*/double devSqBlock(float[] x, int xo, int len, float shift) {
         int full = len - len % Blocking.ACCUMULATORS;
-        if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
-            return devSqPass(x, xo, full, shift, null, 0);
-        }
         float[] a = ACCUMULATORS_F32.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
             devSqPass(x, xo + o, full, shift, a, o);
@@ -1893,7 +1846,7 @@ public final class SimdKernelSet implements KernelSet {
     }
 
     /** Accumulators o..o+4L of a block: x from xo (already offset by o), stride 64, into a[o..]. */
-    private static float sumPass(float[] x, int xo, int full, float[] a, int o) {
+    private static void sumPass(float[] x, int xo, int full, float[] a, int o) {
         VectorSpecies<Float> s = REDUCE_F32;
         int l = s.length();
         FloatVector a0 = FloatVector.zero(s);
@@ -1906,10 +1859,13 @@ public final class SimdKernelSet implements KernelSet {
             a2 = a2.add(FloatVector.fromArray(s, x, xo + i + 2 * l));
             a3 = a3.add(FloatVector.fromArray(s, x, xo + i + 3 * l));
         }
-        return finish(a0, a1, a2, a3, a, o, l);
+        a0.intoArray(a, o);
+        a1.intoArray(a, o + l);
+        a2.intoArray(a, o + 2 * l);
+        a3.intoArray(a, o + 3 * l);
     }
 
-    private static float absSumPass(float[] x, int xo, int full, float[] a, int o) {
+    private static void absSumPass(float[] x, int xo, int full, float[] a, int o) {
         VectorSpecies<Float> s = REDUCE_F32;
         int l = s.length();
         FloatVector a0 = FloatVector.zero(s);
@@ -1922,10 +1878,13 @@ public final class SimdKernelSet implements KernelSet {
             a2 = a2.add(FloatVector.fromArray(s, x, xo + i + 2 * l).abs());
             a3 = a3.add(FloatVector.fromArray(s, x, xo + i + 3 * l).abs());
         }
-        return finish(a0, a1, a2, a3, a, o, l);
+        a0.intoArray(a, o);
+        a1.intoArray(a, o + l);
+        a2.intoArray(a, o + 2 * l);
+        a3.intoArray(a, o + 3 * l);
     }
 
-    private static float dotPass(float[] x, int xo, float[] y, int yo, int full, float[] a, int o) {
+    private static void dotPass(float[] x, int xo, float[] y, int yo, int full, float[] a, int o) {
         VectorSpecies<Float> s = REDUCE_F32;
         int l = s.length();
         FloatVector a0 = FloatVector.zero(s);
@@ -1938,10 +1897,13 @@ public final class SimdKernelSet implements KernelSet {
             a2 = FloatVector.fromArray(s, x, xo + i + 2 * l).fma(FloatVector.fromArray(s, y, yo + i + 2 * l), a2);
             a3 = FloatVector.fromArray(s, x, xo + i + 3 * l).fma(FloatVector.fromArray(s, y, yo + i + 3 * l), a3);
         }
-        return finish(a0, a1, a2, a3, a, o, l);
+        a0.intoArray(a, o);
+        a1.intoArray(a, o + l);
+        a2.intoArray(a, o + 2 * l);
+        a3.intoArray(a, o + 3 * l);
     }
 
-    private static float devPass(float[] x, int xo, int full, float shift, float[] a, int o) {
+    private static void devPass(float[] x, int xo, int full, float shift, float[] a, int o) {
         VectorSpecies<Float> s = REDUCE_F32;
         int l = s.length();
         FloatVector m = FloatVector.broadcast(s, shift);
@@ -1955,10 +1917,13 @@ public final class SimdKernelSet implements KernelSet {
             a2 = a2.add(FloatVector.fromArray(s, x, xo + i + 2 * l).sub(m));
             a3 = a3.add(FloatVector.fromArray(s, x, xo + i + 3 * l).sub(m));
         }
-        return finish(a0, a1, a2, a3, a, o, l);
+        a0.intoArray(a, o);
+        a1.intoArray(a, o + l);
+        a2.intoArray(a, o + 2 * l);
+        a3.intoArray(a, o + 3 * l);
     }
 
-    private static float devSqPass(float[] x, int xo, int full, float shift, float[] a, int o) {
+    private static void devSqPass(float[] x, int xo, int full, float shift, float[] a, int o) {
         VectorSpecies<Float> s = REDUCE_F32;
         int l = s.length();
         FloatVector m = FloatVector.broadcast(s, shift);
@@ -1976,7 +1941,10 @@ public final class SimdKernelSet implements KernelSet {
             a2 = d2.fma(d2, a2);
             a3 = d3.fma(d3, a3);
         }
-        return finish(a0, a1, a2, a3, a, o, l);
+        a0.intoArray(a, o);
+        a1.intoArray(a, o + l);
+        a2.intoArray(a, o + 2 * l);
+        a3.intoArray(a, o + 3 * l);
     }
 
     /**
@@ -2227,9 +2195,6 @@ public final class SimdKernelSet implements KernelSet {
 
     private static /*wide*/double plainSumBlockSegF32(MemorySegment x, long xo, int len) {
         int full = len - len % Blocking.ACCUMULATORS;
-        if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
-            return sumPassSegF32(x, xo, full, null, 0);
-        }
         float[] a = ACCUMULATORS_F32.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
             sumPassSegF32(x, xo + o, full, a, o);
@@ -2242,9 +2207,6 @@ public final class SimdKernelSet implements KernelSet {
 
     private static /*wide*/double absSumBlockSegF32(MemorySegment x, long xo, int len) {
         int full = len - len % Blocking.ACCUMULATORS;
-        if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
-            return absSumPassSegF32(x, xo, full, null, 0);
-        }
         float[] a = ACCUMULATORS_F32.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
             absSumPassSegF32(x, xo + o, full, a, o);
@@ -2257,9 +2219,6 @@ public final class SimdKernelSet implements KernelSet {
 
     private static /*wide*/double dotBlockSegF32(MemorySegment x, long xo, MemorySegment y, long yo, int len) {
         int full = len - len % Blocking.ACCUMULATORS;
-        if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
-            return dotPassSegF32(x, xo, y, yo, full, null, 0);
-        }
         float[] a = ACCUMULATORS_F32.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
             dotPassSegF32(x, xo + o, y, yo + o, full, a, o);
@@ -2273,9 +2232,6 @@ public final class SimdKernelSet implements KernelSet {
     /** The deviations from {@code shift} summed (variance's compensation term). */
     private static /*wide*/double devBlockSegF32(MemorySegment x, long xo, int len, float shift) {
         int full = len - len % Blocking.ACCUMULATORS;
-        if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
-            return devPassSegF32(x, xo, full, shift, null, 0);
-        }
         float[] a = ACCUMULATORS_F32.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
             devPassSegF32(x, xo + o, full, shift, a, o);
@@ -2289,9 +2245,6 @@ public final class SimdKernelSet implements KernelSet {
     /** The squared deviations from {@code shift} summed. */
     private static /*wide*/double devSqBlockSegF32(MemorySegment x, long xo, int len, float shift) {
         int full = len - len % Blocking.ACCUMULATORS;
-        if (PASS_F32 == Blocking.ACCUMULATORS && full == len) {
-            return devSqPassSegF32(x, xo, full, shift, null, 0);
-        }
         float[] a = ACCUMULATORS_F32.get(); // overwritten by the passes
         for (int o = 0; o < Blocking.ACCUMULATORS; o += PASS_F32) {
             devSqPassSegF32(x, xo + o, full, shift, a, o);
@@ -2304,7 +2257,7 @@ public final class SimdKernelSet implements KernelSet {
     }
 
     /** Accumulators o..o+4L of a block: x from xo (already offset by o), stride 64, into a[o..]. */
-    private static float sumPassSegF32(MemorySegment x, long xo, int full, float[] a, int o) {
+    private static void sumPassSegF32(MemorySegment x, long xo, int full, float[] a, int o) {
         VectorSpecies<Float> s = REDUCE_F32;
         int l = s.length();
         FloatVector a0 = FloatVector.zero(s);
@@ -2317,10 +2270,13 @@ public final class SimdKernelSet implements KernelSet {
             a2 = a2.add(FloatVector.fromMemorySegment(s, x, (xo + i + 2 * l) * (long) Float.BYTES, NATIVE_ORDER));
             a3 = a3.add(FloatVector.fromMemorySegment(s, x, (xo + i + 3 * l) * (long) Float.BYTES, NATIVE_ORDER));
         }
-        return finish(a0, a1, a2, a3, a, o, l);
+        a0.intoArray(a, o);
+        a1.intoArray(a, o + l);
+        a2.intoArray(a, o + 2 * l);
+        a3.intoArray(a, o + 3 * l);
     }
 
-    private static float absSumPassSegF32(MemorySegment x, long xo, int full, float[] a, int o) {
+    private static void absSumPassSegF32(MemorySegment x, long xo, int full, float[] a, int o) {
         VectorSpecies<Float> s = REDUCE_F32;
         int l = s.length();
         FloatVector a0 = FloatVector.zero(s);
@@ -2333,10 +2289,13 @@ public final class SimdKernelSet implements KernelSet {
             a2 = a2.add(FloatVector.fromMemorySegment(s, x, (xo + i + 2 * l) * (long) Float.BYTES, NATIVE_ORDER).abs());
             a3 = a3.add(FloatVector.fromMemorySegment(s, x, (xo + i + 3 * l) * (long) Float.BYTES, NATIVE_ORDER).abs());
         }
-        return finish(a0, a1, a2, a3, a, o, l);
+        a0.intoArray(a, o);
+        a1.intoArray(a, o + l);
+        a2.intoArray(a, o + 2 * l);
+        a3.intoArray(a, o + 3 * l);
     }
 
-    private static float dotPassSegF32(MemorySegment x, long xo, MemorySegment y, long yo, int full, float[] a, int o) {
+    private static void dotPassSegF32(MemorySegment x, long xo, MemorySegment y, long yo, int full, float[] a, int o) {
         VectorSpecies<Float> s = REDUCE_F32;
         int l = s.length();
         FloatVector a0 = FloatVector.zero(s);
@@ -2349,10 +2308,13 @@ public final class SimdKernelSet implements KernelSet {
             a2 = FloatVector.fromMemorySegment(s, x, (xo + i + 2 * l) * (long) Float.BYTES, NATIVE_ORDER).fma(FloatVector.fromMemorySegment(s, y, (yo + i + 2 * l) * (long) Float.BYTES, NATIVE_ORDER), a2);
             a3 = FloatVector.fromMemorySegment(s, x, (xo + i + 3 * l) * (long) Float.BYTES, NATIVE_ORDER).fma(FloatVector.fromMemorySegment(s, y, (yo + i + 3 * l) * (long) Float.BYTES, NATIVE_ORDER), a3);
         }
-        return finish(a0, a1, a2, a3, a, o, l);
+        a0.intoArray(a, o);
+        a1.intoArray(a, o + l);
+        a2.intoArray(a, o + 2 * l);
+        a3.intoArray(a, o + 3 * l);
     }
 
-    private static float devPassSegF32(MemorySegment x, long xo, int full, float shift, float[] a, int o) {
+    private static void devPassSegF32(MemorySegment x, long xo, int full, float shift, float[] a, int o) {
         VectorSpecies<Float> s = REDUCE_F32;
         int l = s.length();
         FloatVector m = FloatVector.broadcast(s, shift);
@@ -2366,10 +2328,13 @@ public final class SimdKernelSet implements KernelSet {
             a2 = a2.add(FloatVector.fromMemorySegment(s, x, (xo + i + 2 * l) * (long) Float.BYTES, NATIVE_ORDER).sub(m));
             a3 = a3.add(FloatVector.fromMemorySegment(s, x, (xo + i + 3 * l) * (long) Float.BYTES, NATIVE_ORDER).sub(m));
         }
-        return finish(a0, a1, a2, a3, a, o, l);
+        a0.intoArray(a, o);
+        a1.intoArray(a, o + l);
+        a2.intoArray(a, o + 2 * l);
+        a3.intoArray(a, o + 3 * l);
     }
 
-    private static float devSqPassSegF32(MemorySegment x, long xo, int full, float shift, float[] a, int o) {
+    private static void devSqPassSegF32(MemorySegment x, long xo, int full, float shift, float[] a, int o) {
         VectorSpecies<Float> s = REDUCE_F32;
         int l = s.length();
         FloatVector m = FloatVector.broadcast(s, shift);
@@ -2387,7 +2352,10 @@ public final class SimdKernelSet implements KernelSet {
             a2 = d2.fma(d2, a2);
             a3 = d3.fma(d3, a3);
         }
-        return finish(a0, a1, a2, a3, a, o, l);
+        a0.intoArray(a, o);
+        a1.intoArray(a, o + l);
+        a2.intoArray(a, o + 2 * l);
+        a3.intoArray(a, o + 3 * l);
     }
 
     /**

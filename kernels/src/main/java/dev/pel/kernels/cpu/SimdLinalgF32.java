@@ -95,10 +95,14 @@ final class SimdLinalgF32 {
                 s2 = FloatVector.fromArray(S, a, r2 + j).fma(xv, s2);
                 s3 = FloatVector.fromArray(S, a, r3 + j).fma(xv, s3);
             }
-            float d0 = Lanes.sum(s0, scratch);
-            float d1 = Lanes.sum(s1, scratch);
-            float d2 = Lanes.sum(s2, scratch);
-            float d3 = Lanes.sum(s3, scratch);
+            s0.intoArray(scratch, 0);
+            float d0 = Lanes.fold(scratch, s0.length());
+            s1.intoArray(scratch, 0);
+            float d1 = Lanes.fold(scratch, s1.length());
+            s2.intoArray(scratch, 0);
+            float d2 = Lanes.fold(scratch, s2.length());
+            s3.intoArray(scratch, 0);
+            float d3 = Lanes.fold(scratch, s3.length());
             for (int j = nv; j < n; j++) {
                 float xj = x[xo + j];
                 d0 = Math.fma(a[r0 + j], xj, d0);
@@ -117,7 +121,8 @@ final class SimdLinalgF32 {
             for (int j = 0; j < nv; j += L) {
                 s0 = FloatVector.fromArray(S, a, r0 + j).fma(FloatVector.fromArray(S, x, xo + j), s0);
             }
-            float d0 = Lanes.sum(s0, scratch);
+            s0.intoArray(scratch, 0);
+            float d0 = Lanes.fold(scratch, s0.length());
             for (int j = nv; j < n; j++) {
                 d0 = Math.fma(a[r0 + j], x[xo + j], d0);
             }

@@ -95,10 +95,14 @@ final class SimdLinalgF64 {
                 s2 = DoubleVector.fromArray(S, a, r2 + j).fma(xv, s2);
                 s3 = DoubleVector.fromArray(S, a, r3 + j).fma(xv, s3);
             }
-            double d0 = Lanes.sum(s0, scratch);
-            double d1 = Lanes.sum(s1, scratch);
-            double d2 = Lanes.sum(s2, scratch);
-            double d3 = Lanes.sum(s3, scratch);
+            s0.intoArray(scratch, 0);
+            double d0 = Lanes.fold(scratch, s0.length());
+            s1.intoArray(scratch, 0);
+            double d1 = Lanes.fold(scratch, s1.length());
+            s2.intoArray(scratch, 0);
+            double d2 = Lanes.fold(scratch, s2.length());
+            s3.intoArray(scratch, 0);
+            double d3 = Lanes.fold(scratch, s3.length());
             for (int j = nv; j < n; j++) {
                 double xj = x[xo + j];
                 d0 = Math.fma(a[r0 + j], xj, d0);
@@ -117,7 +121,8 @@ final class SimdLinalgF64 {
             for (int j = 0; j < nv; j += L) {
                 s0 = DoubleVector.fromArray(S, a, r0 + j).fma(DoubleVector.fromArray(S, x, xo + j), s0);
             }
-            double d0 = Lanes.sum(s0, scratch);
+            s0.intoArray(scratch, 0);
+            double d0 = Lanes.fold(scratch, s0.length());
             for (int j = nv; j < n; j++) {
                 d0 = Math.fma(a[r0 + j], x[xo + j], d0);
             }

@@ -448,9 +448,12 @@ public final class SimdSimulation implements SimulationKernels {
                     accY = accY.add(f.mul(dy));
                     accZ = accZ.add(f.mul(dz));
                 }
-                double tx = Lanes.sum(accX, scratch);
-                double ty = Lanes.sum(accY, scratch);
-                double tz = Lanes.sum(accZ, scratch);
+                accX.intoArray(scratch, 0);
+                double tx = Lanes.fold(scratch, accX.length());
+                accY.intoArray(scratch, 0);
+                double ty = Lanes.fold(scratch, accY.length());
+                accZ.intoArray(scratch, 0);
+                double tz = Lanes.fold(scratch, accZ.length());
                 for (; j < n; j++) {
                     double dx = x.get(j) - xi;
                     double dy = y.get(j) - yi;
@@ -564,46 +567,6 @@ public final class SimdSimulation implements SimulationKernels {
     }
 
     /**
-     * Phi(-a) for lanes a &gt;= 0: {@link ScalarSimulation#normalTail}, both branches computed and
-     * blended. Split in small methods: C2 inlines each (one method of over 325 bytes was not inlined,
-     * and its vectors were then boxed on every call, several times slower).
-     */
-    private static DoubleVector normalTailF64(DoubleVector a) {
-        DoubleVector e = a.mul(a).neg().div(2).lanewise(VectorOperators.EXP);
-        DoubleVector near = e.mul(hartNumeratorF64(a)).div(hartDenominatorF64(a));
-        DoubleVector tail = hartFarF64(a, e).blend(near, a.compare(VectorOperators.LT, 7.07106781186547));
-        return tail.blend(0, a.compare(VectorOperators.GT, 37));
-    }
-
-    private static DoubleVector hartNumeratorF64(DoubleVector a) {
-        DoubleVector p = a.mul(3.52624965998911E-02).add(0.700383064443688);
-        p = p.mul(a).add(6.37396220353165);
-        p = p.mul(a).add(33.912866078383);
-        p = p.mul(a).add(112.079291497871);
-        p = p.mul(a).add(221.213596169931);
-        return p.mul(a).add(220.206867912376);
-    }
-
-    private static DoubleVector hartDenominatorF64(DoubleVector a) {
-        DoubleVector q = a.mul(8.83883476483184E-02).add(1.75566716318264);
-        q = q.mul(a).add(16.064177579207);
-        q = q.mul(a).add(86.7807322029461);
-        q = q.mul(a).add(296.564248779674);
-        q = q.mul(a).add(637.333633378831);
-        q = q.mul(a).add(793.826512519948);
-        return q.mul(a).add(440.413735824752);
-    }
-
-    private static DoubleVector hartFarF64(DoubleVector a, DoubleVector e) {
-        DoubleVector b = a.add(0.65);
-        b = a.add(DoubleVector.broadcast(SPECIES_F64, 4).div(b));
-        b = a.add(DoubleVector.broadcast(SPECIES_F64, 3).div(b));
-        b = a.add(DoubleVector.broadcast(SPECIES_F64, 2).div(b));
-        b = a.add(DoubleVector.broadcast(SPECIES_F64, 1).div(b));
-        return e.div(b).div(2.506628274631);
-    }
-
-    /**
      * One task's Black-Scholes state: its operands, and a scratch array in which a block's intermediates
      * cross from pass to pass (d1, d2, the discounted strike, then the two normal tails).
      *
@@ -673,11 +636,40 @@ public final class SimdSimulation implements SimulationKernels {
             }
         }
 
-        /** Phi(-|d|) of d1 and d2: one loop over both, so the tail's code is compiled once. */
+        /**
+         * Phi(-|d|) of d1 and d2 ({@link ScalarSimulation#normalTail}, both branches computed and blended): one loop
+         * over both, so the tail's code is compiled once. All in one method: split in small methods taking vectors, a
+         * method C2 did not inline (too large, or too deep in a caller's inlining) had its vectors boxed on every call.
+         */
         private static void tails(BlackScholesF64 b, int at, int m) {
             double[] w = b.w;
             for (int j = 0; j < BS_BLOCK + m; j += SPECIES_F64.length()) {
-                normalTailF64(DoubleVector.fromArray(SPECIES_F64, w, j).abs()).intoArray(w, 3 * BS_BLOCK + j);
+                DoubleVector a = DoubleVector.fromArray(SPECIES_F64, w, j).abs();
+                DoubleVector e = a.mul(a).neg().div(2).lanewise(VectorOperators.EXP);
+                // Hart's rational approximation near the centre: numerator p over denominator q.
+                DoubleVector p = a.mul(3.52624965998911E-02).add(0.700383064443688);
+                p = p.mul(a).add(6.37396220353165);
+                p = p.mul(a).add(33.912866078383);
+                p = p.mul(a).add(112.079291497871);
+                p = p.mul(a).add(221.213596169931);
+                p = p.mul(a).add(220.206867912376);
+                DoubleVector q = a.mul(8.83883476483184E-02).add(1.75566716318264);
+                q = q.mul(a).add(16.064177579207);
+                q = q.mul(a).add(86.7807322029461);
+                q = q.mul(a).add(296.564248779674);
+                q = q.mul(a).add(637.333633378831);
+                q = q.mul(a).add(793.826512519948);
+                q = q.mul(a).add(440.413735824752);
+                DoubleVector near = e.mul(p).div(q);
+                // The continued fraction in the far tail.
+                DoubleVector f = a.add(0.65);
+                f = a.add(DoubleVector.broadcast(SPECIES_F64, 4).div(f));
+                f = a.add(DoubleVector.broadcast(SPECIES_F64, 3).div(f));
+                f = a.add(DoubleVector.broadcast(SPECIES_F64, 2).div(f));
+                f = a.add(DoubleVector.broadcast(SPECIES_F64, 1).div(f));
+                DoubleVector far = e.div(f).div(2.506628274631);
+                DoubleVector tail = far.blend(near, a.compare(VectorOperators.LT, 7.07106781186547));
+                tail.blend(0, a.compare(VectorOperators.GT, 37)).intoArray(w, 3 * BS_BLOCK + j);
             }
         }
 
@@ -938,9 +930,12 @@ public final class SimdSimulation implements SimulationKernels {
                     accY = accY.add(f.mul(dy));
                     accZ = accZ.add(f.mul(dz));
                 }
-                float tx = Lanes.sum(accX, scratch);
-                float ty = Lanes.sum(accY, scratch);
-                float tz = Lanes.sum(accZ, scratch);
+                accX.intoArray(scratch, 0);
+                float tx = Lanes.fold(scratch, accX.length());
+                accY.intoArray(scratch, 0);
+                float ty = Lanes.fold(scratch, accY.length());
+                accZ.intoArray(scratch, 0);
+                float tz = Lanes.fold(scratch, accZ.length());
                 for (; j < n; j++) {
                     float dx = x.get(j) - xi;
                     float dy = y.get(j) - yi;
@@ -1054,46 +1049,6 @@ public final class SimdSimulation implements SimulationKernels {
     }
 
     /**
-     * Phi(-a) for lanes a &gt;= 0: {@link ScalarSimulation#normalTail}, both branches computed and
-     * blended. Split in small methods: C2 inlines each (one method of over 325 bytes was not inlined,
-     * and its vectors were then boxed on every call, several times slower).
-     */
-    private static FloatVector normalTailF32(FloatVector a) {
-        FloatVector e = a.mul(a).neg().div(2).lanewise(VectorOperators.EXP);
-        FloatVector near = e.mul(hartNumeratorF32(a)).div(hartDenominatorF32(a));
-        FloatVector tail = hartFarF32(a, e).blend(near, a.compare(VectorOperators.LT, 7.07106781186547f));
-        return tail.blend(0, a.compare(VectorOperators.GT, 37));
-    }
-
-    private static FloatVector hartNumeratorF32(FloatVector a) {
-        FloatVector p = a.mul(3.52624965998911E-02f).add(0.700383064443688f);
-        p = p.mul(a).add(6.37396220353165f);
-        p = p.mul(a).add(33.912866078383f);
-        p = p.mul(a).add(112.079291497871f);
-        p = p.mul(a).add(221.213596169931f);
-        return p.mul(a).add(220.206867912376f);
-    }
-
-    private static FloatVector hartDenominatorF32(FloatVector a) {
-        FloatVector q = a.mul(8.83883476483184E-02f).add(1.75566716318264f);
-        q = q.mul(a).add(16.064177579207f);
-        q = q.mul(a).add(86.7807322029461f);
-        q = q.mul(a).add(296.564248779674f);
-        q = q.mul(a).add(637.333633378831f);
-        q = q.mul(a).add(793.826512519948f);
-        return q.mul(a).add(440.413735824752f);
-    }
-
-    private static FloatVector hartFarF32(FloatVector a, FloatVector e) {
-        FloatVector b = a.add(0.65f);
-        b = a.add(FloatVector.broadcast(SPECIES_F32, 4).div(b));
-        b = a.add(FloatVector.broadcast(SPECIES_F32, 3).div(b));
-        b = a.add(FloatVector.broadcast(SPECIES_F32, 2).div(b));
-        b = a.add(FloatVector.broadcast(SPECIES_F32, 1).div(b));
-        return e.div(b).div(2.506628274631f);
-    }
-
-    /**
      * One task's Black-Scholes state: its operands, and a scratch array in which a block's intermediates
      * cross from pass to pass (d1, d2, the discounted strike, then the two normal tails).
      *
@@ -1163,11 +1118,40 @@ public final class SimdSimulation implements SimulationKernels {
             }
         }
 
-        /** Phi(-|d|) of d1 and d2: one loop over both, so the tail's code is compiled once. */
+        /**
+         * Phi(-|d|) of d1 and d2 ({@link ScalarSimulation#normalTail}, both branches computed and blended): one loop
+         * over both, so the tail's code is compiled once. All in one method: split in small methods taking vectors, a
+         * method C2 did not inline (too large, or too deep in a caller's inlining) had its vectors boxed on every call.
+         */
         private static void tails(BlackScholesF32 b, int at, int m) {
             float[] w = b.w;
             for (int j = 0; j < BS_BLOCK + m; j += SPECIES_F32.length()) {
-                normalTailF32(FloatVector.fromArray(SPECIES_F32, w, j).abs()).intoArray(w, 3 * BS_BLOCK + j);
+                FloatVector a = FloatVector.fromArray(SPECIES_F32, w, j).abs();
+                FloatVector e = a.mul(a).neg().div(2).lanewise(VectorOperators.EXP);
+                // Hart's rational approximation near the centre: numerator p over denominator q.
+                FloatVector p = a.mul(3.52624965998911E-02f).add(0.700383064443688f);
+                p = p.mul(a).add(6.37396220353165f);
+                p = p.mul(a).add(33.912866078383f);
+                p = p.mul(a).add(112.079291497871f);
+                p = p.mul(a).add(221.213596169931f);
+                p = p.mul(a).add(220.206867912376f);
+                FloatVector q = a.mul(8.83883476483184E-02f).add(1.75566716318264f);
+                q = q.mul(a).add(16.064177579207f);
+                q = q.mul(a).add(86.7807322029461f);
+                q = q.mul(a).add(296.564248779674f);
+                q = q.mul(a).add(637.333633378831f);
+                q = q.mul(a).add(793.826512519948f);
+                q = q.mul(a).add(440.413735824752f);
+                FloatVector near = e.mul(p).div(q);
+                // The continued fraction in the far tail.
+                FloatVector f = a.add(0.65f);
+                f = a.add(FloatVector.broadcast(SPECIES_F32, 4).div(f));
+                f = a.add(FloatVector.broadcast(SPECIES_F32, 3).div(f));
+                f = a.add(FloatVector.broadcast(SPECIES_F32, 2).div(f));
+                f = a.add(FloatVector.broadcast(SPECIES_F32, 1).div(f));
+                FloatVector far = e.div(f).div(2.506628274631f);
+                FloatVector tail = far.blend(near, a.compare(VectorOperators.LT, 7.07106781186547f));
+                tail.blend(0, a.compare(VectorOperators.GT, 37)).intoArray(w, 3 * BS_BLOCK + j);
             }
         }
 

@@ -14,8 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@link Lanes#sum(DoubleVector, double[])} adds in one order, the fold by halves, at every vector width and before and
- * after the JIT compiles it (the loop runs it interpreted first, compiled later).
+ * A vector's lanes stored and summed with {@link Lanes#fold(double[], int)}, as the kernels sum them, add in one order,
+ * the fold by halves, at every vector width and before and after the JIT compiles it (the loop runs it interpreted
+ * first, compiled later).
  */
 class LanesTest {
     private static final int CALLS = 30_000;
@@ -63,7 +64,7 @@ class LanesTest {
         double[] scratch = Lanes.f64();
         for (int call = 0; call < CALLS; call++) {
             double[] in = inputs[call % inputs.length];
-            double got = Lanes.sum(DoubleVector.fromArray(species, in, 0), scratch);
+            double got = sum(DoubleVector.fromArray(species, in, 0), scratch);
             if (Double.doubleToRawLongBits(got) != Double.doubleToRawLongBits(foldByHalves(in))) {
                 assertEquals(foldByHalves(in), got, 0, "call " + call + " at " + shape);
             }
@@ -84,7 +85,7 @@ class LanesTest {
         float[] scratch = Lanes.f32();
         for (int call = 0; call < CALLS; call++) {
             float[] in = inputs[call % inputs.length];
-            float got = Lanes.sum(FloatVector.fromArray(species, in, 0), scratch);
+            float got = sum(FloatVector.fromArray(species, in, 0), scratch);
             if (Float.floatToRawIntBits(got) != Float.floatToRawIntBits(foldByHalves(in))) {
                 assertEquals(foldByHalves(in), got, 0, "call " + call + " at " + shape);
             }
@@ -105,6 +106,17 @@ class LanesTest {
         assertNotSame(mine, other[0], "another thread folds in its own array");
         float[] in = new float[species.length()];
         java.util.Arrays.fill(in, 0.5f);
-        assertEquals(0.5f * in.length, Lanes.sum(FloatVector.fromArray(species, in, 0), mine));
+        assertEquals(0.5f * in.length, sum(FloatVector.fromArray(species, in, 0), mine));
+    }
+
+    /** A vector's lanes summed as the kernels sum them: stored to the scratch, folded there. */
+    private static double sum(DoubleVector v, double[] scratch) {
+        v.intoArray(scratch, 0);
+        return Lanes.fold(scratch, v.length());
+    }
+
+    private static float sum(FloatVector v, float[] scratch) {
+        v.intoArray(scratch, 0);
+        return Lanes.fold(scratch, v.length());
     }
 }
