@@ -33,7 +33,8 @@ import java.util.function.LongUnaryOperator;
  * large call follows what the last calls taught. Calls are counted as they are measured
  * ({@link #observe}): a small call measured at random one in eight counts for eight. A choice gives
  * way only to a variant predicted more than 15% faster ({@link #SWITCH_MARGIN}): between near-equal
- * variants, flapping costs more than either.
+ * variants, flapping costs more than either. Between two one-thread host variants, where nothing parks
+ * or wakes, 5% suffices ({@link #QUIET_SWITCH_MARGIN}).
  * Exploration keeps a wrong model from staying wrong. It runs in bursts of consecutive calls,
  * because a lone call on another variant is not what that variant does in steady use: its worker
  * threads are parked and the data sits in another core's cache (two threads measured 3x slower
@@ -69,6 +70,13 @@ public final class CostModel {
      * 1M elements alternated between one and two threads at 295 us per call, against 218 us on two alone.
      */
     static final double SWITCH_MARGIN = 0.15;
+    /**
+     * The margin between two one-thread host variants (cpu-scalar and cpu-simd at one thread): no worker parks or wakes
+     * when the choice moves between them, so only timing noise needs a margin. The wider one kept auto on cpu-simd for
+     * 16-element calls that took 85 ns there and 65 ns on cpu-scalar: its measurements, which include the clock reads
+     * and the facade (20-40 ns that the calibration's batched timings do not), narrowed the gap to under 15%.
+     */
+    static final double QUIET_SWITCH_MARGIN = 0.05;
     static final int EXPLORE_PERIOD = 512;
     /** Consecutive calls an exploration runs: the later ones run with warm workers and caches. */
     static final int EXPLORE_BURST = 4;
@@ -494,7 +502,15 @@ public final class CostModel {
             return lowest;
         }
         double heldNs = predictedNs(km, h, flops, bytes, where, b);
-        return heldNs <= predictedNs(km, lowest, flops, bytes, where, b) * (1 + SWITCH_MARGIN) ? h : lowest;
+        return heldNs <= predictedNs(km, lowest, flops, bytes, where, b) * (1 + margin(h, lowest)) ? h : lowest;
+    }
+
+    /** The fraction by which {@code to} must beat {@code from} to replace it as a class's choice. */
+    double margin(int from, int to) {
+        Variant f = variants.get(from);
+        Variant t = variants.get(to);
+        return f.threads() == 1 && t.threads() == 1 && f.backend().host() && t.backend().host() ? QUIET_SWITCH_MARGIN
+                : SWITCH_MARGIN;
     }
 
     /** Whether the count passed call {@value #EXPLORE_PERIOD} / 2 of a period in (from, to]. */
@@ -591,7 +607,7 @@ public final class CostModel {
     /**
      * What {@link #choose} runs outside an exploration, without counting or caching anything (for
      * {@code explain}): the lowest prediction, or the size class's standing choice while the lowest
-     * beats it by no more than {@value #SWITCH_MARGIN} (a fraction), which the reason then says.
+     * beats it by no more than {@link #margin} (a fraction), which the reason then says.
      */
     public Decision preview(KernelSpec kernel, DType dtype, long d0, long d1, long d2, Placement where, long allowed) {
         Decision best = best(kernel, dtype, d0, d1, d2, where, allowed);
@@ -608,8 +624,8 @@ public final class CostModel {
         int v = kept(km, s, epoch, best.variant(), kernel.cost().flops(d0, d1, d2), kernel.cost().bytes(dtype.bytes(), d0, d1, d2),
                 where, allowed, b);
         return v == best.variant() ? best : new Decision(variants.get(v).backend(), variants.get(v).threads(), String.format(
-                Locale.ROOT, "kept: the class's standing choice, predicted within %.0f%% of the lowest (%s)", 100 * SWITCH_MARGIN,
-                variants.get(best.variant()).label()), v);
+                Locale.ROOT, "kept: the class's standing choice, predicted within %.0f%% of the lowest (%s)",
+                100 * margin(v, best.variant()), variants.get(best.variant()).label()), v);
     }
 
     // ---------------------------------------------------------------- learning

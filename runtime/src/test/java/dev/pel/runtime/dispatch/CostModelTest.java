@@ -470,6 +470,26 @@ class CostModelTest {
     }
 
     @Test
+    void twoOneThreadHostVariantsChangePlacesForAFivePercentGain() {
+        FakeBackend scalar = new FakeBackend("scalar", 1, true, true);
+        CostModel m = new CostModel(List.of(scalar, cpu)); // scalar x1, cpu x1, cpu x2
+        m.setRates(0, new Rates(60, 40, 10, 1 << 20, 16, 8));
+        m.setRates(1, new Rates(50, 40, 10, 1 << 20, 16, 8));
+        m.setRates(2, new Rates(4_000, 80, 20, 2 << 20, 32, 8));
+        long n = 16;
+        assertEquals(1, m.choose(SUM, DType.F32, n, 1, 1, Placement.HEAP, 0b111).variant(), "cpu x1: the lowest launch");
+        double cpuOne = m.predict(1, SUM, DType.F32, n, 1, 1, Placement.HEAP).base();
+        for (int i = 0; i < CostModel.RING; i++) { // measured: scalar 9% faster than cpu x1
+            m.observe(1, SUM, DType.F32, n, 1, 1, Placement.HEAP, (long) (1.1 * cpuOne));
+            m.observe(0, SUM, DType.F32, n, 1, 1, Placement.HEAP, (long) cpuOne);
+        }
+        assertEquals(0, m.preview(SUM, DType.F32, n, 1, 1, Placement.HEAP, 0b111).variant(),
+                "no worker parks or wakes between them: 5% is margin enough");
+        assertEquals(CostModel.QUIET_SWITCH_MARGIN, m.margin(1, 0));
+        assertEquals(CostModel.SWITCH_MARGIN, m.margin(1, 2), "between thread counts the wide margin stands");
+    }
+
+    @Test
     void decisionsAreCachedForAboutAHundredMicrosecondsOfPredictedWork() {
         assertEquals(CostModel.RECOMPUTE_PERIOD, CostModel.period(50));
         assertEquals(64, CostModel.period(1_000));
