@@ -118,7 +118,7 @@ public final class SimdKernelSet implements KernelSet {
     private static final ValueLayout.OfDouble LAYOUT_F64 = ValueLayout.JAVA_DOUBLE;
     /** Per-thread scratch blocks: swap's exchange buffers and nrm2's rescaled block. */
     private static final ThreadLocal<double[][]> SCRATCH_F64 = ThreadLocal.withInitial(() -> new double[2][BLOCK]);
-    /** Per-thread accumulators of a block not folded in registers (an array per block was most of a small reduction's garbage). */
+    /** Per-thread accumulators of a block, which the passes store into (an array per block was most of a small reduction's garbage). */
     private static final ThreadLocal<double[]> ACCUMULATORS_F64 = ThreadLocal.withInitial(() -> new double[Blocking.ACCUMULATORS]);
 
     @FunctionalInterface
@@ -1355,7 +1355,7 @@ public final class SimdKernelSet implements KernelSet {
     private static final ValueLayout.OfFloat LAYOUT_F32 = ValueLayout.JAVA_FLOAT;
     /** Per-thread scratch blocks: swap's exchange buffers and nrm2's rescaled block. */
     private static final ThreadLocal<float[][]> SCRATCH_F32 = ThreadLocal.withInitial(() -> new float[2][BLOCK]);
-    /** Per-thread accumulators of a block not folded in registers (an array per block was most of a small reduction's garbage). */
+    /** Per-thread accumulators of a block, which the passes store into (an array per block was most of a small reduction's garbage). */
     private static final ThreadLocal<float[]> ACCUMULATORS_F32 = ThreadLocal.withInitial(() -> new float[Blocking.ACCUMULATORS]);
 
     @FunctionalInterface
