@@ -79,6 +79,12 @@ public final class KernelCalibrator implements Calibrator {
     /** The largest "main memory" working set: enough to leave every cache level but the last of big servers. */
     static final long MAX_MAIN_BYTES = 64L << 20;
     /**
+     * A host's main-memory working set in multiples of its last-level cache: four is past it whatever the replacement policy. Not
+     * more: a scal call over 64 MiB took 9 ms at 15 GB/s, and its six timings per variant were half of cpu-simd's
+     * measuring on a 2-core machine with an 8 MiB L3.
+     */
+    static final int MAIN_LLC_MULTIPLE = 4;
+    /**
      * A main-memory call should take about this long on the backend, or {@link #MAIN_CALL_LAUNCHES} launches if
      * longer, so that the fixed cost taken off it is a small part: a slow backend is timed on less. Not more:
      * memory first touched costs more than reading it (2.7 ms per MiB was measured on a VM), and a 5 ms call at
@@ -86,6 +92,10 @@ public final class KernelCalibrator implements Calibrator {
      */
     static final long MAIN_CALL_NANOS = 1_000_000L;
     static final int MAIN_CALL_LAUNCHES = 8;
+    /** Every timed size is a multiple of this many elements: of any vector's lanes. */
+    static final int TAIL_FREE = 1024;
+    /** The elements past a vector loop's end that the warm-up adds to one small call, so that user calls' tails are compiled. */
+    static final int WARM_UP_TAIL = 3;
 
     private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
@@ -123,9 +133,11 @@ public final class KernelCalibrator implements Calibrator {
         long l2 = hw.cacheBytes(2) > 0 ? hw.cacheBytes(2) : 256 << 10;
         long llc = Math.max(l2, Math.max(hw.cacheBytes(3), 0));
         long cacheBytes = backend.host() ? Math.min(l2 * threads, llc) : l2;
+        // Where discovery found no last-level cache, the largest set: a guess too small would time a cache as memory.
+        long hostMainBytes = hw.cacheBytes(3) > 0 ? Math.min(MAX_MAIN_BYTES, MAIN_LLC_MULTIPLE * llc) : MAX_MAIN_BYTES;
         int small = 16;
         int n1 = (int) Math.max(8192L * threads, 4096);
-        int n2 = (int) Math.max(n1 * 4L, cacheBytes / 2 / Float.BYTES);
+        int n2 = (int) Math.max(n1 * 4L, cacheBytes / 2 / Float.BYTES / TAIL_FREE * TAIL_FREE);
         boolean firstVariant = backend != lastBackend;
         if (firstVariant) {
             scratch = new float[0]; // another backend: its working sets are its own
@@ -135,13 +147,13 @@ public final class KernelCalibrator implements Calibrator {
         long started = System.nanoTime();
         long deadline = started + budgetNanos;
         if (backend.host()) {
-            FutureTask<float[]> main = mainSet != null ? mainSet : (mainSet = allocateBeside((int) (MAX_MAIN_BYTES / Float.BYTES)));
+            FutureTask<float[]> main = mainSet != null ? mainSet : (mainSet = allocateBeside((int) (hostMainBytes / Float.BYTES)));
             float[] heap = scratch.length >= n2 ? scratch : (scratch = filled(n2));
             VecF32 x = VecF32.heap(heap, 0, 1);
             VecF32 o = VecF32.heap(new float[n2], 0, 1);
             warmUpNanos = warmUp(st, set, x, o, small, n1, threads, firstVariant ? Warming.HOST_FIRST : Warming.HOST_NEXT);
             Partial p = settled(st, set, x, o, small, n1, n2, threads, deadline);
-            int n3 = mainElements(p, cacheBytes);
+            int n3 = mainElements(p, cacheBytes, hostMainBytes);
             VecF32 big = VecF32.heap(join(main), 0, 1); // zeros: the kernel's time does not depend on the values
             double t3 = median(() -> st.run(set, n3, big, threads), 1, deadline);
             double memBw = Math.min(p.cacheBw, st.bytes(n3) / Math.max(1, t3 - p.launch));
@@ -154,7 +166,7 @@ public final class KernelCalibrator implements Calibrator {
             VecF32 o = VecF32.offHeap(out, 0, 1);
             warmUpNanos = warmUp(st, set, x, o, small, n1, threads, Warming.DEVICE);
             Partial p = settled(st, set, x, o, small, n1, n2, threads, deadline);
-            int n3 = mainElements(p, cacheBytes);
+            int n3 = mainElements(p, cacheBytes, MAX_MAIN_BYTES);
             double memBw;
             try (FloatArray main = FloatArray.allocate(n3)) {
                 VecF32 m = VecF32.offHeap(main, 0, 1);
@@ -211,7 +223,7 @@ public final class KernelCalibrator implements Calibrator {
     }
 
     /** What the in-cache timings give: fixed cost, cache bandwidth, arithmetic rate, and the n2 call's time. */
-    private record Partial(double launch, double cacheBw, double flops, double t2) {
+    record Partial(double launch, double cacheBw, double flops, double t2) {
     }
 
     /**
@@ -281,11 +293,16 @@ public final class KernelCalibrator implements Calibrator {
         }
     }
 
-    /** Elements of the main-memory working set: past the variant's caches, and a call of about MAIN_CALL_NANOS. */
-    private static int mainElements(Partial p, long cacheBytes) {
+    /**
+     * Elements of the main-memory working set: past the variant's caches, a call of about MAIN_CALL_NANOS, at most
+     * {@code maxBytes}; a multiple of {@link #TAIL_FREE}, so that the timed call takes the vector loop only, which the
+     * warm-up compiled (a tail the warm-up never took deoptimised the kernel mid-measurement: 7 GB/s timed for 15).
+     */
+    static int mainElements(Partial p, long cacheBytes, long maxBytes) {
         double callNanos = Math.max(MAIN_CALL_NANOS, MAIN_CALL_LAUNCHES * p.launch);
-        long bytes = Math.min(MAX_MAIN_BYTES, Math.max(8 * cacheBytes, (long) (p.cacheBw * callNanos)));
-        return (int) Math.min(Integer.MAX_VALUE - 64, bytes / Float.BYTES);
+        long bytes = Math.min(maxBytes, Math.max(8 * cacheBytes, (long) (p.cacheBw * callNanos)));
+        long n = Math.min(Integer.MAX_VALUE - 64, bytes / Float.BYTES);
+        return (int) Math.max(TAIL_FREE, n - n % TAIL_FREE);
     }
 
     /** n varied values (exp is timed on them). */
@@ -330,9 +347,10 @@ public final class KernelCalibrator implements Calibrator {
     private static long warmUp(Streaming st, KernelSet set, VecF32 x, VecF32 o, int small, int n1, int threads, Warming warming) {
         boolean host = warming != Warming.DEVICE;
         Runnable calls = () -> {
-            for (int i = 0; i < 8; i++) {
+            for (int i = 0; i < 7; i++) {
                 st.run(set, small, x, threads);
             }
+            st.run(set, small + WARM_UP_TAIL, x, threads);
             st.run(set, n1, x, threads);
             set.unary(UnaryOp.EXP, WARM_UP_EXP, x, o, threads);
         };
