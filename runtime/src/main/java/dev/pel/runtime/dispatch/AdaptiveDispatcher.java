@@ -127,6 +127,11 @@ public final class AdaptiveDispatcher {
         return model.choose(kernel, dtype, d0, d1, d2, where, candidates, false, usable);
     }
 
+    /** The usable-variants operator {@link #auto} hands the model, or null where the fixed thread rule decides instead. */
+    public LongUnaryOperator modelUsable() {
+        return parallelMinBytes >= 0 ? null : usable;
+    }
+
     /** {@link #usable(long)}, asked by the model when it decides (each change of its answer invalidates the model's decisions). */
     private final LongUnaryOperator usable = this::usable;
 

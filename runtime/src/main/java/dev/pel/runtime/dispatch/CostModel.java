@@ -2,6 +2,7 @@ package dev.pel.runtime.dispatch;
 
 import dev.pel.runtime.DType;
 import dev.pel.runtime.spi.Backend;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -208,6 +209,13 @@ public final class CostModel {
     /** Makes every cached decision stale, e.g. when a backend is quarantined or comes back. */
     public void invalidate() {
         epoch++;
+        // The epoch's write before the clearing (see publish): a decision published after the clearing has seen the new epoch.
+        VarHandle.fullFence();
+        for (Slot s : slots) {
+            if (s != null) {
+                s.decision = null;
+            }
+        }
     }
 
     // ---------------------------------------------------------------- prediction
@@ -330,9 +338,10 @@ public final class CostModel {
             boolean forcedView, LongUnaryOperator usable) {
         // The hot path: one array read reaches the slot, and nothing is written (a counter there, written by every call,
         // cost 2.5 ns of the 5 a decision took, and concurrent callers would pass its cache line to and fro: calls are
-        // counted where they are measured, in observe). It stays small so that callers inline it: in a process that runs
-        // many kernels, a method that has been compiled large on its own is not inlined, and the call cost more than
-        // the decision.
+        // counted where they are measured, in observe). A slot's decision is there only while it holds (see publish):
+        // checking its count, due count and epoch here as well took 3.4 of a decision's 9.7 ns on a 2 GHz core. It stays
+        // small so that callers inline it: in a process that runs many kernels, a method that has been compiled large on
+        // its own is not inlined, and the call cost more than the decision.
         int b = bucket(kernel.bytes(dtype.bytes(), d0, d1, d2));
         int view = view(where);
         int i = slotIndex(kernel, dtype, view, forcedView, b);
@@ -340,7 +349,7 @@ public final class CostModel {
         Slot s;
         if (view >= 0 && i < ss.length && (s = ss[i]) != null) {
             Decision d = s.decision;
-            if (d != null && s.calls - s.until < 0 && s.epoch == epoch && s.mask == candidates) { // safe when calls wrap
+            if (d != null && s.mask == candidates) {
                 return d;
             }
         }
@@ -442,7 +451,6 @@ public final class CostModel {
             }
         }
         s.held = v;
-        s.decision = best;
         s.mask = candidates;
         s.epoch = e;
         // A choice resting on fewer than RING of its own calls at this size is revisited at the next measured call:
@@ -454,11 +462,13 @@ public final class CostModel {
             s.until = s.recheckAt; // after c: a recheck that is due has run (below) or been superseded by a newer move
         }
         if (mode == CHOSEN) {
+            publish(s, best, e);
             return best;
         }
         Decision explored = mode == RECHECKING ? recheck(km, left, v, flops, bytes, where, allowed, b)
                 : compute(km, kernel, dtype, d0, d1, d2, where, allowed, b, mode);
         if (explored == decisions[explored.variant()][CHOSEN]) {
+            publish(s, best, e);
             return best; // nothing to explore (the held choice stands)
         }
         // The burst's next calls take the slow path (the cached decision is due), which counts them down; the call after
@@ -467,7 +477,24 @@ public final class CostModel {
         int burst = mode == REFRESHING ? REFRESH_BURST : mode == RECHECKING && ns >= LONG_CALL_NANOS ? LONG_BURST : EXPLORE_BURST;
         s.burst = burst - 1;
         s.until = c;
+        s.decision = null;
         return explored;
+    }
+
+    /**
+     * Caches a slot's decision for {@link #choose}'s hot path, which checks nothing but the candidates: it is there only
+     * while it holds. It is taken away when its class's count reaches the due count ({@link #observe}), when the epoch
+     * moves ({@link #invalidate}), and here if either happened meanwhile. The fence orders the store before the epoch's
+     * read: an invalidate that clears before the store is seen in the epoch.
+     *
+     * @param e the epoch the decision was made in
+     */
+    private void publish(Slot s, Decision d, int e) {
+        s.decision = s.calls - s.until < 0 ? d : null; // safe when the count wraps
+        VarHandle.fullFence();
+        if (epoch != e) {
+            s.decision = null;
+        }
     }
 
     /**
@@ -656,6 +683,9 @@ public final class CostModel {
         Slot s = view < 0 ? null : existing(slotIndex(kernel, dtype, view, forcedView, b));
         if (s != null) {
             s.calls += calls; // racy: a lost update delays a recomputation by a call
+            if (s.calls - s.until >= 0) {
+                s.decision = null; // due: the next call decides again (racy, as the count: the next measurement checks again)
+            }
         }
         if (variant < 0 || rates[variant] == null) {
             return Double.NaN;
@@ -749,7 +779,7 @@ public final class CostModel {
 
     /** A cached decision, with what it was decided under and the calls that read it (fields together: one cache line). */
     static final class Slot {
-        Decision decision;
+        Decision decision; // while it holds, else null (see publish)
         long mask;
         int epoch;
         int calls;     // calls of this class so far, counted as they are measured

@@ -1,6 +1,7 @@
 package dev.pel.runtime.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -10,6 +11,7 @@ import dev.pel.runtime.DType;
 import dev.pel.runtime.spi.Backend;
 import java.util.List;
 import java.util.function.IntToDoubleFunction;
+import java.util.function.LongUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -496,6 +498,23 @@ class CostModelTest {
         assertEquals(8, CostModel.period(10_000));
         assertEquals(1, CostModel.period(60_000));
         assertEquals(1, CostModel.period(5e6));
+    }
+
+    @Test
+    void aCachedDecisionGivesWayAtOnceWhenTheModelIsInvalidated() {
+        long all = (1L << cpu1) | (1L << cpu2) | (1L << dev);
+        long[] usable = {all};
+        LongUnaryOperator now = candidates -> candidates & usable[0];
+        for (int i = 0; i < CostModel.RING; i++) { // a settled class: its decision is cached for many calls
+            model.observe(cpu1, SUM, DType.F32, 1000, 1, 1, Placement.HEAP,
+                    (long) model.predict(cpu1, SUM, DType.F32, 1000, 1, 1, Placement.HEAP).base());
+        }
+        Decision first = model.choose(SUM, DType.F32, 1000, 1, 1, Placement.HEAP, all, false, now);
+        assertEquals(cpu1, first.variant());
+        assertSame(first, model.choose(SUM, DType.F32, 1000, 1, 1, Placement.HEAP, all, false, now));
+        usable[0] = all & ~(1L << cpu1); // as a quarantine: what usable() says changes, then the model is invalidated
+        model.invalidate();
+        assertNotEquals(cpu1, model.choose(SUM, DType.F32, 1000, 1, 1, Placement.HEAP, all, false, now).variant());
     }
 
     @Test
