@@ -230,21 +230,30 @@ public final class KernelCalibrator implements Calibrator {
      * The in-cache measurements, repeated until two passes in a row agree within
      * {@link #AGREEMENT} (code the JIT is still compiling keeps getting faster; a warm-up cannot see
      * the compile queue), at most {@link #MAX_PASSES} passes or until the deadline; of the last two,
-     * the better value of each rate (timing noise only ever slows a call down).
+     * the better value of each rate (timing noise only ever slows a call down, and it comes and goes:
+     * a two-thread launch of 95-113 us, the helper's core taken, was timed in about one pass of two on
+     * a 2-core VM, 1 us in the others; such passes seldom agree, and the last pass alone, kept when
+     * the passes ran out, was the slow one in two calibrations of six).
      */
     private static Partial settled(Streaming st, KernelSet set, VecF32 x, VecF32 o, int small, int n1, int n2, int threads, long deadline) {
         Partial prev = measureInCache(st, set, x, o, small, n1, n2, threads, deadline);
+        Partial best = prev;
         for (int pass = 1; pass < MAX_PASSES; pass++) {
             Partial p = measureInCache(st, set, x, o, small, n1, n2, threads, deadline);
-            Partial best = new Partial(Math.min(p.launch, prev.launch), Math.max(p.cacheBw, prev.cacheBw),
-                    Math.max(p.flops, prev.flops), Math.min(p.t2, prev.t2));
+            best = best(prev, p);
             boolean agree = agree(p.launch, prev.launch) && agree(p.cacheBw, prev.cacheBw) && agree(p.flops, prev.flops);
             if (agree || System.nanoTime() > deadline) {
-                return best;
+                break;
             }
             prev = p;
         }
-        return prev;
+        return best;
+    }
+
+    /** Each rate at the better of its two values (the shorter time, the higher rate). */
+    static Partial best(Partial a, Partial b) {
+        return new Partial(Math.min(a.launch, b.launch), Math.max(a.cacheBw, b.cacheBw), Math.max(a.flops, b.flops),
+                Math.min(a.t2, b.t2));
     }
 
     private static boolean agree(double a, double b) {
@@ -256,19 +265,32 @@ public final class KernelCalibrator implements Calibrator {
         double tSmall = median(() -> st.run(set, small, x, threads), 64, deadline);
         double t1 = median(() -> st.run(set, n1, x, threads), 8, deadline);
         double t2 = median(() -> st.run(set, n2, x, threads), 2, deadline);
-        double b1 = st.bytes(n1);
-        double b2 = st.bytes(n2);
-        // The slope cancels the fixed cost, but a t1 inflated by a late worker makes it absurd (2 TB/s was seen):
-        // it is at most what n2 alone shows once the 16-element call's time is taken off.
-        // (On a device whose launch hides the transfer, t2 - tSmall can vanish: at most 10x the plain rate b2 / t2.)
-        double average = b2 / Math.max(0.1 * t2, t2 - tSmall);
-        double cacheBw = t2 > t1 ? Math.min((b2 - b1) / (t2 - t1), average) : average;
-        double launch = Math.max(tSmall, t1 - b1 / cacheBw);
         // exp over the n2 working set, so that the call's time dwarfs its fixed cost: at n1 the launch taken off was most of it,
         // and two threads read 181 GFLOP/s on a 2-core machine whose one thread does 43.
         double tExp = median(() -> set.unary(UnaryOp.EXP, n2, x, o, threads), 2, deadline);
-        double flops = EXP.cost().flops(n2, 1, 1) / Math.max(launch / 4, tExp - launch);
+        return pass(tSmall, t1, t2, tExp, st.bytes(n1), st.bytes(n2), EXP.cost().flops(n2, 1, 1));
+    }
+
+    /**
+     * One pass's rates from its timings: the 16-element call ({@code tSmall}), the streaming kernel over {@code b1} and
+     * {@code b2} bytes ({@code t1}, {@code t2}), and exp's {@code expFlops} over the n2 set ({@code tExp}).
+     */
+    static Partial pass(double tSmall, double t1, double t2, double tExp, double b1, double b2, double expFlops) {
+        // The slope cancels the fixed cost, but a t1 inflated by a late worker makes it absurd (2 TB/s was seen):
+        // it is at most what n2 alone shows once the 16-element call's time is taken off.
+        // (On a device whose launch hides the transfer, t2 - tSmall can vanish: at most 10x the plain rate b2 / t2.)
+        double average = beyond(b2, t2, tSmall);
+        double cacheBw = t2 > t1 ? Math.min((b2 - b1) / (t2 - t1), average) : average;
+        double launch = Math.max(tSmall, t1 - b1 / cacheBw);
+        // The 16-element call's time comes off exp's, not the launch: a launch inflated by a helper thread late to t1's
+        // calls, and not to exp's, made two threads 3-4x faster than one at arithmetic (29-41 GFLOP/s against 9.5).
+        double flops = beyond(expFlops, tExp, tSmall);
         return new Partial(launch, cacheBw, flops, t2);
+    }
+
+    /** The rate of {@code work} done in {@code t} beyond a fixed {@code fixed}, at most ten times the plain rate. */
+    private static double beyond(double work, double t, double fixed) {
+        return work / Math.max(0.1 * t, t - fixed);
     }
 
     /**
@@ -412,8 +434,8 @@ public final class KernelCalibrator implements Calibrator {
      * needs a batch to rise above the clock's granularity, a 50 us device launch does not.
      */
     private static double median(Runnable call, int maxBatch, long deadline) {
-        double once = time(call, 1);
-        int batch = (int) Math.max(1, Math.min(maxBatch, BATCH_NANOS / Math.max(1, once)));
+        // A first call sizes the batch; where it can only be one call (a main-memory pass: 4 ms), it is not made.
+        int batch = maxBatch == 1 ? 1 : (int) Math.max(1, Math.min(maxBatch, BATCH_NANOS / Math.max(1, time(call, 1))));
         double[] t = new double[5];
         int k = 0;
         while (k < t.length) {

@@ -39,6 +39,32 @@ class KernelCalibratorTest {
         c.finished(b);
     }
 
+    /**
+     * Two passes of cpu-simd x2 as timed on a 2-core VM (ns; bytes of scal over 16,384 and 131,072 floats, exp's flops
+     * over 131,072): in the first the helper thread joined t1's calls 110 us late, which the launch shows and exp's calls
+     * did not pay. The arithmetic rate comes from exp's time beyond the 16-element call, so the late helper does not make
+     * two threads 3x faster than one (taking the launch off exp's time gave 29 GFLOP/s); and of the last two passes,
+     * each rate's better value stands, so the launch is the second pass's.
+     */
+    @Test
+    void aLateHelperInflatesNeitherTheArithmeticRateNorTheSettledLaunch() {
+        double b1 = 131_072;
+        double b2 = 1_048_576;
+        double expFlops = 1_310_720;
+        KernelCalibrator.Partial late = KernelCalibrator.pass(416, 112_821, 30_197, 154_269, b1, b2, expFlops);
+        assertTrue(late.launch() > 100_000, "the late helper is in this pass's launch: " + late);
+        assertEquals(expFlops / (154_269 - 416), late.flops(), 1e-9, "exp's time less the 16-element call's: " + late);
+        assertTrue(late.flops() < 9.0, "not inflated by the launch: " + late);
+
+        KernelCalibrator.Partial onTime = KernelCalibrator.pass(390, 4_682, 29_536, 145_903, b1, b2, expFlops);
+        KernelCalibrator.Partial settled = KernelCalibrator.best(late, onTime);
+        assertEquals(onTime.launch(), settled.launch(), "the shorter launch: " + settled);
+        assertTrue(onTime.launch() < 2_000, "on time: " + onTime);
+        assertEquals(Math.max(late.flops(), onTime.flops()), settled.flops());
+        assertEquals(Math.max(late.cacheBw(), onTime.cacheBw()), settled.cacheBw());
+        assertEquals(Math.min(late.t2(), onTime.t2()), settled.t2());
+    }
+
     @Test
     void mainMemorySetIsTailFreePastTheCachesAndWithinItsBound() {
         long cache = 512 << 10;
