@@ -96,6 +96,8 @@ public final class KernelCalibrator implements Calibrator {
     static final int TAIL_FREE = 1024;
     /** The elements past a vector loop's end that the warm-up adds to one small call, so that user calls' tails are compiled. */
     static final int WARM_UP_TAIL = 3;
+    /** Bytes a compiled call may allocate besides a quarter byte per element: its lambdas, where C2 keeps them. */
+    static final long ALLOCATION_SLACK = 512;
 
     private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
@@ -362,8 +364,9 @@ public final class KernelCalibrator implements Calibrator {
      * Runs every size and kernel timed later (a 16-element call is all tail: its own path) in rounds
      * of {@link #ROUND_NANOS}, until {@link #PATIENCE} rounds ({@link #NEXT_PATIENCE} on a host backend's next
      * variant) in a row neither beat the best round by a tenth nor (on a backend's first host variant,
-     * {@link #JIT_PATIENCE} rounds) saw the JIT finish more than {@link #QUIET_JIT_MILLIS} of compiling, or the cap
-     * passes. On a device the first call builds its programs and is not capped.
+     * {@link #JIT_PATIENCE} rounds) saw the JIT finish more than {@link #QUIET_JIT_MILLIS} of compiling, and
+     * on a host the timed kernels' loops allocate nothing ({@link #loopsCompiled}), or the cap passes. On a
+     * device the first call builds its programs and is not capped.
      * Returns the time spent.
      */
     private static long warmUp(Streaming st, KernelSet set, VecF32 x, VecF32 o, int small, int n1, int threads, Warming warming) {
@@ -394,7 +397,13 @@ public final class KernelCalibrator implements Calibrator {
         double best = Double.POSITIVE_INFINITY;
         int batches = 0;
         int stable = 0;
-        while (System.nanoTime() < end && (batches < minBatches || stable < patience)) {
+        while (System.nanoTime() < end) {
+            if (batches >= minBatches && stable >= patience) {
+                if (!host || loopsCompiled(st, set, x, o, n1, threads)) {
+                    break;
+                }
+                stable = 0; // a loop still runs the fallbacks: wait for its compilation, and for the quiet after it
+            }
             long jit = jitMillis();
             long r0 = System.nanoTime();
             int n = 0;
@@ -412,6 +421,41 @@ public final class KernelCalibrator implements Calibrator {
             best = Math.min(best, perBatch);
         }
         return System.nanoTime() - t0;
+    }
+
+    /**
+     * Whether the streaming kernel's and exp's vector loops run compiled: they then allocate nothing, where the Vector
+     * API's Java fallbacks, which run until C2 has compiled a loop, allocate a vector object per operation (about 18
+     * bytes per element). Quiet rounds are not proof: a C2 compilation counts only once finished, and one of 70 ms
+     * (a caller of the kernels, inlining them) let six quiet rounds pass with exp not yet compiled, which was then
+     * timed at 0.3-0.4 GFLOP/s for 9.3, in one calibration of 15-20 on a 2-core VM. True where the JVM does not
+     * count a thread's allocations.
+     */
+    private static boolean loopsCompiled(Streaming st, KernelSet set, VecF32 x, VecF32 o, int n1, int threads) {
+        long a = allocatedBytes();
+        st.run(set, n1, x, threads);
+        long b = allocatedBytes();
+        set.unary(UnaryOp.EXP, WARM_UP_EXP, x, o, threads);
+        long c = allocatedBytes();
+        return a < 0 || (allocatesLikeCompiled(b - a, n1) && allocatesLikeCompiled(c - b, WARM_UP_EXP));
+    }
+
+    /**
+     * Whether a call over {@code elements} that allocated {@code bytes} ran compiled vector loops: at most
+     * {@link #ALLOCATION_SLACK} bytes and a quarter byte per element (on a 2-core VM: 0-184 bytes compiled; 131 KB
+     * for 8192 elements of scal and 16 KB for 1024 of exp with the kernels still in C1 code, 1.3 MB and 384 KB when
+     * interpreted).
+     */
+    static boolean allocatesLikeCompiled(long bytes, long elements) {
+        return bytes <= ALLOCATION_SLACK + elements / 4;
+    }
+
+    private static final com.sun.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean()
+            instanceof com.sun.management.ThreadMXBean t && t.isThreadAllocatedMemorySupported() ? t : null;
+
+    /** Bytes this thread has allocated so far, or -1 where the JVM does not say (then {@link #loopsCompiled} holds). */
+    private static long allocatedBytes() {
+        return THREADS != null ? THREADS.getCurrentThreadAllocatedBytes() : -1;
     }
 
     /** Milliseconds the JIT has spent compiling so far (0 where the JVM does not say). */

@@ -1,6 +1,7 @@
 package dev.pel.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pel.kernels.testing.BackendArgs;
@@ -63,6 +64,19 @@ class KernelCalibratorTest {
         assertEquals(Math.max(late.flops(), onTime.flops()), settled.flops());
         assertEquals(Math.max(late.cacheBw(), onTime.cacheBw()), settled.cacheBw());
         assertEquals(Math.min(late.t2(), onTime.t2()), settled.t2());
+    }
+
+    /**
+     * The warm-up ends only once the timed loops allocate like compiled code: the Vector API's fallbacks allocate a vector
+     * per operation. Allocations seen on a 2-core VM (cpu-simd, 8192 elements of scal, 1024 of exp).
+     */
+    @Test
+    void onlyCompiledVectorLoopsPassTheAllocationTest() {
+        assertTrue(KernelCalibrator.allocatesLikeCompiled(0, 1024), "nothing allocated");
+        assertTrue(KernelCalibrator.allocatesLikeCompiled(184, 16_384), "the two-thread path's lambdas");
+        assertFalse(KernelCalibrator.allocatesLikeCompiled(16_440, 1024), "exp in C1 code");
+        assertFalse(KernelCalibrator.allocatesLikeCompiled(131_216, 8192), "scal in C1 code");
+        assertFalse(KernelCalibrator.allocatesLikeCompiled(1_291_376, 8192), "scal interpreted");
     }
 
     @Test
