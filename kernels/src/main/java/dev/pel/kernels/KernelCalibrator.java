@@ -100,6 +100,9 @@ public final class KernelCalibrator implements Calibrator {
     static final long ALLOCATION_SLACK = 512;
 
     private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+    /** Counts a thread's allocations, where the JVM does (HotSpot): see {@link #loopsCompiled}. */
+    private static final com.sun.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean()
+            instanceof com.sun.management.ThreadMXBean t && t.isThreadAllocatedMemorySupported() ? t : null;
 
     private long warmUpNanos;
     private Backend lastBackend;
@@ -449,9 +452,6 @@ public final class KernelCalibrator implements Calibrator {
     static boolean allocatesLikeCompiled(long bytes, long elements) {
         return bytes <= ALLOCATION_SLACK + elements / 4;
     }
-
-    private static final com.sun.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean()
-            instanceof com.sun.management.ThreadMXBean t && t.isThreadAllocatedMemorySupported() ? t : null;
 
     /** Bytes this thread has allocated so far, or -1 where the JVM does not say (then {@link #loopsCompiled} holds). */
     private static long allocatedBytes() {
