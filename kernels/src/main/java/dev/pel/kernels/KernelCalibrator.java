@@ -98,6 +98,16 @@ public final class KernelCalibrator implements Calibrator {
     static final int WARM_UP_TAIL = 3;
     /** Bytes a compiled call may allocate besides a quarter byte per element: its lambdas, where C2 keeps them. */
     static final long ALLOCATION_SLACK = 512;
+    /**
+     * Elements between the two views of a host's in-cache working sets: 8 bytes, the JVM's object alignment. A heap
+     * array's data starts at 0 or 8 modulo 16 bytes as allocation falls, and on a machine that splits its vectors into
+     * 16-byte halves (Zen 1), a vector loop runs at half speed where they straddle cache lines: {@code scal} in L1/L2
+     * at 62-78 GB/s with the data 16-byte aligned, 30-38 GB/s otherwise (exp, arithmetic-bound, 8.8 and 8.9 GFLOP/s).
+     * One view of one array gave cpu-simd's cache rate as 36 or 70 GB/s from process to process, as the array fell; of
+     * two views 8 bytes apart exactly one is aligned there, and the mean of their times, 47-50 GB/s, is what a heap
+     * array's call takes on average.
+     */
+    static final int ALIGNMENT_SHIFT = 2;
 
     private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
     /** Counts a thread's allocations, where the JVM does (HotSpot): see {@link #loopsCompiled}. */
@@ -153,11 +163,13 @@ public final class KernelCalibrator implements Calibrator {
         long deadline = started + budgetNanos;
         if (backend.host()) {
             FutureTask<float[]> main = mainSet != null ? mainSet : (mainSet = allocateBeside((int) (hostMainBytes / Float.BYTES)));
-            float[] heap = scratch.length >= n2 ? scratch : (scratch = filled(n2));
-            VecF32 x = VecF32.heap(heap, 0, 1);
-            VecF32 o = VecF32.heap(new float[n2], 0, 1);
-            warmUpNanos = warmUp(st, set, x, o, small, n1, threads, firstVariant ? Warming.HOST_FIRST : Warming.HOST_NEXT);
-            Partial p = settled(st, set, x, o, small, n1, n2, threads, deadline);
+            int length = n2 + ALIGNMENT_SHIFT;
+            float[] heap = scratch.length >= length ? scratch : (scratch = filled(length));
+            float[] out = new float[length];
+            VecF32[] xs = alignmentViews(heap);
+            VecF32[] os = alignmentViews(out);
+            warmUpNanos = warmUp(st, set, xs[0], os[0], small, n1, threads, firstVariant ? Warming.HOST_FIRST : Warming.HOST_NEXT);
+            Partial p = settled(st, set, xs, os, small, n1, n2, threads, deadline);
             int n3 = mainElements(p, cacheBytes, hostMainBytes);
             VecF32 big = VecF32.heap(join(main), 0, 1); // zeros: the kernel's time does not depend on the values
             double t3 = median(() -> st.run(set, n3, big, threads), 1, deadline);
@@ -170,7 +182,7 @@ public final class KernelCalibrator implements Calibrator {
             VecF32 x = VecF32.offHeap(in, 0, 1);
             VecF32 o = VecF32.offHeap(out, 0, 1);
             warmUpNanos = warmUp(st, set, x, o, small, n1, threads, Warming.DEVICE);
-            Partial p = settled(st, set, x, o, small, n1, n2, threads, deadline);
+            Partial p = settled(st, set, new VecF32[] {x}, new VecF32[] {o}, small, n1, n2, threads, deadline); // aligned off-heap
             int n3 = mainElements(p, cacheBytes, MAX_MAIN_BYTES);
             double memBw;
             try (FloatArray main = FloatArray.allocate(n3)) {
@@ -240,11 +252,12 @@ public final class KernelCalibrator implements Calibrator {
      * a 2-core VM, 1 us in the others; such passes seldom agree, and the last pass alone, kept when
      * the passes ran out, was the slow one in two calibrations of six).
      */
-    private static Partial settled(Streaming st, KernelSet set, VecF32 x, VecF32 o, int small, int n1, int n2, int threads, long deadline) {
-        Partial prev = measureInCache(st, set, x, o, small, n1, n2, threads, deadline);
+    private static Partial settled(Streaming st, KernelSet set, VecF32[] xs, VecF32[] os, int small, int n1, int n2, int threads,
+            long deadline) {
+        Partial prev = measureInCache(st, set, xs, os, small, n1, n2, threads, deadline);
         Partial best = prev;
         for (int pass = 1; pass < MAX_PASSES; pass++) {
-            Partial p = measureInCache(st, set, x, o, small, n1, n2, threads, deadline);
+            Partial p = measureInCache(st, set, xs, os, small, n1, n2, threads, deadline);
             best = best(prev, p);
             boolean agree = agree(p.launch, prev.launch) && agree(p.cacheBw, prev.cacheBw) && agree(p.flops, prev.flops);
             if (agree || System.nanoTime() > deadline) {
@@ -265,15 +278,33 @@ public final class KernelCalibrator implements Calibrator {
         return Math.max(a, b) <= (1 + AGREEMENT) * Math.min(a, b);
     }
 
-    private static Partial measureInCache(Streaming st, KernelSet set, VecF32 x, VecF32 o, int small, int n1, int n2, int threads,
-            long deadline) {
-        double tSmall = median(() -> st.run(set, small, x, threads), 64, deadline);
-        double t1 = median(() -> st.run(set, n1, x, threads), 8, deadline);
-        double t2 = median(() -> st.run(set, n2, x, threads), 2, deadline);
+    /**
+     * One pass of the in-cache timings; each but the 16-element call's is the mean over the views {@code xs[k]},
+     * {@code os[k]} of the working sets (see {@link #ALIGNMENT_SHIFT}).
+     */
+    private static Partial measureInCache(Streaming st, KernelSet set, VecF32[] xs, VecF32[] os, int small, int n1, int n2,
+            int threads, long deadline) {
+        double tSmall = median(() -> st.run(set, small, xs[0], threads), 64, deadline);
+        double t1 = meanOver(xs.length, k -> median(() -> st.run(set, n1, xs[k], threads), 8, deadline));
+        double t2 = meanOver(xs.length, k -> median(() -> st.run(set, n2, xs[k], threads), 2, deadline));
         // exp over the n2 working set, so that the call's time dwarfs its fixed cost: at n1 the launch taken off was most of it,
         // and two threads read 181 GFLOP/s on a 2-core machine whose one thread does 43.
-        double tExp = median(() -> set.unary(UnaryOp.EXP, n2, x, o, threads), 2, deadline);
+        double tExp = meanOver(xs.length, k -> median(() -> set.unary(UnaryOp.EXP, n2, xs[k], os[k], threads), 2, deadline));
         return pass(tSmall, t1, t2, tExp, st.bytes(n1), st.bytes(n2), EXP.cost().flops(n2, 1, 1));
+    }
+
+    /** Views of {@code a} at its start and {@link #ALIGNMENT_SHIFT} elements on: each reaches {@code a.length - ALIGNMENT_SHIFT} elements. */
+    static VecF32[] alignmentViews(float[] a) {
+        return new VecF32[] {VecF32.heap(a, 0, 1), VecF32.heap(a, ALIGNMENT_SHIFT, 1)};
+    }
+
+    /** The mean of {@code time.applyAsDouble(k)} over k in [0, views). */
+    private static double meanOver(int views, java.util.function.IntToDoubleFunction time) {
+        double sum = 0;
+        for (int k = 0; k < views; k++) {
+            sum += time.applyAsDouble(k);
+        }
+        return sum / views;
     }
 
     /**

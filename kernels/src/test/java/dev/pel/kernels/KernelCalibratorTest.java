@@ -79,6 +79,22 @@ class KernelCalibratorTest {
         assertFalse(KernelCalibrator.allocatesLikeCompiled(1_291_376, 8192), "scal interpreted");
     }
 
+    /**
+     * A host's in-cache timings run on two views of each working set, 8 bytes apart: the JVM aligns objects to 8 bytes, so
+     * a heap array's data starts at 0 or 8 modulo 16, and of the two views exactly one is 16-byte aligned.
+     */
+    @Test
+    void inCacheViewsAreOneObjectAlignmentApart() {
+        float[] a = new float[1024 + KernelCalibrator.ALIGNMENT_SHIFT];
+        var views = KernelCalibrator.alignmentViews(a);
+        assertEquals(2, views.length);
+        assertEquals(0, views[0].start());
+        assertEquals(8, (views[1].start() - views[0].start()) * Float.BYTES, "bytes between the views");
+        for (var v : views) {
+            assertTrue(v.heap() == a && v.stride() == 1, "a unit-stride view of the array");
+        }
+    }
+
     @Test
     void mainMemorySetIsTailFreePastTheCachesAndWithinItsBound() {
         long cache = 512 << 10;
