@@ -15,7 +15,8 @@ import java.util.function.IntConsumer;
  * <p>Why not a {@code ForkJoinPool}: waking a parked thread costs tens of microseconds on virtual
  * machines (measured 15-30 us here), which made two threads slower than one up to 1M elements.
  * Workers therefore spin for {@link #DEFAULT_SPIN_NANOS} after each job before parking, as OpenMP
- * runtimes do, so back-to-back calls find them awake.
+ * runtimes do, so back-to-back calls find them awake; past the first {@link #SPIN_BEFORE_YIELD_NANOS}
+ * a spinning thread yields its CPU between checks, so it never holds up a thread that shares it.
  *
  * <p>One call at a time uses the workers; a concurrent or nested call runs all its tasks on its
  * own thread instead of waiting (same result: callers split work in fixed blocks). A worker that
