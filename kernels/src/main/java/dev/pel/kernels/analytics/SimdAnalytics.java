@@ -9,8 +9,10 @@ import dev.pel.runtime.cpu.WorkerPool;
 import java.util.function.IntConsumer;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -216,23 +218,60 @@ public final class SimdAnalytics implements AnalyticsSet {
     public void histogram(int n, double[] x, double lo, double hi, double scale, int bins, long[] counts, int threads) {
         int tasks = tasks(n, threads, 1);
         int[][] part = new int[tasks][];
-        parallel(tasks, t -> {
-            int[] c = new int[bins];
-            for (int i = lo(n, tasks, t), e = lo(n, tasks, t + 1); i < e; i++) {
-                double v = x[i];
-                if (v >= lo && v <= hi) {
-                    c[ScalarAnalytics.binOf(v, lo, scale, bins)]++;
-                }
-            }
-            part[t] = c;
-        });
+        parallel(tasks, t -> part[t] = count(x, lo(n, tasks, t), lo(n, tasks, t + 1), lo, hi, scale, bins));
+        merge(part, bins, counts);
+    }
+
+    /**
+     * counts[b] = the sum over tasks of part[t][b]. A task counts into an array of its own ({@link #count}): a loop that
+     * increments one element at a time, as cpu-scalar's does, ran 150-200 us over 65536 floats in some processes and
+     * 450-600 us in others, or in the same one from a moment to the next (Zen 1, same compiled code, no collection
+     * between); with the bins of eight values computed at once, 80-200 us.
+     */
+    private static void merge(int[][] part, int bins, long[] counts) {
         for (int b = 0; b < bins; b++) {
             long s = 0;
-            for (int t = 0; t < tasks; t++) {
-                s += part[t][b];
+            for (int[] p : part) {
+                s += p[b];
             }
             counts[b] = s;
         }
+    }
+
+    /** Bins of a {@code double} vector: the shape with one int per lane. */
+    private static final VectorSpecies<Integer> BINS_F64 = VectorSpecies.of(int.class,
+            VectorShape.forBitSize(SPECIES_F64.length() * Integer.SIZE));
+
+    /**
+     * Counts x[from, to) into bins [0, bins), and values not counted (outside [lo, hi], NaN) into bin {@code bins}:
+     * the bins of a vector of values are computed at once (the documented formula, lane by lane: a subtraction, a
+     * multiplication, a truncation, a minimum) and counted one by one.
+     */
+    private static int[] count(double[] x, int from, int to, double lo, double hi, double scale, int bins) {
+        int[] c = new int[bins + 1];
+        int lanes = SPECIES_F64.length();
+        int[] at = new int[lanes];
+        DoubleVector vlo = DoubleVector.broadcast(SPECIES_F64, lo);
+        DoubleVector vhi = DoubleVector.broadcast(SPECIES_F64, hi);
+        DoubleVector vscale = DoubleVector.broadcast(SPECIES_F64, scale);
+        IntVector top = IntVector.broadcast(BINS_F64, bins - 1);
+        IntVector outside = IntVector.broadcast(BINS_F64, bins);
+        int i = from;
+        for (; i <= to - lanes; i += lanes) {
+            DoubleVector v = DoubleVector.fromArray(SPECIES_F64, x, i);
+            VectorMask<Integer> counted = v.compare(VectorOperators.GE, vlo).and(v.compare(VectorOperators.LE, vhi))
+                    .cast(BINS_F64);
+            IntVector bin = ((IntVector) v.sub(vlo).mul(vscale).convertShape(VectorOperators.D2I, BINS_F64, 0)).min(top);
+            outside.blend(bin, counted).intoArray(at, 0);
+            for (int k = 0; k < lanes; k++) {
+                c[at[k]]++;
+            }
+        }
+        for (; i < to; i++) {
+            double v = x[i];
+            c[v >= lo && v <= hi ? ScalarAnalytics.binOf(v, lo, scale, bins) : bins]++;
+        }
+        return c;
     }
 
     @Override
@@ -695,23 +734,44 @@ public final class SimdAnalytics implements AnalyticsSet {
     public void histogram(int n, float[] x, float lo, float hi, float scale, int bins, long[] counts, int threads) {
         int tasks = tasks(n, threads, 1);
         int[][] part = new int[tasks][];
-        parallel(tasks, t -> {
-            int[] c = new int[bins];
-            for (int i = lo(n, tasks, t), e = lo(n, tasks, t + 1); i < e; i++) {
-                float v = x[i];
-                if (v >= lo && v <= hi) {
-                    c[ScalarAnalytics.binOf(v, lo, scale, bins)]++;
-                }
+        parallel(tasks, t -> part[t] = count(x, lo(n, tasks, t), lo(n, tasks, t + 1), lo, hi, scale, bins));
+        merge(part, bins, counts);
+    }
+
+    /** Bins of a {@code float} vector: the shape with one int per lane. */
+    private static final VectorSpecies<Integer> BINS_F32 = VectorSpecies.of(int.class,
+            VectorShape.forBitSize(SPECIES_F32.length() * Integer.SIZE));
+
+    /**
+     * Counts x[from, to) into bins [0, bins), and values not counted (outside [lo, hi], NaN) into bin {@code bins}:
+     * the bins of a vector of values are computed at once (the documented formula, lane by lane: a subtraction, a
+     * multiplication, a truncation, a minimum) and counted one by one.
+     */
+    private static int[] count(float[] x, int from, int to, float lo, float hi, float scale, int bins) {
+        int[] c = new int[bins + 1];
+        int lanes = SPECIES_F32.length();
+        int[] at = new int[lanes];
+        FloatVector vlo = FloatVector.broadcast(SPECIES_F32, lo);
+        FloatVector vhi = FloatVector.broadcast(SPECIES_F32, hi);
+        FloatVector vscale = FloatVector.broadcast(SPECIES_F32, scale);
+        IntVector top = IntVector.broadcast(BINS_F32, bins - 1);
+        IntVector outside = IntVector.broadcast(BINS_F32, bins);
+        int i = from;
+        for (; i <= to - lanes; i += lanes) {
+            FloatVector v = FloatVector.fromArray(SPECIES_F32, x, i);
+            VectorMask<Integer> counted = v.compare(VectorOperators.GE, vlo).and(v.compare(VectorOperators.LE, vhi))
+                    .cast(BINS_F32);
+            IntVector bin = ((IntVector) v.sub(vlo).mul(vscale).convertShape(VectorOperators.F2I, BINS_F32, 0)).min(top);
+            outside.blend(bin, counted).intoArray(at, 0);
+            for (int k = 0; k < lanes; k++) {
+                c[at[k]]++;
             }
-            part[t] = c;
-        });
-        for (int b = 0; b < bins; b++) {
-            long s = 0;
-            for (int t = 0; t < tasks; t++) {
-                s += part[t][b];
-            }
-            counts[b] = s;
         }
+        for (; i < to; i++) {
+            float v = x[i];
+            c[v >= lo && v <= hi ? ScalarAnalytics.binOf(v, lo, scale, bins) : bins]++;
+        }
+        return c;
     }
 
     @Override
