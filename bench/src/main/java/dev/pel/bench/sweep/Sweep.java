@@ -279,8 +279,9 @@ public final class Sweep {
      * quiet ({@link Timer#settle}), then {@code reps} rounds of one sample per
      * contender, so a change in the machine's load during the point (another process, a cache
      * another contender left dirty) falls on all of them alike rather than on whichever ran then.
-     * Each round takes the contenders in a new (seeded) order, and a sample that ran on a device is
-     * followed by a {@link #DEVICE_PAUSE_MILLIS} ms pause: the contender timed right after one ran as
+     * Each round takes the contenders in a new order, balanced over rounds ({@link #roundOrder}), and a
+     * sample that ran on a device is followed by a {@link #DEVICE_PAUSE_MILLIS} ms pause: the contender
+     * timed right after one ran as
      * if on one core (fma f64 at 1M elements: two threads measured as slow as one, in every round,
      * when it always followed OpenCL). PoCL's threads were later measured idle after a call (their
      * CPU time stops growing), so the cause may lie elsewhere (the CPU pool's workers park after 100 us
@@ -304,11 +305,9 @@ public final class Sweep {
             }
         }
         timer.settle(warmed);
-        List<Entry> order = new ArrayList<>(entries);
-        java.util.Random shuffle = new java.util.Random(entries.size());
         for (int r = 0; r < timer.reps(); r++) {
-            java.util.Collections.shuffle(order, shuffle);
-            for (Entry e : order) {
+            for (int i : roundOrder(entries.size(), r)) {
+                Entry e = entries.get(i);
                 if (e.fixed == null) {
                     e.samples[r] = timer.sample(e.call, e.batch);
                     e.capture();
@@ -321,6 +320,28 @@ public final class Sweep {
                 }
             }
         }
+    }
+
+    /**
+     * The order of round {@code round} over {@code n} contenders: the rows of a Williams design, each contender right
+     * after each other one equally often over {@code n} rounds ({@code 2n} when n is odd), and in each position as often.
+     * A contender's sample depends on the one before it (a device's threads still busy, caches another left dirty), so
+     * an unbalanced order favours some contenders at every point: the shuffle this replaced, seeded by the number of
+     * contenders, had auto follow the OpenCL device in 4 rounds of 10 and cpu-simd in 1 wherever a point had seven.
+     */
+    static int[] roundOrder(int n, int round) {
+        int[] base = new int[n]; // 0, 1, n-1, 2, n-2, ...: consecutive differences are all distinct modulo n
+        for (int j = 1, lo = 1, hi = n - 1; j < n; j++) {
+            base[j] = j % 2 == 1 ? lo++ : hi--;
+        }
+        int rows = n % 2 == 0 ? n : 2 * n;
+        int row = Math.floorMod(round, rows);
+        int[] order = new int[n];
+        for (int j = 0; j < n; j++) {
+            int at = row < n ? j : n - 1 - j; // an odd n needs the rows reversed as well
+            order[j] = Math.floorMod(base[at] + row, n);
+        }
+        return order;
     }
 
     /** Idle time after a sample on a device, so its driver's threads are parked before the next contender runs. */

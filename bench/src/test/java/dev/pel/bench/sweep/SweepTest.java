@@ -1,5 +1,6 @@
 package dev.pel.bench.sweep;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -175,6 +176,32 @@ class SweepTest {
             r.f32(Array.Y).set(0, 1f); // a host write: the device copy of y is stale
             var e = assertThrows(IllegalStateException.class, () -> Sweep.requireResident(BenchKernel.AXPY, in, r, pel, "now"));
             assertTrue(e.getMessage().contains("operand y is on the host"), e.getMessage());
+        }
+    }
+
+    @Test
+    void roundOrdersPutEveryContenderAfterEveryOtherEquallyOftenAndInEveryPlace() {
+        for (int n = 1; n <= 9; n++) {
+            int rounds = n % 2 == 0 ? n : 2 * n;
+            int[][] after = new int[n][n];
+            int[][] place = new int[n][n];
+            for (int r = 0; r < rounds; r++) {
+                int[] order = Sweep.roundOrder(n, r);
+                assertEquals(n, java.util.Arrays.stream(order).distinct().count(), "n=" + n + " round " + r + ": a permutation");
+                for (int j = 0; j < n; j++) {
+                    place[order[j]][j]++;
+                    if (j > 0) {
+                        after[order[j - 1]][order[j]]++;
+                    }
+                }
+                assertArrayEquals(order, Sweep.roundOrder(n, r + rounds), "n=" + n + ": the design repeats");
+            }
+            for (int a = 0; a < n; a++) {
+                for (int b = 0; b < n; b++) {
+                    assertEquals(rounds / n, place[a][b], "n=" + n + ": contender " + a + " in place " + b);
+                    assertEquals(a == b ? 0 : rounds / n, after[a][b], "n=" + n + ": " + b + " right after " + a);
+                }
+            }
         }
     }
 }
