@@ -56,6 +56,22 @@ public final class SimdAnalytics implements AnalyticsSet {
         return (int) ((long) n * t / tasks);
     }
 
+    /**
+     * counts[b] = the sum over tasks of part[t][b]. A task counts into an array of its own ({@link #count}): a loop that
+     * increments one element at a time, as cpu-scalar's does, ran 150-200 us over 65536 floats in some processes and
+     * 450-600 us in others, or in the same one from a moment to the next (Zen 1, same compiled code, no collection
+     * between); with the bins of eight values computed at once, 80-200 us.
+     */
+    private static void merge(int[][] part, int bins, long[] counts) {
+        for (int b = 0; b < bins; b++) {
+            long s = 0;
+            for (int[] p : part) {
+                s += p[b];
+            }
+            counts[b] = s;
+        }
+    }
+
     @Override
     public void sortPermutation(int n, double[] keys, int[] perm, int threads) {
         long[] k = Scratch.KEYS.get(n);
@@ -222,22 +238,6 @@ public final class SimdAnalytics implements AnalyticsSet {
         merge(part, bins, counts);
     }
 
-    /**
-     * counts[b] = the sum over tasks of part[t][b]. A task counts into an array of its own ({@link #count}): a loop that
-     * increments one element at a time, as cpu-scalar's does, ran 150-200 us over 65536 floats in some processes and
-     * 450-600 us in others, or in the same one from a moment to the next (Zen 1, same compiled code, no collection
-     * between); with the bins of eight values computed at once, 80-200 us.
-     */
-    private static void merge(int[][] part, int bins, long[] counts) {
-        for (int b = 0; b < bins; b++) {
-            long s = 0;
-            for (int[] p : part) {
-                s += p[b];
-            }
-            counts[b] = s;
-        }
-    }
-
     /** Bins of a {@code double} vector: the shape with one int per lane. */
     private static final VectorSpecies<Integer> BINS_F64 = VectorSpecies.of(int.class,
             VectorShape.forBitSize(SPECIES_F64.length() * Integer.SIZE));
@@ -261,7 +261,7 @@ public final class SimdAnalytics implements AnalyticsSet {
             DoubleVector v = DoubleVector.fromArray(SPECIES_F64, x, i);
             VectorMask<Integer> counted = v.compare(VectorOperators.GE, vlo).and(v.compare(VectorOperators.LE, vhi))
                     .cast(BINS_F64);
-            IntVector bin = ((IntVector) v.sub(vlo).mul(vscale).convertShape(VectorOperators.D2I, BINS_F64, 0)).min(top);
+            IntVector bin = ((IntVector) v.sub(vlo).mul(vscale).convertShape(VectorOperators.D2I, BINS_F64, 0)).min(top); //F32: IntVector bin = ((IntVector) v.sub(vlo).mul(vscale).convertShape(VectorOperators.F2I, BINS_F32, 0)).min(top);
             outside.blend(bin, counted).intoArray(at, 0);
             for (int k = 0; k < lanes; k++) {
                 c[at[k]]++;
