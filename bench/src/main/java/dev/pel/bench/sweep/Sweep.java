@@ -330,6 +330,9 @@ public final class Sweep {
      * contenders, had auto follow the OpenCL device in 4 rounds of 10 and cpu-simd in 1 wherever a point had seven.
      */
     static int[] roundOrder(int n, int round) {
+        if (n == 0) {
+            return new int[0]; // a point whose every contender was left out
+        }
         int[] base = new int[n]; // 0, 1, n-1, 2, n-2, ...: consecutive differences are all distinct modulo n
         for (int j = 1, lo = 1, hi = n - 1; j < n; j++) {
             base[j] = j % 2 == 1 ? lo++ : hi--;

@@ -181,6 +181,7 @@ class SweepTest {
 
     @Test
     void roundOrdersPutEveryContenderAfterEveryOtherEquallyOftenAndInEveryPlace() {
+        assertEquals(0, Sweep.roundOrder(0, 3).length, "no contender, no order");
         for (int n = 1; n <= 9; n++) {
             int rounds = n % 2 == 0 ? n : 2 * n;
             int[][] after = new int[n][n];

@@ -19,9 +19,9 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The {@code cpu-simd} analytics kernels: work split across the runtime's worker pool, Vector API
  * loops where they pay (spmv's gathered rows, k-means distances, softmax's exp, compaction's
- * compress, the FFT's butterflies over contiguous runs). Scan keeps the canonical sequential order
- * inside blocks (so its results are the reference's bits) and gains from threads only; histogram
- * and sort are scatters, threads only as well.
+ * compress, the FFT's butterflies over contiguous runs, histogram's bins). Scan keeps the canonical
+ * sequential order inside blocks (so its results are the reference's bits) and gains from threads
+ * only; sort is a scatter, threads only as well.
  */
 public final class SimdAnalytics implements AnalyticsSet {
     private static final int BLOCK = Blocking.BLOCK;
