@@ -281,9 +281,8 @@ public final class Sweep {
      * another contender left dirty) falls on all of them alike rather than on whichever ran then.
      * Each round takes the contenders in a new order, balanced over rounds ({@link #roundOrder}), and a
      * sample that ran on a device is followed by a {@link #DEVICE_PAUSE_MILLIS} ms pause: the contender
-     * timed right after one ran as
-     * if on one core (fma f64 at 1M elements: two threads measured as slow as one, in every round,
-     * when it always followed OpenCL). PoCL's threads were later measured idle after a call (their
+     * timed right after one ran as if on one core (fma f64 at 1M elements: two threads measured as
+     * slow as one, in every round, when it always followed OpenCL). PoCL's threads were later measured idle after a call (their
      * CPU time stops growing), so the cause may lie elsewhere (the CPU pool's workers park after 100 us
      * of spinning and wake slowly on a VM); the pause is cheap and stays.
      */

@@ -60,7 +60,7 @@ public final class SimdAnalytics implements AnalyticsSet {
      * counts[b] = the sum over tasks of part[t][b]. A task counts into an array of its own ({@link #count}): a loop that
      * increments one element at a time, as cpu-scalar's does, ran 150-200 us over 65536 floats in some processes and
      * 450-600 us in others, or in the same one from a moment to the next (Zen 1, same compiled code, no collection
-     * between); with the bins of eight values computed at once, 80-200 us.
+     * between); with the bins of a vector of values computed at once (eight floats here), 80-200 us.
      */
     private static void merge(int[][] part, int bins, long[] counts) {
         for (int b = 0; b < bins; b++) {
