@@ -88,8 +88,8 @@ final class SweepCommand implements Callable<Integer> {
             description = "output directory (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--reps", defaultValue = "10", paramLabel = "N", description = "timed samples per point; the median is reported"
-            + " (default: ${DEFAULT-VALUE})")
+    @Option(names = "--reps", defaultValue = "10", paramLabel = "N", description = "timed samples per point, a block of rounds; a point whose"
+            + " samples spread widely gets more blocks, up to 3; the median is reported (default: ${DEFAULT-VALUE})")
     int reps;
 
     @Option(names = "--warmup-ms", defaultValue = "200", paramLabel = "MS", description = "least warm-up per point in"
@@ -104,8 +104,8 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         Sweep.Plan plan = plan();
-        err.printf(Locale.ROOT, "sweep: %d points; seed %d; %d samples of >= %d us after %d ms warm-up each; Pel operands: %s%n",
-                plan.points(), seed, reps, Timer.MIN_SAMPLE_NANOS / 1000, warmupMs, plan.residency() == Residency.RESIDENT
+        err.printf(Locale.ROOT, "sweep: %d points; seed %d; %d-%d samples of >= %d us after %d ms warm-up each; Pel operands: %s%n",
+                plan.points(), seed, reps, plan.timer().maxReps(), Timer.MIN_SAMPLE_NANOS / 1000, warmupMs, plan.residency() == Residency.RESIDENT
                         ? "off-heap, resident where the backend keeps them" : "heap arrays (copied to a device on every call)");
         for (Contender c : plan.contenders()) {
             if (c instanceof Contender.PeerLibrary p) {

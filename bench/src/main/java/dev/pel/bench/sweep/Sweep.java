@@ -17,6 +17,7 @@ import dev.pel.runtime.opencl.OpenClBackend;
 import dev.pel.runtime.spi.Backend;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -188,7 +189,7 @@ public final class Sweep {
                                 long firstNanos = System.nanoTime() - t0;
                                 in.verify(first, c.label());
                                 Entry entry = new Entry(c, call, head, plan.residencyColumn()
-                                        ? (c instanceof Contender.Pel ? "copy" : Residency.PEER) : null, plan.timer().reps());
+                                        ? (c instanceof Contender.Pel ? "copy" : Residency.PEER) : null, plan.timer().maxReps());
                                 entry.capture();
                                 if (firstNanos > LONG_CALL_NANOS) {
                                     // A call of seconds is timed once: repeating it would take the sweep hours.
@@ -238,7 +239,8 @@ public final class Sweep {
         final KernelCall call;
         final String head;
         final String residency;
-        final double[] samples;
+        private final double[] samples;
+        private int count;
         AutoCloseable resources;
         java.util.function.Supplier<String> afterTiming;
         Timer.Timing fixed;
@@ -261,6 +263,14 @@ public final class Sweep {
             this.samples = new double[reps];
         }
 
+        void add(double sample) {
+            samples[count++] = sample;
+        }
+
+        double[] samples() {
+            return Arrays.copyOf(samples, count);
+        }
+
         void capture() {
             chosen = contender.chosen();
             if (contender instanceof Contender.Pel pel) {
@@ -270,14 +280,15 @@ public final class Sweep {
         }
 
         Timer.Timing timing() {
-            return fixed != null ? fixed : new Timer.Timing(Timer.median(samples), samples.length, batch);
+            return fixed != null ? fixed : new Timer.Timing(Timer.median(samples()), count, batch);
         }
     }
 
     /**
      * Times a point's contenders: each warmed up in turn, all of them run in turns until the JIT is
      * quiet ({@link Timer#settle}), then {@code reps} rounds of one sample per
-     * contender, so a change in the machine's load during the point (another process, a cache
+     * contender (more blocks of {@code reps} where any contender's samples spread widely: {@link Timer#WIDE_SPREAD}),
+     * so a change in the machine's load during the point (another process, a cache
      * another contender left dirty) falls on all of them alike rather than on whichever ran then.
      * Each round takes the contenders in a new order, balanced over rounds ({@link #roundOrder}), and a
      * sample that ran on a device is followed by a {@link #DEVICE_PAUSE_MILLIS} ms pause: the contender
@@ -304,21 +315,40 @@ public final class Sweep {
             }
         }
         timer.settle(warmed);
-        for (int r = 0; r < timer.reps(); r++) {
-            for (int i : roundOrder(entries.size(), r)) {
-                Entry e = entries.get(i);
-                if (e.fixed == null) {
-                    e.samples[r] = timer.sample(e.call, e.batch);
-                    e.capture();
-                    double[] seen = e.ranOnVariant.computeIfAbsent(e.chosen + " x" + e.threads, k -> new double[2]);
-                    seen[0]++;
-                    seen[1] = Math.max(seen[1], e.samples[r]);
-                    if (e.ranOn != null && !e.ranOn.host()) {
-                        pause();
+        int round = 0;
+        long blockNanos;
+        do {
+            long t0 = System.nanoTime();
+            for (int r = 0; r < timer.reps(); r++, round++) {
+                for (int i : roundOrder(entries.size(), round)) {
+                    Entry e = entries.get(i);
+                    if (e.fixed == null) {
+                        double sample = timer.sample(e.call, e.batch);
+                        e.add(sample);
+                        e.capture();
+                        double[] seen = e.ranOnVariant.computeIfAbsent(e.chosen + " x" + e.threads, k -> new double[2]);
+                        seen[0]++;
+                        seen[1] = Math.max(seen[1], sample);
+                        if (e.ranOn != null && !e.ranOn.host()) {
+                            pause();
+                        }
                     }
                 }
             }
+            blockNanos = System.nanoTime() - t0;
+        } while (round < timer.maxReps() && blockNanos <= Timer.MAX_REPEATED_BLOCK_NANOS
+                && widestSpread(entries) > Timer.WIDE_SPREAD);
+    }
+
+    /** The widest spread of a timed contender's samples ({@link Timer#spread}). */
+    static double widestSpread(List<Entry> entries) {
+        double widest = 0;
+        for (Entry e : entries) {
+            if (e.fixed == null) {
+                widest = Math.max(widest, Timer.spread(e.samples()));
+            }
         }
+        return widest;
     }
 
     /**
@@ -378,8 +408,10 @@ public final class Sweep {
     private static void report(PrintWriter progress, Entry e, SweepRow row, String where) {
         String ran = !(e.contender instanceof Contender.Pel) ? row.chosen()
                 : row.chosen() + " x" + e.threads + (e.ranOnVariant.size() > 1 ? ", samples ending on " + variants(e) : "");
-        progress.printf(Locale.ROOT, "%s%.1f ns, %.2f GB/s, %.2f GFLOP/s (ran %s%s)%n", e.head, row.medianNanos(), row.gbps(),
-                row.gflops(), ran, where);
+        String sampled = e.fixed != null ? "1 call" : String.format(Locale.ROOT, "%d samples, spread %.0f%%", e.count,
+                100 * Timer.spread(e.samples()));
+        progress.printf(Locale.ROOT, "%s%.1f ns, %.2f GB/s, %.2f GFLOP/s (ran %s%s) [%s]%n", e.head, row.medianNanos(), row.gbps(),
+                row.gflops(), ran, where, sampled);
     }
 
     /** Per variant, the samples that ended on it and the slowest of them: "cpu-simd x1: 3 (slowest 812.0 ns), ...". */
@@ -401,7 +433,7 @@ public final class Sweep {
         kernel.verify(in, result, c.label(), c.accuracy());
         String residency = !plan.residencyColumn() ? null
                 : c instanceof Contender.Pel ? plan.residency().label() : Residency.PEER;
-        Entry e = new Entry(c, call, head, residency, plan.timer().reps());
+        Entry e = new Entry(c, call, head, residency, plan.timer().maxReps());
         e.capture();
         return e;
     }
@@ -418,7 +450,8 @@ public final class Sweep {
             kernel.verify(in, result, pel.label(), accuracy);
             call.call(); // validation moved the data to the host; this puts it back where the backend keeps it
             requireResident(kernel, in, r, pel, pel.ranOn(), "before timing");
-            Entry e = new Entry(pel, call, head, plan.residencyColumn() ? Residency.RESIDENT.label() : null, plan.timer().reps());
+            Entry e = new Entry(pel, call, head, plan.residencyColumn() ? Residency.RESIDENT.label() : null,
+                    plan.timer().maxReps());
             e.capture();
             e.resources = r;
             e.afterTiming = () -> requireResident(kernel, in, r, pel, e.ranOn, "after timing");

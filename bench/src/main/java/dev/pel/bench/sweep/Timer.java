@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Times a call: warm-up until the JIT is done with it ({@link #warmUp}), then {@code reps}
- * samples ({@link #sample}) whose median is reported; the sweep takes the samples of a point's
+ * samples ({@link #sample}), or up to {@link #MAX_BLOCKS} times as many where they spread widely
+ * ({@link #WIDE_SPREAD}), whose median is reported; the sweep takes the samples of a point's
  * contenders in turns, see {@link Sweep}.
  * A sample times a batch of calls sized from the warm-up so that it lasts at least
  * {@link #MIN_SAMPLE_NANOS}: {@code System.nanoTime} has a granularity and a cost of tens of
@@ -37,6 +38,23 @@ public final class Timer {
     static final long MAX_WARMUP_FACTOR = 10;
     static final long MIN_WARMUP_CAP_NANOS = 2_000_000_000L;
 
+    /**
+     * A point's samples spread widely when, for any of its contenders, the distance between the quartiles
+     * is more than this fraction of the median; the point then gets another {@code reps} rounds, up to
+     * {@link #MAX_BLOCKS} blocks in all. On a shared 2-vCPU VM some points' samples fall in two groups
+     * (a slow phase, the other core taken, a device's 10 or 14 ms): with ten samples the median fell in
+     * either group, and one backend timed twice at one point differed by 1.5-2x. The rule looks only at
+     * each contender's own spread, never at how contenders compare, so every contender gets the same rounds.
+     */
+    public static final double WIDE_SPREAD = 0.25;
+    /** Most blocks of {@code reps} rounds a point gets. */
+    public static final int MAX_BLOCKS = 3;
+    /**
+     * A block of rounds that took longer than this is not followed by another, however wide the spread: the sweep's
+     * time would double. At 16M elements a block took about 8 s at the median point of a full sweep, at 1M 0.4 s.
+     */
+    public static final long MAX_REPEATED_BLOCK_NANOS = 3_000_000_000L;
+
     private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
     /** Results are folded in here so the JIT cannot drop a call whose result looks unused. */
@@ -64,9 +82,14 @@ public final class Timer {
     public record Timing(double medianNanos, int samples, long batch) {
     }
 
-    /** Samples per point. */
+    /** Samples per point, at least: a block of rounds. */
     public int reps() {
         return reps;
+    }
+
+    /** Samples per point at most. */
+    public int maxReps() {
+        return reps * MAX_BLOCKS;
     }
 
     /**
@@ -159,9 +182,33 @@ public final class Timer {
     }
 
     static double median(double[] values) {
+        return quantile(sorted(values), 0.5);
+    }
+
+    /**
+     * The distance between the quartiles of {@code values}, as a fraction of their median (0 for fewer than two
+     * values): a spread that, unlike the range, one outlier does not make wide.
+     */
+    public static double spread(double[] values) {
+        if (values.length < 2) {
+            return 0;
+        }
+        double[] s = sorted(values);
+        double median = quantile(s, 0.5);
+        return median > 0 ? (quantile(s, 0.75) - quantile(s, 0.25)) / median : 0;
+    }
+
+    private static double[] sorted(double[] values) {
         double[] s = values.clone();
         Arrays.sort(s);
-        int m = s.length / 2;
-        return s.length % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+        return s;
+    }
+
+    /** The {@code q} quantile of sorted values, interpolated between the two nearest (the median of an even count is their mean). */
+    private static double quantile(double[] sorted, double q) {
+        double at = q * (sorted.length - 1);
+        int lo = (int) Math.floor(at);
+        int hi = Math.min(sorted.length - 1, lo + 1);
+        return sorted[lo] + (at - lo) * (sorted[hi] - sorted[lo]);
     }
 }

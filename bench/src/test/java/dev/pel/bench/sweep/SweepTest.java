@@ -179,6 +179,59 @@ class SweepTest {
         }
     }
 
+    /** A sum that takes 1, 1 and 2 ms in turn (and returns the right result): samples in two groups. */
+    private static final class TwoSpeedPeer implements Peer {
+        private long calls;
+
+        @Override
+        public String name() {
+            return "two-speed";
+        }
+
+        @Override
+        public Optional<String> unavailableReason() {
+            return Optional.empty();
+        }
+
+        @Override
+        public String details() {
+            return "1, 1, 2 ms per call in turn";
+        }
+
+        @Override
+        public boolean supports(BenchKernel kernel, DType dtype) {
+            return kernel == BenchKernel.SUM;
+        }
+
+        @Override
+        public KernelCall bind(BenchKernel kernel, Operands in) {
+            double[] x = in.xF64();
+            return () -> {
+                long until = System.nanoTime() + (calls++ % 3 == 2 ? 2_000_000 : 1_000_000);
+                while (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                }
+                double s = 0;
+                for (double v : x) {
+                    s += v;
+                }
+                return s;
+            };
+        }
+    }
+
+    @Test
+    void aPointWhoseSamplesSpreadWidelyGetsMoreRoundsUpToItsBound() {
+        // Three samples per block: whatever call the first sample starts at, a block times calls of each residue
+        // modulo 3 (a sample is one untimed call and one timed), so each block holds a 2 ms sample among 1 ms ones.
+        Sweep.Plan plan = new Sweep.Plan(List.of(BenchKernel.SUM), List.of(DType.F64), List.of(1000L),
+                List.of(new Contender.PeerLibrary(new TwoSpeedPeer())), new Timer(3, 0), 1);
+        StringWriter progress = new StringWriter();
+        Sweep.Result result = Sweep.run(plan, new PrintWriter(progress, true));
+        assertEquals(List.of(), result.wrongResults(), progress.toString());
+        assertTrue(progress.toString().contains("[" + 3 * Timer.MAX_BLOCKS + " samples, spread"), progress.toString());
+    }
+
     @Test
     void roundOrdersPutEveryContenderAfterEveryOtherEquallyOftenAndInEveryPlace() {
         assertEquals(0, Sweep.roundOrder(0, 3).length, "no contender, no order");

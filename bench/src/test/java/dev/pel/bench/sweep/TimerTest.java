@@ -15,6 +15,15 @@ class TimerTest {
     }
 
     @Test
+    void spreadIsTheDistanceBetweenQuartilesOverTheMedian() {
+        assertEquals(0, Timer.spread(new double[] {5}));
+        assertEquals(0, Timer.spread(new double[] {2, 2, 2, 2}));
+        assertEquals(0.5, Timer.spread(new double[] {1, 1, 2}), 1e-12); // quartiles 1 and 1.5, median 1
+        assertEquals(0.1, Timer.spread(new double[] {9, 10, 10, 11, 100}), 1e-12); // an outlier does not widen it
+        assertEquals(2.0 / 3, Timer.spread(new double[] {2, 1, 2, 1}), 1e-12); // two groups: quartiles 1 and 2, median 1.5
+    }
+
+    @Test
     void batchesSmallCallsIntoLongerSamples() {
         Timer timer = new Timer(3, 0);
         long batch = timer.warmUp(() -> 1);
