@@ -105,8 +105,9 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         Sweep.Plan plan = plan();
         err.printf(Locale.ROOT, "sweep: %d points; seed %d; %d-%d samples of >= %d us after %d ms warm-up each; Pel operands: %s%n",
-                plan.points(), seed, reps, plan.timer().maxReps(), Timer.MIN_SAMPLE_NANOS / 1000, warmupMs, plan.residency() == Residency.RESIDENT
-                        ? "off-heap, resident where the backend keeps them" : "heap arrays (copied to a device on every call)");
+                plan.points(), seed, reps, plan.timer().maxReps(), Timer.MIN_SAMPLE_NANOS / 1000, warmupMs,
+                plan.residency() == Residency.RESIDENT ? "off-heap, resident where the backend keeps them"
+                        : "heap arrays (copied to a device on every call)");
         for (Contender c : plan.contenders()) {
             if (c instanceof Contender.PeerLibrary p) {
                 err.println("  " + c.label() + ": " + p.peer().details());

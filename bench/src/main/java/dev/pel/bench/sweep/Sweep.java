@@ -255,12 +255,12 @@ public final class Sweep {
          */
         final java.util.SortedMap<String, double[]> ranOnVariant = new java.util.TreeMap<>();
 
-        Entry(Contender contender, KernelCall call, String head, String residency, int reps) {
+        Entry(Contender contender, KernelCall call, String head, String residency, int maxSamples) {
             this.contender = contender;
             this.call = call;
             this.head = head;
             this.residency = residency;
-            this.samples = new double[reps];
+            this.samples = new double[maxSamples];
         }
 
         void add(double sample) {
