@@ -62,6 +62,7 @@ public final class OpenClBackend implements Backend {
 
     private final String name;
     private volatile List<String> aliases = List.of();
+    private volatile String warning;
     private final cl_platform_id platform;
     private final cl_device_id device;
     private final OpenClDeviceInfo info;
@@ -170,7 +171,13 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public String details() {
-        return info.describe();
+        String w = warning;
+        return w == null ? info.describe() : info.describe() + "; WARNING: " + w;
+    }
+
+    /** A risk in how this process runs the device, shown with its details ({@code pel devices}); null for none. */
+    void setWarning(String warning) {
+        this.warning = warning;
     }
 
     /** Programs built from source since start (a disk cache hit is not a build). */

@@ -8,8 +8,10 @@ import dev.pel.runtime.PelConfig;
 import dev.pel.runtime.hw.Hardware;
 import dev.pel.runtime.spi.BackendProvider;
 import dev.pel.runtime.spi.Probe;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jocl.CL;
 import org.jocl.cl_device_id;
 import org.jocl.cl_platform_id;
@@ -22,6 +24,8 @@ import org.jocl.cl_platform_id;
  */
 public final class OpenClBackendProvider implements BackendProvider {
     public static final String NAME = "opencl";
+    private static final System.Logger LOG = System.getLogger("dev.pel.runtime.opencl");
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     @Override
     public String name() {
@@ -85,6 +89,7 @@ public final class OpenClBackendProvider implements BackendProvider {
                 }
             }
         }
+        String unchained = found.isEmpty() ? null : signalWarning();
         OpenClBackend best = null;
         for (OpenClBackend b : found) {
             if (best == null || b.info().rank() > best.info().rank()) {
@@ -95,11 +100,30 @@ public final class OpenClBackendProvider implements BackendProvider {
             if (b == best) {
                 b.setAliases(List.of(NAME));
             }
+            b.setWarning(unchained);
             probes.add(Probe.available(b));
         }
         if (found.isEmpty() && probes.isEmpty()) {
             probes.add(Probe.declined(NAME, "no OpenCL device found on " + platforms.length + " platform(s)"));
         }
         return probes;
+    }
+
+    /**
+     * The warning for a process whose signal handlers a driver's compiler can displace ({@link SignalChaining}), logged
+     * once per process; null where they are chained or it cannot be told (not Linux).
+     */
+    private static String signalWarning() {
+        String warning;
+        try {
+            warning = SignalChaining.current().orElse(true) ? null : SignalChaining.advice();
+        } catch (UncheckedIOException e) {
+            warning = "could not tell whether the JVM's signal handlers are chained (" + e.getMessage() + "); "
+                    + SignalChaining.advice();
+        }
+        if (warning != null && !WARNED.getAndSet(true)) {
+            LOG.log(System.Logger.Level.WARNING, "OpenCL: " + warning);
+        }
+        return warning;
     }
 }
