@@ -27,11 +27,21 @@ import org.junit.jupiter.api.Test;
 
 class SweepTest {
 
-    /** Fast and wrong: a dot that skips the last element. */
-    private static final class SloppyPeer implements Peer {
+    /** A test peer of one kernel: available, named and described. */
+    private abstract static class OneKernelPeer implements Peer {
+        private final String name;
+        private final String details;
+        private final BenchKernel kernel;
+
+        OneKernelPeer(String name, String details, BenchKernel kernel) {
+            this.name = name;
+            this.details = details;
+            this.kernel = kernel;
+        }
+
         @Override
         public String name() {
-            return "sloppy";
+            return name;
         }
 
         @Override
@@ -41,12 +51,19 @@ class SweepTest {
 
         @Override
         public String details() {
-            return "drops the last element";
+            return details;
         }
 
         @Override
-        public boolean supports(BenchKernel kernel, DType dtype) {
-            return kernel == BenchKernel.DOT;
+        public boolean supports(BenchKernel k, DType dtype) {
+            return k == kernel;
+        }
+    }
+
+    /** Fast and wrong: a dot that skips the last element. */
+    private static final class SloppyPeer extends OneKernelPeer {
+        SloppyPeer() {
+            super("sloppy", "drops the last element", BenchKernel.DOT);
         }
 
         @Override
@@ -180,27 +197,11 @@ class SweepTest {
     }
 
     /** A sum that takes 1, 1 and 2 ms in turn (and returns the right result): samples in two groups. */
-    private static final class TwoSpeedPeer implements Peer {
+    private static final class TwoSpeedPeer extends OneKernelPeer {
         private long calls;
 
-        @Override
-        public String name() {
-            return "two-speed";
-        }
-
-        @Override
-        public Optional<String> unavailableReason() {
-            return Optional.empty();
-        }
-
-        @Override
-        public String details() {
-            return "1, 1, 2 ms per call in turn";
-        }
-
-        @Override
-        public boolean supports(BenchKernel kernel, DType dtype) {
-            return kernel == BenchKernel.SUM;
+        TwoSpeedPeer() {
+            super("two-speed", "1, 1, 2 ms per call in turn", BenchKernel.SUM);
         }
 
         @Override
