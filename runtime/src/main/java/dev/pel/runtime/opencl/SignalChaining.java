@@ -11,8 +11,9 @@ import java.util.Optional;
  * displace them. OpenCL drivers built on LLVM (PoCL among them, and many GPU drivers) install handlers for
  * SIGSEGV and others when they compile a program; HotSpot takes SIGSEGV in normal operation (safepoint polls,
  * implicit null checks), so those signals then reach LLVM's handler first, which restores the previous handlers
- * while other threads fault: {@code pel demo} on PoCL 3.1 (LLVM 15) died with SIGSEGV, and no hs_err file, in about one run of
- * eight with an empty program cache (two threads at one safepoint poll, one of them inside LLVM's handler).
+ * while other threads fault: {@code pel demo} on PoCL 3.1 (LLVM 15) died with SIGSEGV, and no hs_err file, in
+ * about one run of eight with an empty program cache (two threads at one safepoint poll, one of them inside
+ * LLVM's handler).
  * The JDK's remedy is {@code libjsig}, preloaded ({@code LD_PRELOAD=$JAVA_HOME/lib/libjsig.so}): it keeps the
  * JVM's handlers installed and calls the library's for signals the JVM does not claim.
  */
